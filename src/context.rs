@@ -1,0 +1,121 @@
+//! Everything a check needs that is not in the request body.
+//!
+//! The library reads no clock, file or environment: the caller passes today's date and the
+//! account-dependent settings here, so the same body and the same `Context` always give the same
+//! report.
+
+use time::Date;
+
+/// What to do with a top-level member the catalogue does not know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// Report a warning (with a "did you mean" suggestion) and pass the member through unchanged.
+    #[default]
+    Warn,
+    /// Report an error: the request is invalid while it carries a member the API does not document.
+    Deny,
+}
+
+/// Resource limits that protect a service linking the crate against hostile input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted document, in bytes (default 1 MiB).
+    pub max_bytes: usize,
+    /// Deepest accepted nesting of arrays and objects (default 32; values above 127 act as 127,
+    /// the limit of the JSON reader itself).
+    pub max_depth: usize,
+    /// Longest violation list; past it the list ends with one `too_many_violations` entry
+    /// (default 256).
+    pub max_violations: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 1024 * 1024,
+            max_depth: 32,
+            max_violations: 256,
+        }
+    }
+}
+
+/// The default token lifetime of an iDenfy account, in seconds, as documented.
+pub const DEFAULT_EXPIRY_TIME: i64 = 86_400;
+
+/// Inputs of a check that do not come from the request body.
+///
+/// ```
+/// use idenfy_preflight::{Context, UnknownFields};
+/// use time::macros::date;
+///
+/// let ctx = Context::new()
+///     .with_today(date!(2026 - 11 - 25))
+///     .with_unknown_fields(UnknownFields::Deny);
+/// assert_eq!(ctx.today, Some(date!(2026 - 11 - 25)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Context {
+    /// Today's date. Without it, rules relative to today (future birth date, expired document)
+    /// are skipped; rules between two dates of the body still run.
+    pub today: Option<Date>,
+    /// Size, depth and violation-count limits.
+    pub limits: Limits,
+    /// Policy for members the catalogue does not know.
+    pub unknown_fields: UnknownFields,
+    /// The account's default `expiryTime` in seconds; with `generateDigitString: true` the
+    /// request may not ask for more (default 86400).
+    pub default_expiry_time: i64,
+    /// Copy the offending input value into each violation (`value`). Off by default because
+    /// names, dates and document numbers are personal data.
+    pub show_values: bool,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            today: None,
+            limits: Limits::default(),
+            unknown_fields: UnknownFields::Warn,
+            default_expiry_time: DEFAULT_EXPIRY_TIME,
+            show_values: false,
+        }
+    }
+}
+
+impl Context {
+    /// The defaults: no date, default limits, unknown fields warned about, values hidden.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets today's date, enabling the date-relative rules.
+    pub fn with_today(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// Sets the resource limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Sets the unknown-field policy.
+    pub fn with_unknown_fields(mut self, policy: UnknownFields) -> Self {
+        self.unknown_fields = policy;
+        self
+    }
+
+    /// Sets the account's default token lifetime in seconds.
+    pub fn with_default_expiry_time(mut self, seconds: i64) -> Self {
+        self.default_expiry_time = seconds;
+        self
+    }
+
+    /// Opts in to copying input values into violations.
+    pub fn with_show_values(mut self, show: bool) -> Self {
+        self.show_values = show;
+        self
+    }
+}

@@ -1,0 +1,23 @@
+//! The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
+
+use crate::engine::Walk;
+use crate::violation::{Code, Finding};
+
+pub(super) fn check(walk: &mut Walk<'_>) {
+    if !matches!(walk.facts.bool("generateDigitString"), Some((true, _))) {
+        return;
+    }
+    let Some((expiry, fact)) = walk.facts.int("expiryTime") else {
+        return;
+    };
+    let limit = walk.ctx.default_expiry_time;
+    if expiry > i128::from(limit) {
+        let at = fact.loc();
+        let f = Finding::error(
+            Code::DigitStringExpiryTooLong,
+            format!("with generateDigitString true, expiryTime may not exceed the default expiry of {limit} seconds"),
+        )
+        .with("max", limit);
+        walk.report(&at, f, None);
+    }
+}

@@ -1,0 +1,413 @@
+//! The reading layer: bytes to a borrowed JSON tree that keeps what serde_json's `Value` drops.
+//!
+//! serde_json's own `Value` keeps the last of two duplicate keys and copies every string. This tree
+//! keeps every member in input order (so duplicates can be reported at their pointer), borrows
+//! strings from the input when they have no escapes, and enforces the depth limit while reading,
+//! so a hostile document never reaches the rules. It is built by serde_json's tokenizer through a
+//! custom visitor, which costs about what a typed `from_slice` costs.
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Number;
+use std::borrow::Cow;
+use std::fmt;
+
+/// A JSON value whose strings borrow from the input where possible.
+///
+/// Objects are member lists in input order; duplicate names are kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value<'a> {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// Any number, as serde_json reads it (integers stay integers).
+    Number(Number),
+    /// A string.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Value<'a>>),
+    /// An object, members in input order, duplicates kept.
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+}
+
+impl<'a> Value<'a> {
+    /// The JSON type name used in messages: `null`, `boolean`, `integer`, `number`, `string`,
+    /// `array`, `object`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_f64() => "number",
+            Value::Number(_) => "integer",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
+    /// Detaches the value from the input buffer.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Number(n) => Value::Number(n),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
+            Value::Object(o) => Value::Object(
+                o.into_iter()
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Converts to a `serde_json::Value` (for duplicate names, the last one wins there).
+    pub fn to_serde(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::Array(a) => serde_json::Value::Array(a.iter().map(Value::to_serde).collect()),
+            Value::Object(o) => serde_json::Value::Object(
+                o.iter()
+                    .map(|(k, v)| (k.to_string(), v.to_serde()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The first member with this name, if this is an object.
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => n.serialize(s),
+            Value::String(v) => s.serialize_str(v),
+            Value::Array(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Value::Object(o) => {
+                let mut map = s.serialize_map(Some(o.len()))?;
+                for (k, v) in o {
+                    map.serialize_entry(k.as_ref(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Why a document could not be read into a tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than the size limit.
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Not UTF-8.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+    },
+    /// Nested deeper than the limit.
+    TooDeep {
+        /// The limit.
+        limit: usize,
+        /// 1-based line where the limit was crossed.
+        line: usize,
+        /// 1-based column where the limit was crossed.
+        column: usize,
+    },
+    /// Not well-formed JSON.
+    Malformed {
+        /// serde_json's description, without the position.
+        reason: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+}
+
+/// serde_json's own recursion guard; our limit can only be tighter.
+const READER_DEPTH_CAP: usize = 127;
+const DEPTH_MARKER: &str = "nesting deeper than the limit";
+
+/// Reads a document into a tree, enforcing the size and depth limits.
+///
+/// ```
+/// use idenfy_preflight::json::{read, Value};
+///
+/// let v = read(br#"{"a": 1, "a": 2}"#, 1 << 20, 32).unwrap();
+/// let Value::Object(members) = v else { panic!() };
+/// assert_eq!(members.len(), 2); // the duplicate is kept
+/// ```
+pub fn read(bytes: &[u8], max_bytes: usize, max_depth: usize) -> Result<Value<'_>, ReadError> {
+    if bytes.len() > max_bytes {
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            // The prefix up to `offset` is valid UTF-8 by definition.
+            let prefix = String::from_utf8_lossy(&bytes[..offset]);
+            let (line, column) = line_column(&prefix);
+            return Err(ReadError::InvalidUtf8 {
+                offset,
+                line,
+                column,
+            });
+        }
+    };
+    read_str(text, max_depth)
+}
+
+/// Like [`read`] for input that is already a `str` (no size check).
+pub fn read_str(text: &str, max_depth: usize) -> Result<Value<'_>, ReadError> {
+    let limit = max_depth.min(READER_DEPTH_CAP);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = Node { depth: 0, limit }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        let text = e.to_string();
+        if text.starts_with(DEPTH_MARKER) || text.starts_with("recursion limit exceeded") {
+            ReadError::TooDeep {
+                limit,
+                line,
+                column,
+            }
+        } else {
+            let reason = match text.rfind(" at line ") {
+                Some(i) => text[..i].to_owned(),
+                None => text,
+            };
+            ReadError::Malformed {
+                reason,
+                line,
+                column,
+            }
+        }
+    })
+}
+
+fn line_column(prefix: &str) -> (usize, usize) {
+    let line = prefix.matches('\n').count() + 1;
+    let column = match prefix.rfind('\n') {
+        Some(i) => prefix[i + 1..].chars().count() + 1,
+        None => prefix.chars().count() + 1,
+    };
+    (line, column)
+}
+
+struct Node {
+    depth: usize,
+    limit: usize,
+}
+
+impl Node {
+    fn child<E: de::Error>(&self) -> Result<Node, E> {
+        if self.depth >= self.limit {
+            return Err(E::custom(DEPTH_MARKER));
+        }
+        Ok(Node {
+            depth: self.depth + 1,
+            limit: self.limit,
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node {
+    type Value = Value<'de>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node {
+    type Value = Value<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value<'de>, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n.into()))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n.into()))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Value<'de>, E> {
+        Number::from_f64(n)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number is not finite"))
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Owned(s)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        let child = self.child()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(Node { ..child })? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        let child = self.child()?;
+        let mut members = Vec::new();
+        while let Some(k) = map.next_key_seed(Key)? {
+            let v = map.next_value_seed(Node { ..child })?;
+            members.push((k, v));
+        }
+        Ok(Value::Object(members))
+    }
+}
+
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(s))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_duplicates_and_borrows() {
+        let v = read(br#"{"a":"x","a":"y\n"}"#, 100, 4).unwrap();
+        let Value::Object(m) = v else { panic!() };
+        assert!(matches!(m[0].1, Value::String(Cow::Borrowed("x"))));
+        assert!(matches!(&m[1].1, Value::String(Cow::Owned(s)) if s == "y\n"));
+    }
+
+    #[test]
+    fn depth_limit_is_inclusive() {
+        assert!(read(b"[[1]]", 100, 2).is_ok());
+        assert!(matches!(
+            read(b"[[[1]]]", 100, 2),
+            Err(ReadError::TooDeep { limit: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn size_limit_is_inclusive() {
+        assert!(read(b"{}", 2, 4).is_ok());
+        assert!(matches!(
+            read(b"{} ", 2, 4),
+            Err(ReadError::TooLarge { size: 3, limit: 2 })
+        ));
+    }
+
+    #[test]
+    fn reports_utf8_position() {
+        let err = read(b"{\n  \"a\": \"\xff\"}", 100, 4).unwrap_err();
+        assert_eq!(
+            err,
+            ReadError::InvalidUtf8 {
+                offset: 10,
+                line: 2,
+                column: 9
+            }
+        );
+    }
+
+    #[test]
+    fn malformed_has_line_and_column() {
+        let err = read(b"{\"a\": }", 100, 4).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ReadError::Malformed {
+                    line: 1,
+                    column: 7,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(matches!(
+            read(b"{} x", 100, 4),
+            Err(ReadError::Malformed { .. })
+        ));
+        assert!(matches!(
+            read(b"", 100, 4),
+            Err(ReadError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn hostile_depth_beyond_reader_cap_is_too_deep() {
+        let doc = "[".repeat(5000);
+        assert!(matches!(
+            read(doc.as_bytes(), 1 << 20, 10_000),
+            Err(ReadError::TooDeep { .. })
+        ));
+    }
+}

@@ -1,0 +1,195 @@
+//! `idenfy-preflight`: check iDenfy Generate token request files from the command line.
+
+#![forbid(unsafe_code)]
+
+use clap::{Parser, Subcommand, ValueEnum};
+use idenfy_preflight::{check, Code, Context, Report, Severity, UnknownFields};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use time::macros::format_description;
+use time::Date;
+
+#[derive(Parser)]
+#[command(
+    name = "idenfy-preflight",
+    version,
+    about = "Check and normalize iDenfy Generate token request bodies offline"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a request body; exit 0 when valid (warnings allowed), 1 when invalid, 2 on usage or
+    /// read errors.
+    Check(CheckArgs),
+    /// Print the rule table (Markdown), generated from the field catalogue.
+    Rules,
+    /// Print every violation code with its meaning.
+    Codes,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The request body file; `-` or nothing reads standard input.
+    file: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Today's date for date-relative rules (default: today's date in UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<Date>,
+    /// Include the offending input values in violations (they are personal data).
+    #[arg(long)]
+    show_values: bool,
+    /// Treat undocumented members as errors instead of warnings.
+    #[arg(long)]
+    deny_unknown: bool,
+    /// The account's default token lifetime in seconds (limit for expiryTime with
+    /// generateDigitString).
+    #[arg(long, value_name = "SECONDS", default_value_t = idenfy_preflight::context::DEFAULT_EXPIRY_TIME)]
+    default_expiry_time: i64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// Readable at a glance: one line per violation, grouped by severity, with a summary.
+    Human,
+    /// One JSON object: {"valid", "request", "violations"}.
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s, format_description!("[year]-[month]-[day]"))
+        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules => {
+            print!("{}", idenfy_preflight::table::markdown());
+            ExitCode::SUCCESS
+        }
+        Command::Codes => {
+            for code in Code::ALL {
+                println!("{:<36} {}", code.as_str(), code.description());
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    let (label, body) = match read_input(args.file.as_deref()) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("idenfy-preflight: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let today = args
+        .today
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+    let ctx = Context::new()
+        .with_today(today)
+        .with_show_values(args.show_values)
+        .with_default_expiry_time(args.default_expiry_time)
+        .with_unknown_fields(if args.deny_unknown {
+            UnknownFields::Deny
+        } else {
+            UnknownFields::Warn
+        });
+    let report = check(&body, &ctx);
+    let text = match args.format {
+        Format::Json => report.to_json_pretty() + "\n",
+        Format::Human => human(&label, &report),
+    };
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    if report.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
+    match file {
+        None | Some("-") => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(("<stdin>".into(), buf))
+        }
+        Some(path) => std::fs::read(path)
+            .map(|b| (path.to_owned(), b))
+            .map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}
+
+fn human(label: &str, report: &Report<'_>) -> String {
+    let errors = report.errors().count();
+    let warnings = report.warnings().count();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let mut s = String::new();
+    let width = report
+        .violations()
+        .iter()
+        .map(|v| display_pointer(&v.pointer).chars().count())
+        .max()
+        .unwrap_or(0);
+    for (severity, heading) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
+        let group: Vec<_> = report
+            .violations()
+            .iter()
+            .filter(|v| v.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        s.push_str(&format!("{heading}:\n"));
+        for v in group {
+            let p = display_pointer(&v.pointer);
+            s.push_str(&format!("  {p:<width$}  {}: {}", v.code, v.message));
+            if let Some(value) = &v.value {
+                s.push_str(&format!(" [value: {value}]"));
+            }
+            s.push('\n');
+        }
+    }
+    let verdict = if report.is_valid() {
+        "VALID"
+    } else {
+        "INVALID"
+    };
+    s.push_str(&format!(
+        "{label}: {verdict} ({}, {})\n",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
+    if let Some(request) = report.request() {
+        s.push_str("request to send:\n");
+        s.push_str(&serde_json::to_string_pretty(request).unwrap_or_default());
+        s.push('\n');
+    }
+    s
+}
+
+fn display_pointer(p: &str) -> &str {
+    if p.is_empty() {
+        "(document)"
+    } else {
+        p
+    }
+}

@@ -1,0 +1,93 @@
+//! ISO 3166-1 alpha-2 country codes, looked up in the `isocountry` table.
+
+use super::Rule;
+use crate::context::Context;
+use crate::violation::{Code, Finding};
+use isocountry::CountryCode;
+
+/// Codes people send for a country that has another alpha-2 code.
+const FAMILIAR_MISTAKES: &[(&str, &str)] = &[("UK", "GB"), ("EL", "GR")];
+
+/// Whether `code` (upper case) is an assigned ISO 3166-1 alpha-2 code.
+pub fn is_alpha2(code: &str) -> bool {
+    code.len() == 2 && CountryCode::for_alpha2(code).is_ok()
+}
+
+/// The alpha-2 code a caller probably meant by `value` (an alpha-3 code, a country name in
+/// English, or a familiar non-ISO code), if any.
+pub fn suggest(value: &str) -> Option<&'static str> {
+    if let Some((_, to)) = FAMILIAR_MISTAKES.iter().find(|(from, _)| *from == value) {
+        return Some(to);
+    }
+    if value.len() == 3 {
+        if let Ok(c) = CountryCode::for_alpha3_caseless(value) {
+            return Some(c.alpha2());
+        }
+    }
+    CountryCode::iter()
+        .find(|c| c.name().eq_ignore_ascii_case(value))
+        .map(|c| c.alpha2())
+}
+
+/// An alpha-2 code in upper case, or `ALL` where `allow_all` is set.
+///
+/// ```
+/// use idenfy_preflight::rules::{findings, Country};
+/// use idenfy_preflight::Code;
+///
+/// let rule = Country { allow_all: true };
+/// assert!(findings(&rule, "nationality", "LT").is_empty());
+/// assert!(findings(&rule, "nationality", "ALL").is_empty());
+/// let f = &findings(&rule, "nationality", "LTU")[0];
+/// assert_eq!(f.code, Code::InvalidCountryCode);
+/// assert_eq!(f.params["suggestion"], "LT");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Country {
+    /// Whether the sentinel `ALL` is accepted.
+    pub allow_all: bool,
+}
+
+impl Rule for Country {
+    fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
+        if is_alpha2(value) || (self.allow_all && value == "ALL") {
+            return;
+        }
+        let all = if self.allow_all { " or ALL" } else { "" };
+        let mut msg = format!("{field} must be an ISO 3166-1 alpha-2 country code{all}");
+        let suggestion = suggest(value);
+        if let Some(s) = suggestion {
+            msg.push_str(&format!("; did you mean {s}?"));
+        }
+        let mut f = Finding::error(Code::InvalidCountryCode, msg);
+        if let Some(s) = suggestion {
+            f = f.with("suggestion", s);
+        }
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::findings;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("LTU"), Some("LT"));
+        assert_eq!(suggest("UK"), Some("GB"));
+        assert_eq!(suggest("LITHUANIA"), Some("LT"));
+        assert_eq!(suggest("QQ"), None);
+    }
+
+    #[test]
+    fn all_only_where_allowed() {
+        assert_eq!(findings(&Country { allow_all: false }, "f", "ALL").len(), 1);
+        assert_eq!(findings(&Country { allow_all: true }, "f", "XX").len(), 1);
+        assert_eq!(
+            findings(&Country { allow_all: true }, "f", "lt").len(),
+            1,
+            "expects normalized input"
+        );
+    }
+}

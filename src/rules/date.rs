@@ -1,0 +1,79 @@
+//! Calendar dates written `YYYY-MM-DD`.
+
+use crate::violation::{Code, Finding};
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::Date;
+
+const FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+/// Parses exactly `YYYY-MM-DD` into a real calendar date.
+///
+/// `time`'s `[year]` also takes a sign and more digits, so the ten-byte shape is checked first.
+///
+/// ```
+/// use idenfy_preflight::rules::date::parse;
+/// use idenfy_preflight::Code;
+///
+/// assert!(parse("dateOfBirth", "1990-02-28").is_ok());
+/// assert_eq!(parse("dateOfBirth", "1990-02-30").unwrap_err().code, Code::InvalidCalendarDate);
+/// assert_eq!(parse("dateOfBirth", "1990-2-28").unwrap_err().code, Code::InvalidDateFormat);
+/// ```
+pub fn parse(field: &str, value: &str) -> Result<Date, Finding> {
+    let b = value.as_bytes();
+    let shape_ok = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return Err(Finding::error(
+            Code::InvalidDateFormat,
+            format!("{field} must be a date written YYYY-MM-DD"),
+        )
+        .with("format", "YYYY-MM-DD"));
+    }
+    Date::parse(value, FORMAT).map_err(|_| {
+        Finding::error(
+            Code::InvalidCalendarDate,
+            format!("{field} is written YYYY-MM-DD but is not a date in the calendar"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(parse("d", "2024-02-29").is_ok());
+        assert_eq!(
+            parse("d", "2023-02-29").unwrap_err().code,
+            Code::InvalidCalendarDate
+        );
+        assert_eq!(
+            parse("d", "2023-13-01").unwrap_err().code,
+            Code::InvalidCalendarDate
+        );
+        assert_eq!(
+            parse("d", "2023-12-32").unwrap_err().code,
+            Code::InvalidCalendarDate
+        );
+        assert_eq!(parse("d", "0000-01-01").map(|d| d.year()), Ok(0));
+        for bad in [
+            "+1990-01-01",
+            "1990-01-01 ",
+            "1990/01/01",
+            "19900101",
+            "1990-01-0a",
+            "",
+        ] {
+            assert_eq!(
+                parse("d", bad).unwrap_err().code,
+                Code::InvalidDateFormat,
+                "{bad}"
+            );
+        }
+    }
+}

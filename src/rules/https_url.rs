@@ -1,0 +1,230 @@
+//! Redirect and callback URLs: absolute, https, with a host, exactly as written.
+//!
+//! The WHATWG parser in `url` repairs many inputs silently (a leading space, `https:/x`, a
+//! backslash). The API may not repair them the same way, so any repair the parser had to make is
+//! reported instead of accepted.
+
+use super::Rule;
+use crate::context::Context;
+use crate::violation::{Code, Finding};
+use std::cell::RefCell;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use url::{Host, Url};
+
+/// An absolute `https` URL with a host, parsed without repairs.
+///
+/// ```
+/// use idenfy_preflight::rules::{findings, HttpsUrl};
+/// use idenfy_preflight::{Code, Severity};
+///
+/// let rule = HttpsUrl { callback: true };
+/// assert!(findings(&rule, "callbackUrl", "https://example.com/hook").is_empty());
+/// assert_eq!(findings(&rule, "callbackUrl", "http://example.com")[0].code, Code::UrlNotHttps);
+/// let f = &findings(&rule, "callbackUrl", "https://127.0.0.1/hook")[0];
+/// assert_eq!((f.code, f.severity), (Code::CallbackNotPublic, Severity::Warning));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HttpsUrl {
+    /// The iDenfy servers call this URL (webhooks), so it must be reachable from the internet.
+    pub callback: bool,
+}
+
+impl Rule for HttpsUrl {
+    fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
+        let repairs: RefCell<Vec<&'static str>> = RefCell::new(Vec::new());
+        // Credentials are reported on their own (a warning), not as a repair.
+        let record = |v: url::SyntaxViolation| {
+            if v != url::SyntaxViolation::EmbeddedCredentials {
+                repairs.borrow_mut().push(v.description());
+            }
+        };
+        let parsed = Url::options()
+            .syntax_violation_callback(Some(&record))
+            .parse(value);
+        let url = match parsed {
+            Ok(u) => u,
+            Err(e) => {
+                out.push(
+                    Finding::error(
+                        Code::InvalidUrl,
+                        format!("{field} must be an absolute URL such as https://example.com/path ({e})"),
+                    )
+                    .with("reason", e.to_string()),
+                );
+                return;
+            }
+        };
+        let repairs = repairs.into_inner();
+        if let Some(first) = repairs.first() {
+            out.push(
+                Finding::error(
+                    Code::UrlNeedsRepair,
+                    format!("{field} is not a well-formed URL as written ({first}); send it in its corrected form"),
+                )
+                .with("reason", *first),
+            );
+        }
+        if url.scheme() != "https" {
+            out.push(
+                Finding::error(Code::UrlNotHttps, format!("{field} must use https"))
+                    .with("scheme", url.scheme()),
+            );
+        }
+        match url.host() {
+            None | Some(Host::Domain("")) => out.push(Finding::error(
+                Code::UrlMissingHost,
+                format!("{field} must name a host"),
+            )),
+            Some(host) => {
+                if self.callback {
+                    if let Some(why) = unreachable_reason(&host) {
+                        out.push(
+                            Finding::warning(
+                                Code::CallbackNotPublic,
+                                format!(
+                                    "{field} points at {why}; iDenfy's webhooks cannot reach it"
+                                ),
+                            )
+                            .with("reason", why),
+                        );
+                    }
+                }
+            }
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            out.push(Finding::warning(
+                Code::UrlHasCredentials,
+                format!("{field} carries a user name or password; they end up in logs and browser history"),
+            ));
+        }
+    }
+}
+
+fn unreachable_reason(host: &Host<&str>) -> Option<&'static str> {
+    match host {
+        Host::Domain(d) => {
+            let d = d.trim_end_matches('.');
+            if d == "localhost" || d.ends_with(".localhost") {
+                Some("a loopback host")
+            } else if [
+                ".local",
+                ".internal",
+                ".lan",
+                ".home.arpa",
+                ".intranet",
+                ".corp",
+            ]
+            .iter()
+            .any(|s| d.ends_with(s))
+            {
+                Some("a private network name")
+            } else if !d.contains('.') {
+                Some("a single-label host name")
+            } else {
+                None
+            }
+        }
+        Host::Ipv4(ip) => v4_reason(*ip),
+        Host::Ipv6(ip) => v6_reason(*ip),
+    }
+}
+
+fn v4_reason(ip: Ipv4Addr) -> Option<&'static str> {
+    let [a, b, ..] = ip.octets();
+    if ip.is_loopback() {
+        Some("a loopback address")
+    } else if ip.is_private() || (a == 100 && (64..128).contains(&b)) {
+        Some("a private address")
+    } else if ip.is_link_local() {
+        Some("a link-local address")
+    } else if ip.is_unspecified() || ip.is_broadcast() || ip.is_documentation() {
+        Some("a non-routable address")
+    } else {
+        None
+    }
+}
+
+fn v6_reason(ip: Ipv6Addr) -> Option<&'static str> {
+    if let Some(v4) = ip.to_ipv4_mapped() {
+        return v4_reason(v4);
+    }
+    if ip.is_loopback() {
+        Some("a loopback address")
+    } else if ip.is_unique_local() {
+        Some("a private address")
+    } else if ip.is_unicast_link_local() {
+        Some("a link-local address")
+    } else if ip.is_unspecified() {
+        Some("a non-routable address")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::findings;
+
+    fn codes(v: &str) -> Vec<Code> {
+        findings(&HttpsUrl { callback: true }, "u", v)
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn repairs_are_errors() {
+        assert_eq!(codes(" https://example.com"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https:example.com"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com\\a"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com/a b"), [Code::UrlNeedsRepair]);
+    }
+
+    #[test]
+    fn not_urls() {
+        assert_eq!(codes("example.com/x"), [Code::InvalidUrl]);
+        assert_eq!(codes("https://"), [Code::InvalidUrl]);
+        assert_eq!(codes("ftp://example.com"), [Code::UrlNotHttps]);
+        assert_eq!(
+            codes("mailto:a@example.com"),
+            [Code::UrlNotHttps, Code::UrlMissingHost]
+        );
+    }
+
+    #[test]
+    fn private_callbacks() {
+        for host in [
+            "localhost",
+            "api.localhost",
+            "10.0.0.1",
+            "192.168.1.2",
+            "172.16.0.1",
+            "100.64.0.1",
+            "[::1]",
+            "[fd00::1]",
+            "[fe80::1]",
+            "svc",
+            "x.internal",
+            "[::ffff:127.0.0.1]",
+        ] {
+            assert_eq!(
+                codes(&format!("https://{host}/h")),
+                [Code::CallbackNotPublic],
+                "{host}"
+            );
+        }
+        for host in ["example.com", "8.8.8.8", "172.32.0.1", "[2001:4860::1]"] {
+            assert!(codes(&format!("https://{host}/h")).is_empty(), "{host}");
+        }
+        assert!(findings(&HttpsUrl { callback: false }, "u", "https://localhost/").is_empty());
+    }
+
+    #[test]
+    fn credentials_warn() {
+        assert_eq!(
+            codes("https://user:pw@example.com/"),
+            [Code::UrlHasCredentials]
+        );
+    }
+}

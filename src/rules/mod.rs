@@ -1,0 +1,84 @@
+//! Per-value rules: one module per rule, each a small type implementing [`Rule`].
+//!
+//! The field catalogue composes them ([`StrRule`] lists); the engine runs them on the value after
+//! the field's normalizer, and every rule reports into a finding list, so one value can break
+//! several rules at once and all of them are reported.
+
+use crate::context::Context;
+use crate::violation::Finding;
+
+pub mod country;
+pub mod date;
+pub mod document_type;
+pub mod https_url;
+pub mod int_range;
+pub mod length;
+pub mod locale;
+pub mod one_of;
+pub mod person_name;
+pub mod printable_ascii;
+pub mod uuid;
+
+pub use country::Country;
+pub use document_type::DocumentType;
+pub use https_url::HttpsUrl;
+pub use int_range::IntRange;
+pub use length::Length;
+pub use locale::Locale;
+pub use one_of::OneOf;
+pub use person_name::PersonName;
+pub use printable_ascii::PrintableAscii;
+pub use uuid::Uuid;
+
+/// A check on one string value.
+pub trait Rule {
+    /// Checks `value` (already normalized) of the member `field`, appending what it finds.
+    fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// The string rules the catalogue can compose, as data so that the schema, the docs table and the
+/// generators can read a field's rules as well as run them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrRule {
+    /// Length in characters.
+    Length(Length),
+    /// Only characters 0x20–0x7E.
+    PrintableAscii(PrintableAscii),
+    /// Letters, combining marks, space, hyphen, apostrophes, period.
+    PersonName(PersonName),
+    /// One of a fixed set of values.
+    OneOf(OneOf),
+    /// ISO 3166-1 alpha-2 (optionally `ALL`).
+    Country(Country),
+    /// A document type name.
+    DocumentType(DocumentType),
+    /// An absolute https URL.
+    HttpsUrl(HttpsUrl),
+    /// A supported UI locale.
+    Locale(Locale),
+    /// A hyphenated UUID.
+    Uuid(Uuid),
+}
+
+impl Rule for StrRule {
+    fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>) {
+        match self {
+            StrRule::Length(r) => r.check(field, value, ctx, out),
+            StrRule::PrintableAscii(r) => r.check(field, value, ctx, out),
+            StrRule::PersonName(r) => r.check(field, value, ctx, out),
+            StrRule::OneOf(r) => r.check(field, value, ctx, out),
+            StrRule::Country(r) => r.check(field, value, ctx, out),
+            StrRule::DocumentType(r) => r.check(field, value, ctx, out),
+            StrRule::HttpsUrl(r) => r.check(field, value, ctx, out),
+            StrRule::Locale(r) => r.check(field, value, ctx, out),
+            StrRule::Uuid(r) => r.check(field, value, ctx, out),
+        }
+    }
+}
+
+/// Runs `rule` with a default context and returns what it found; for doc examples and tests.
+pub fn findings(rule: &impl Rule, field: &str, value: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    rule.check(field, value, &Context::default(), &mut out);
+    out
+}

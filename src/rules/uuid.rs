@@ -1,0 +1,39 @@
+//! UUIDs in their canonical 8-4-4-4-12 hexadecimal form (theme, riskAssessmentProfile).
+
+use super::Rule;
+use crate::context::Context;
+use crate::violation::{Code, Finding};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static UUID: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+        .ok()
+});
+
+/// Whether `s` is a hyphenated UUID.
+pub fn is_uuid(s: &str) -> bool {
+    UUID.as_ref().is_some_and(|re| re.is_match(s))
+}
+
+/// A hyphenated UUID, any case.
+///
+/// ```
+/// use idenfy_preflight::rules::{findings, Uuid};
+///
+/// assert!(findings(&Uuid, "theme", "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab").is_empty());
+/// assert_eq!(findings(&Uuid, "theme", "e8cadb52d4294dc2b78899dfbbe8a4ab").len(), 1);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Uuid;
+
+impl Rule for Uuid {
+    fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
+        if !is_uuid(value) {
+            out.push(Finding::error(
+                Code::InvalidUuid,
+                format!("{field} must be a UUID written as 8-4-4-4-12 hexadecimal digits"),
+            ));
+        }
+    }
+}

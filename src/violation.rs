@@ -1,0 +1,249 @@
+//! The report's unit: one violation, with a stable machine code.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a violation is. Only errors make a request invalid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The API would reject or mis-read the request.
+    Error,
+    /// The request is sent as is, but probably not as meant.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $name:literal, )*) => {
+        /// Stable machine code of a violation. The snake_case name (see [`Code::as_str`]) is the
+        /// contract; it never changes meaning once released.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable snake_case name.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// One line on what the code means (from its doc comment).
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => concat!($($doc),*).trim_start(),)* }
+            }
+
+            /// Looks a code up by its snake_case name.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name { $($name => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The body is not valid UTF-8.
+    InvalidUtf8 = "invalid_utf8",
+    /// The body is not well-formed JSON.
+    MalformedJson = "malformed_json",
+    /// The top-level JSON value is not an object.
+    NotAnObject = "not_an_object",
+    /// The body is larger than the size limit.
+    DocumentTooLarge = "document_too_large",
+    /// Arrays and objects are nested deeper than the depth limit.
+    NestingTooDeep = "nesting_too_deep",
+    /// The violation list was cut at the limit.
+    TooManyViolations = "too_many_violations",
+    /// The same member name appears twice in one object.
+    DuplicateKey = "duplicate_key",
+    /// A required member is missing.
+    MissingRequired = "missing_required",
+    /// A member that may not be null is null.
+    NullNotAllowed = "null_not_allowed",
+    /// The JSON type differs from the documented one.
+    WrongType = "wrong_type",
+    /// A member and its legacy alias are both present.
+    AliasConflict = "alias_conflict",
+    /// The member is not documented.
+    UnknownField = "unknown_field",
+    /// The member appears only in old documentation.
+    LegacyField = "legacy_field",
+    /// A string is shorter than allowed.
+    TooShort = "too_short",
+    /// A string is longer than allowed.
+    TooLong = "too_long",
+    /// A number is below the minimum.
+    TooSmall = "too_small",
+    /// A number is above the maximum.
+    TooLarge = "too_large",
+    /// A string holds a character outside printable ASCII.
+    NotPrintableAscii = "not_printable_ascii",
+    /// A name holds a digit, a forbidden special character or another non-letter.
+    InvalidNameCharacter = "invalid_name_character",
+    /// A value outside the documented set.
+    InvalidValue = "invalid_value",
+    /// A value the API no longer offers.
+    RetiredValue = "retired_value",
+    /// A date is not written as YYYY-MM-DD.
+    InvalidDateFormat = "invalid_date_format",
+    /// A YYYY-MM-DD date that does not exist in the calendar.
+    InvalidCalendarDate = "invalid_calendar_date",
+    /// A birth or issue date after today.
+    DateInFuture = "date_in_future",
+    /// dateOfIssue is after dateOfExpiry.
+    IssuedAfterExpiry = "issued_after_expiry",
+    /// dateOfBirth is after dateOfIssue.
+    BornAfterIssue = "born_after_issue",
+    /// dateOfExpiry is before today.
+    DocumentExpired = "document_expired",
+    /// Not an ISO 3166-1 alpha-2 country code.
+    InvalidCountryCode = "invalid_country_code",
+    /// Not a document type the API knows.
+    UnknownDocumentType = "unknown_document_type",
+    /// A retired or alias document type name.
+    LegacyDocumentType = "legacy_document_type",
+    /// The same item appears twice in a list.
+    DuplicateItem = "duplicate_item",
+    /// Not an absolute URL.
+    InvalidUrl = "invalid_url",
+    /// A URL whose scheme is not https.
+    UrlNotHttps = "url_not_https",
+    /// A URL without a host.
+    UrlMissingHost = "url_missing_host",
+    /// A URL that parses only after repairs (spaces, backslashes, missing slashes).
+    UrlNeedsRepair = "url_needs_repair",
+    /// A URL carrying a user name or password.
+    UrlHasCredentials = "url_has_credentials",
+    /// A callback URL pointing at a host the webhook sender cannot reach.
+    CallbackNotPublic = "callback_not_public",
+    /// A locale the verification UI does not offer (it falls back to English).
+    UnsupportedLocale = "unsupported_locale",
+    /// Not a UUID in its 8-4-4-4-12 form.
+    InvalidUuid = "invalid_uuid",
+    /// ageLimit is greater than ageMax.
+    AgeLimitAboveAgeMax = "age_limit_above_age_max",
+    /// expiryTime exceeds the default expiry while generateDigitString is true.
+    DigitStringExpiryTooLong = "digit_string_expiry_too_long",
+    /// A bank sub-check is on while verifyBank is explicitly false.
+    RequiresVerifyBank = "requires_verify_bank",
+    /// A bank sub-check is on while verifyBank is not set in the request.
+    VerifyBankNotSet = "verify_bank_not_set",
+    /// A check is on although autoFaceMatching false disables it.
+    DisabledByAutoFaceMatching = "disabled_by_auto_face_matching",
+    /// utilityBill true together with additionalSteps.
+    UtilityBillWithAdditionalSteps = "utility_bill_with_additional_steps",
+    /// An additionalSteps country key is neither ALL nor an alpha-2 code.
+    InvalidStepCountry = "invalid_step_country",
+    /// An additionalSteps document key is neither ALL nor a document type.
+    InvalidStepDocumentType = "invalid_step_document_type",
+    /// A step type other than UPLOAD, EXTRACT or COMPARE.
+    InvalidStepType = "invalid_step_type",
+    /// additionalData for a step that additionalSteps does not define.
+    AdditionalDataUnknownStep = "additional_data_unknown_step",
+    /// A COMPARE step field without a value in additionalData.
+    MissingCompareData = "missing_compare_data",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Extra machine-readable facts of a violation (limits, expected types, suggestions).
+pub type Params = serde_json::Map<String, serde_json::Value>;
+
+/// One problem found in the request.
+///
+/// ```
+/// use idenfy_preflight::{check_str, Code, Context, Severity};
+///
+/// let report = check_str(r#"{"clientId": "c1", "sex": "X"}"#, &Context::new());
+/// let v = &report.violations()[0];
+/// assert_eq!(v.pointer, "/sex");
+/// assert_eq!(v.code, Code::InvalidValue);
+/// assert_eq!(v.severity, Severity::Error);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Violation {
+    /// RFC 6901 JSON Pointer into the input document (`""` is the whole document).
+    pub pointer: String,
+    /// Stable machine code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// English sentence stating the rule and its limit. Never contains the input value.
+    pub message: String,
+    /// Machine-readable parameters (limits, expected type, suggestion, line and column, …).
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+    /// The offending input value, only when the caller opted in with
+    /// [`Context::show_values`](crate::Context::show_values).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// A violation before it is placed in the document: what a rule returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable machine code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The message, without the pointer.
+    pub message: String,
+    /// Machine-readable parameters.
+    pub params: Params,
+}
+
+impl Finding {
+    /// An error-severity finding.
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            params: Params::new(),
+        }
+    }
+
+    /// A warning-severity finding.
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, message)
+        }
+    }
+
+    /// Adds a parameter.
+    pub fn with(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.params.insert(key.to_owned(), value.into());
+        self
+    }
+}
