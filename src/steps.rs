@@ -4,8 +4,9 @@
 //! additionalSteps = { COUNTRY: { DOCTYPE: { STEP_NAME: { type, fields, texts, settings } } } }
 //! additionalData  = { STEP_NAME: { field: "string" } }
 //! ```
-//! COUNTRY is `ALL` or an alpha-2 code, DOCTYPE `ALL` or a document type (both upper-cased on the
-//! way out); `type` is UPLOAD, EXTRACT or COMPARE.
+//! COUNTRY is `ALL` or an alpha-2 code, DOCTYPE `ALL` or a document type (legacy names warn); both
+//! are upper-cased on the way out, so keys that differ only in case are duplicates. `type` is
+//! UPLOAD, EXTRACT or COMPARE.
 
 use crate::engine::{duplicate_flags, duplicate_key, Walk};
 use crate::json::Value;
@@ -52,17 +53,14 @@ pub(crate) fn check_steps<'a>(
     members: Members<'a>,
     loc: &Loc<'_>,
 ) -> Value<'a> {
-    let dups = duplicate_flags(members.iter().map(|(k, _)| k.as_ref()));
+    let (uppers, mut dups) = upper_keys(&members);
     let mut out = Vec::with_capacity(members.len());
-    for (i, (key, value)) in members.into_iter().enumerate() {
+    for (i, ((key, value), upper)) in members.into_iter().zip(uppers).enumerate() {
         let at = loc.key(&key, i);
-        if dups[i] {
-            walk.report(&at, duplicate_key(&key), None);
+        if let Some(f) = dups[i].take() {
+            walk.report(&at, f, None);
             continue;
         }
-        let upper = crate::normalize::Norm::Upper
-            .apply(Cow::Borrowed(key.as_ref()))
-            .into_owned();
         if upper != "ALL" && !country::is_alpha2(&upper) {
             let mut f = Finding::error(
                 Code::InvalidStepCountry,
@@ -85,19 +83,60 @@ pub(crate) fn check_steps<'a>(
     Value::Object(out)
 }
 
+/// The upper-cased keys (what the request will carry) and, per key, the duplicate finding if it
+/// repeats an earlier key as written or once upper-cased (`lt` and `LT` would both go out as
+/// `LT`, leaving the normalized request with the same key twice).
+fn upper_keys(members: &Members<'_>) -> (Vec<String>, Vec<Option<Finding>>) {
+    let uppers: Vec<String> = members
+        .iter()
+        .map(|(k, _)| {
+            crate::normalize::Norm::Upper
+                .apply(Cow::Borrowed(k.as_ref()))
+                .into_owned()
+        })
+        .collect();
+    let raw = duplicate_flags(members.iter().map(|(k, _)| k.as_ref()));
+    let folded = duplicate_flags(uppers.iter().map(String::as_str));
+    let findings = members
+        .iter()
+        .zip(&uppers)
+        .enumerate()
+        .map(|(i, ((key, _), upper))| {
+            if raw[i] {
+                Some(duplicate_key(key))
+            } else if folded[i] {
+                Some(
+                    Finding::error(
+                        Code::DuplicateKey,
+                        "this key repeats an earlier key once both are upper-cased, so the normalized request would carry the same key twice",
+                    )
+                    .with("name", key.as_ref())
+                    .with("normalized", upper.as_str()),
+                )
+            } else {
+                None
+            }
+        })
+        .collect();
+    (uppers, findings)
+}
+
 fn check_documents<'a>(walk: &mut Walk<'_>, members: Members<'a>, loc: &Loc<'_>) -> Value<'a> {
-    let dups = duplicate_flags(members.iter().map(|(k, _)| k.as_ref()));
+    let (uppers, mut dups) = upper_keys(&members);
     let mut out = Vec::with_capacity(members.len());
-    for (i, (key, value)) in members.into_iter().enumerate() {
+    for (i, ((key, value), upper)) in members.into_iter().zip(uppers).enumerate() {
         let at = loc.key(&key, i);
-        if dups[i] {
-            walk.report(&at, duplicate_key(&key), None);
+        if let Some(f) = dups[i].take() {
+            walk.report(&at, f, None);
             continue;
         }
-        let upper = crate::normalize::Norm::Upper
-            .apply(Cow::Borrowed(key.as_ref()))
-            .into_owned();
-        if upper != "ALL" && !document_type::is_known(&upper) {
+        if let Some(why) = document_type::legacy_reason(&upper) {
+            let f = Finding::warning(
+                Code::LegacyDocumentType,
+                format!("additionalSteps document key: this document type is not in the current list ({why})"),
+            );
+            walk.report(&at, f, None);
+        } else if upper != "ALL" && !document_type::is_known(&upper) {
             let mut f = Finding::error(
                 Code::InvalidStepDocumentType,
                 "keys below an additionalSteps country must be ALL or a document type",

@@ -57,6 +57,14 @@ pub const LEGACY_DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("MOJE_ID_CZ", "webhook-only type, not listed for requests"),
 ];
 
+/// Why `name` is a legacy document type (see [`LEGACY_DOCUMENT_TYPES`]), if it is one.
+pub fn legacy_reason(name: &str) -> Option<&'static str> {
+    LEGACY_DOCUMENT_TYPES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, why)| *why)
+}
+
 /// Whether `name` is a current or legacy document type.
 pub fn is_known(name: &str) -> bool {
     DOCUMENT_TYPES.contains(&name) || LEGACY_DOCUMENT_TYPES.iter().any(|(n, _)| *n == name)
@@ -81,7 +89,7 @@ impl Rule for DocumentType {
         if DOCUMENT_TYPES.contains(&value) {
             return;
         }
-        if let Some((_, why)) = LEGACY_DOCUMENT_TYPES.iter().find(|(n, _)| *n == value) {
+        if let Some(why) = legacy_reason(value) {
             out.push(Finding::warning(
                 Code::LegacyDocumentType,
                 format!("{field}: this document type is not in the current list ({why})"),
