@@ -694,9 +694,10 @@ pub fn get(name: &str) -> Option<&'static Field> {
     lookup(name).filter(|(_, alias)| !alias).map(|(f, _)| f)
 }
 
-/// Position of a member in [`FIELDS`]: the engine keys its per-field state by it.
-pub fn position(field: &Field) -> usize {
-    INDEX.get(field.name).map_or(usize::MAX, |&(i, _)| i)
+/// Position of the member `name` (exact, no aliases) in [`FIELDS`]: the engine keys its
+/// per-field state by it.
+pub fn position(name: &str) -> Option<usize> {
+    INDEX.get(name).filter(|(_, alias)| !alias).map(|&(i, _)| i)
 }
 
 // A hash lookup: a body has dozens of members and the catalogue has dozens of names.

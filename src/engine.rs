@@ -57,7 +57,7 @@ impl Facts {
     }
 
     fn set(&mut self, field: &Field, fact: Fact) {
-        if let Some(slot) = self.by_field.get_mut(catalogue::position(field)) {
+        if let Some(slot) = catalogue::position(field.name).and_then(|i| self.by_field.get_mut(i)) {
             // The first occurrence is the one validated; a later alias only conflicts.
             if slot.is_none() {
                 *slot = Some(fact);
@@ -66,9 +66,8 @@ impl Facts {
     }
 
     pub(crate) fn get(&self, name: &str) -> Option<&Fact> {
-        let field = catalogue::get(name)?;
         self.by_field
-            .get(catalogue::position(field))
+            .get(catalogue::position(name)?)
             .and_then(Option::as_ref)
     }
 
@@ -549,6 +548,9 @@ fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'
     }
     let mut f = match walk.ctx.unknown_fields {
         UnknownFields::Warn => {
+            if suggestion.is_none() {
+                msg.push('.');
+            }
             msg.push_str(" It is passed through unchanged, and the API will probably ignore it.");
             Finding::warning(Code::UnknownField, msg)
         }

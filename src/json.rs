@@ -204,7 +204,8 @@ pub fn read_str(text: &str, max_depth: usize) -> Result<Value<'_>, ReadError> {
         .deserialize(&mut de)
         .and_then(|v| de.end().map(|()| v));
     parsed.map_err(|e| {
-        let (line, column) = (e.line(), e.column());
+        // serde_json reports column 0 at the end of empty input; positions here are 1-based.
+        let (line, column) = (e.line().max(1), e.column().max(1));
         let text = e.to_string();
         if text.starts_with(DEPTH_MARKER) || text.starts_with("recursion limit exceeded") {
             ReadError::TooDeep {

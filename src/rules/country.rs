@@ -4,14 +4,31 @@ use super::Rule;
 use crate::context::Context;
 use crate::violation::{Code, Finding};
 use isocountry::CountryCode;
+use std::sync::LazyLock;
 
 /// Codes people send for a country that has another alpha-2 code.
 const FAMILIAR_MISTAKES: &[(&str, &str)] = &[("UK", "GB"), ("EL", "GR")];
 
 /// Whether `code` (upper case) is an assigned ISO 3166-1 alpha-2 code.
 pub fn is_alpha2(code: &str) -> bool {
-    code.len() == 2 && CountryCode::for_alpha2(code).is_ok()
+    match code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            ASSIGNED[usize::from(a - b'A') * 26 + usize::from(b - b'A')]
+        }
+        _ => false,
+    }
 }
+
+// isocountry's lookup is a 249-arm string match; a 26×26 table built from it answers in O(1).
+static ASSIGNED: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
+    let mut t = [false; 26 * 26];
+    for c in CountryCode::iter() {
+        if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.alpha2().as_bytes() {
+            t[usize::from(a - b'A') * 26 + usize::from(b - b'A')] = true;
+        }
+    }
+    t
+});
 
 /// The alpha-2 code a caller probably meant by `value` (an alpha-3 code, a country name in
 /// English, or a familiar non-ISO code), if any.
@@ -71,6 +88,26 @@ impl Rule for Country {
 mod tests {
     use super::*;
     use crate::rules::findings;
+
+    #[test]
+    fn table_agrees_with_isocountry() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap_or_default();
+                assert_eq!(
+                    is_alpha2(&code),
+                    CountryCode::for_alpha2(&code).is_ok(),
+                    "{code}"
+                );
+            }
+        }
+        assert_eq!(
+            CountryCode::iter()
+                .filter(|c| is_alpha2(c.alpha2()))
+                .count(),
+            249
+        );
+    }
 
     #[test]
     fn suggestions() {

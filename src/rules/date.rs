@@ -1,15 +1,12 @@
 //! Calendar dates written `YYYY-MM-DD`.
 
 use crate::violation::{Code, Finding};
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
-use time::Date;
-
-const FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+use time::{Date, Month};
 
 /// Parses exactly `YYYY-MM-DD` into a real calendar date.
 ///
-/// `time`'s `[year]` also takes a sign and more digits, so the ten-byte shape is checked first.
+/// The ten-byte shape is checked by hand (`time`'s `[year]` parser would also take a sign), then
+/// `time` decides whether the date exists.
 ///
 /// ```
 /// use idenfy_preflight::rules::date::parse;
@@ -33,12 +30,19 @@ pub fn parse(field: &str, value: &str) -> Result<Date, Finding> {
         )
         .with("format", "YYYY-MM-DD"));
     }
-    Date::parse(value, FORMAT).map_err(|_| {
-        Finding::error(
-            Code::InvalidCalendarDate,
-            format!("{field} is written YYYY-MM-DD but is not a date in the calendar"),
-        )
-    })
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let month = Month::try_from(u8::try_from(num(5..7)).unwrap_or(0));
+    let day = u8::try_from(num(8..10)).unwrap_or(0);
+    let year = i32::from(num(0..4));
+    month
+        .and_then(|m| Date::from_calendar_date(year, m, day))
+        .map_err(|_| {
+            Finding::error(
+                Code::InvalidCalendarDate,
+                format!("{field} is written YYYY-MM-DD but is not a date in the calendar"),
+            )
+        })
 }
 
 #[cfg(test)]
