@@ -49,7 +49,12 @@ struct CheckArgs {
     deny_unknown: bool,
     /// The account's default token lifetime in seconds (limit for expiryTime with
     /// generateDigitString).
-    #[arg(long, value_name = "SECONDS", default_value_t = idenfy_preflight::context::DEFAULT_EXPIRY_TIME)]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = idenfy_preflight::context::DEFAULT_EXPIRY_TIME,
+        value_parser = clap::value_parser!(i64).range(1..)
+    )]
     default_expiry_time: i64,
 }
 
@@ -70,16 +75,24 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => run_check(args),
-        Command::Rules => {
-            print!("{}", idenfy_preflight::table::markdown());
-            ExitCode::SUCCESS
-        }
+        Command::Rules => emit(&idenfy_preflight::table::markdown(), ExitCode::SUCCESS),
         Command::Codes => {
-            for code in Code::ALL {
-                println!("{:<36} {}", code.as_str(), code.description());
-            }
-            ExitCode::SUCCESS
+            let text: String = Code::ALL
+                .iter()
+                .map(|code| format!("{:<36} {}\n", code.as_str(), code.description()))
+                .collect();
+            emit(&text, ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Writes `text` to standard output and returns `status`, or 2 when standard output is closed
+/// or fails (`print!` would panic on a closed pipe, e.g. `idenfy-preflight codes | head -1`).
+fn emit(text: &str, status: ExitCode) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => status,
+        Err(_) => ExitCode::from(2),
     }
 }
 
@@ -108,19 +121,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Format::Json => report.to_json_pretty() + "\n",
         Format::Human => human(&label, &report),
     };
-    let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .is_err()
-    {
-        return ExitCode::from(2);
-    }
-    if report.is_valid() {
+    let status = if report.is_valid() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    }
+    };
+    emit(&text, status)
 }
 
 fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {

@@ -1,0 +1,776 @@
+//! Integration tests that run the real `idenfy-preflight` binary.
+
+use idenfy_preflight::catalogue::FIELDS;
+use idenfy_preflight::Code;
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_idenfy-preflight");
+const TODAY: &str = "2026-11-25";
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the binary with `args`, feeding `stdin` (empty when `None`).
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn binary");
+    {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        if let Some(bytes) = stdin {
+            // The binary may exit (usage error) before reading its input.
+            if let Err(e) = pipe.write_all(bytes) {
+                assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+            }
+        }
+    }
+    let out = child.wait_with_output().expect("wait for binary");
+    Out {
+        code: out
+            .status
+            .code()
+            .expect("exit code (not killed by a signal)"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks `Report` JSON shape and returns the parsed object.
+fn parse_report(stdout: &str) -> Value {
+    let v: Value = serde_json::from_str(stdout).expect("stdout is one JSON value");
+    let obj = v.as_object().expect("top level is an object");
+    let mut keys: Vec<_> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["request", "valid", "violations"], "{stdout}");
+    let valid = obj["valid"].as_bool().expect("valid is a bool");
+    if valid {
+        assert!(obj["request"].is_object(), "valid => request object");
+    } else {
+        assert!(obj["request"].is_null(), "invalid => request null");
+    }
+    let mut any_error = false;
+    for viol in obj["violations"]
+        .as_array()
+        .expect("violations is an array")
+    {
+        let o = viol.as_object().expect("violation is an object");
+        for k in o.keys() {
+            assert!(
+                ["pointer", "code", "severity", "message", "params", "value"].contains(&k.as_str()),
+                "unexpected violation key {k}"
+            );
+        }
+        assert!(o["pointer"].is_string());
+        assert!(o["message"].as_str().is_some_and(|m| !m.is_empty()));
+        let code = o["code"].as_str().expect("code is a string");
+        assert!(Code::from_name(code).is_some(), "unknown code {code}");
+        let sev = o["severity"].as_str().expect("severity is a string");
+        assert!(sev == "error" || sev == "warning", "severity {sev}");
+        any_error |= sev == "error";
+        if let Some(p) = o.get("params") {
+            assert!(p.as_object().is_some_and(|p| !p.is_empty()));
+        }
+    }
+    assert_eq!(valid, !any_error, "valid iff no error-severity violation");
+    v
+}
+
+/// Runs `check --format json <args>` and returns (exit code, parsed report).
+fn check_json(args: &[&str], stdin: Option<&[u8]>) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all, stdin);
+    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    let report = parse_report(&out.stdout);
+    (out.code, report)
+}
+
+/// Runs `check <args>` in the default (human) format.
+fn check_human(args: &[&str], stdin: Option<&[u8]>) -> Out {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let out = run(&all, stdin);
+    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    out
+}
+
+fn violations(report: &Value) -> &[Value] {
+    report["violations"].as_array().unwrap()
+}
+
+fn codes(report: &Value) -> Vec<(String, String, String)> {
+    violations(report)
+        .iter()
+        .map(|v| {
+            (
+                v["pointer"].as_str().unwrap().to_owned(),
+                v["code"].as_str().unwrap().to_owned(),
+                v["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn has(report: &Value, pointer: &str, code: &str) -> bool {
+    codes(report)
+        .iter()
+        .any(|(p, c, _)| p == pointer && c == code)
+}
+
+fn find<'a>(report: &'a Value, pointer: &str, code: &str) -> &'a Value {
+    violations(report)
+        .iter()
+        .find(|v| v["pointer"] == pointer && v["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} at {pointer:?} in {report:#}"))
+}
+
+/// A temp file removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(tag: &str, bytes: &[u8]) -> TempFile {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let path = std::env::temp_dir().join(format!(
+            "idenfy-preflight-cli-{}-{tag}-{nanos}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, bytes).expect("write temp file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Human output, split into violation lines (indented) and the summary line.
+struct Human<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Human<'a> {
+    fn new(stdout: &'a str) -> Self {
+        Human {
+            lines: stdout.lines().collect(),
+        }
+    }
+
+    fn summary(&self, label: &str) -> &'a str {
+        let prefix = format!("{label}: ");
+        let found: Vec<_> = self
+            .lines
+            .iter()
+            .filter(|l| l.starts_with(&prefix))
+            .collect();
+        assert_eq!(found.len(), 1, "one summary line in {:#?}", self.lines);
+        found[0]
+    }
+
+    fn index_of(&self, line: &str) -> Option<usize> {
+        self.lines.iter().position(|l| *l == line)
+    }
+
+    /// Violation lines, in output order (before the summary line).
+    fn violation_lines(&self) -> Vec<&'a str> {
+        self.lines
+            .iter()
+            .take_while(|l| !l.contains(": VALID (") && !l.contains(": INVALID ("))
+            .filter(|l| l.starts_with("  "))
+            .copied()
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------- examples, JSON format
+
+#[test]
+fn docs_request_json_valid_with_expired_warning() {
+    let (code, r) = check_json(&["--today", TODAY, &example("docs-request.json")], None);
+    assert_eq!(code, 0);
+    assert_eq!(r["valid"], true);
+    assert_eq!(
+        codes(&r),
+        [(
+            "/dateOfExpiry".to_owned(),
+            "document_expired".to_owned(),
+            "warning".to_owned()
+        )]
+    );
+    let req = &r["request"];
+    assert_eq!(req["firstName"], "JOHN TOM");
+    assert_eq!(req["country"], "LT");
+    assert_eq!(req["nationality"], "LT");
+    assert_eq!(req["expiryTime"], 600);
+    assert!(req["additionalSteps"].is_null());
+}
+
+#[test]
+fn docs_request_no_warning_on_expiry_day() {
+    let (code, r) = check_json(
+        &["--today", "1990-12-20", &example("docs-request.json")],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(violations(&r).is_empty(), "{r:#}");
+}
+
+#[test]
+fn docs_request_default_today_is_system_date() {
+    // The system date is long after 1990-12-20, so the document has expired.
+    let (code, r) = check_json(&[&example("docs-request.json")], None);
+    assert_eq!(code, 0);
+    assert!(has(&r, "/dateOfExpiry", "document_expired"));
+}
+
+#[test]
+fn invalid_mistakes_json() {
+    let (code, r) = check_json(&["--today", TODAY, &example("invalid-mistakes.json")], None);
+    assert_eq!(code, 1);
+    assert_eq!(r["valid"], false);
+    assert!(r["request"].is_null());
+    for (p, c, s) in [
+        ("/firstname", "unknown_field", "warning"),
+        ("/lastName", "invalid_name_character", "error"),
+        ("/nationality", "invalid_country_code", "error"),
+        ("/country/1", "invalid_country_code", "error"),
+        ("/documents/1", "unknown_document_type", "error"),
+        ("/documents/2", "legacy_document_type", "warning"),
+        ("/dateOfBirth", "invalid_calendar_date", "error"),
+        ("/callbackUrl", "url_not_https", "error"),
+        ("/expiryTime", "wrong_type", "error"),
+        ("/sessionLength", "too_small", "error"),
+        ("/sex", "invalid_value", "error"),
+        ("/tokenType", "retired_value", "error"),
+        ("/locale", "unsupported_locale", "warning"),
+        ("/verifyBankAccounts", "requires_verify_bank", "error"),
+    ] {
+        assert_eq!(find(&r, p, c)["severity"], s, "{p} {c}");
+    }
+    assert_eq!(
+        find(&r, "/firstname", "unknown_field")["params"]["suggestion"],
+        "firstName"
+    );
+}
+
+#[test]
+fn invalid_json_example_json() {
+    let (code, r) = check_json(&[&example("invalid-json.json")], None);
+    assert_eq!(code, 1);
+    assert_eq!(violations(&r).len(), 1);
+    let v = find(&r, "", "malformed_json");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["params"]["line"], 5);
+    assert_eq!(v["params"]["column"], 1);
+}
+
+#[test]
+fn invalid_duplicate_key_example_json() {
+    let (code, r) = check_json(&[&example("invalid-duplicate-key.json")], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        codes(&r),
+        [(
+            "/firstName".to_owned(),
+            "duplicate_key".to_owned(),
+            "error".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn additional_steps_example_json() {
+    let (code, r) = check_json(&["--today", TODAY, &example("additional-steps.json")], None);
+    assert_eq!(code, 0);
+    assert!(violations(&r).is_empty(), "{r:#}");
+    let step = &r["request"]["additionalSteps"]["ALL"]["ALL"]["UTILITY_BILL"];
+    assert_eq!(step["type"], "COMPARE");
+    assert_eq!(
+        r["request"]["additionalData"]["UTILITY_BILL"]["ssn"],
+        "123-45-6789"
+    );
+}
+
+#[test]
+fn json_output_is_pretty_single_object_with_trailing_newline() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &example("additional-steps.json"),
+        ],
+        None,
+    );
+    assert!(out.stdout.ends_with("}\n"));
+    assert!(out.stdout.starts_with("{\n"));
+}
+
+// ---------------------------------------------------------------- examples, human format
+
+/// Every JSON violation has exactly one human line holding its pointer and code; errors come
+/// before warnings; the summary counts match.
+fn assert_human_matches_json(args: &[&str], label: &str) {
+    let (json_code, r) = check_json(args, None);
+    let out = check_human(args, None);
+    assert_eq!(out.code, json_code);
+    let h = Human::new(&out.stdout);
+    let lines = h.violation_lines();
+    let vs = violations(&r);
+    assert_eq!(lines.len(), vs.len(), "{}", out.stdout);
+
+    let errors = vs.iter().filter(|v| v["severity"] == "error").count();
+    let warnings = vs.len() - errors;
+    for (i, v) in vs.iter().enumerate() {
+        let pointer = match v["pointer"].as_str().unwrap() {
+            "" => "(document)",
+            p => p,
+        };
+        let code = v["code"].as_str().unwrap();
+        let needle = format!("{code}: ");
+        let matching: Vec<_> = lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with(&format!("{pointer} ")) && l.contains(&needle))
+            .collect();
+        assert!(
+            !matching.is_empty(),
+            "violation {i} ({pointer} {code}) missing"
+        );
+    }
+    // Errors first, then warnings.
+    let err_head = h.index_of("errors:");
+    let warn_head = h.index_of("warnings:");
+    assert_eq!(err_head.is_some(), errors > 0);
+    assert_eq!(warn_head.is_some(), warnings > 0);
+    if let (Some(e), Some(w)) = (err_head, warn_head) {
+        assert!(e < w);
+        assert_eq!(w - e - 1, errors, "error lines sit between the headings");
+    }
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let verdict = if json_code == 0 { "VALID" } else { "INVALID" };
+    assert_eq!(
+        h.summary(label),
+        format!(
+            "{label}: {verdict} ({}, {})",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    );
+    let prints_request = out.stdout.contains("request to send:\n");
+    assert_eq!(prints_request, json_code == 0);
+    if prints_request {
+        let body = out.stdout.split("request to send:\n").nth(1).unwrap();
+        let printed: Value = serde_json::from_str(body).expect("printed request is JSON");
+        assert_eq!(printed, r["request"]);
+    }
+}
+
+#[test]
+fn human_docs_request() {
+    let f = example("docs-request.json");
+    assert_human_matches_json(&["--today", TODAY, &f], &f);
+}
+
+#[test]
+fn human_invalid_mistakes() {
+    let f = example("invalid-mistakes.json");
+    assert_human_matches_json(&["--today", TODAY, &f], &f);
+}
+
+#[test]
+fn human_invalid_json() {
+    let f = example("invalid-json.json");
+    assert_human_matches_json(&[&f], &f);
+    let out = check_human(&[&f], None);
+    assert!(out.stdout.contains("(document)"));
+    assert!(out.stdout.contains("malformed_json"));
+    assert!(out.stdout.contains("INVALID (1 error, 0 warnings)"));
+}
+
+#[test]
+fn human_invalid_duplicate_key() {
+    let f = example("invalid-duplicate-key.json");
+    assert_human_matches_json(&[&f], &f);
+    let out = check_human(&[&f], None);
+    let h = Human::new(&out.stdout);
+    let lines = h.violation_lines();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("/firstName") && lines[0].contains("duplicate_key"));
+}
+
+#[test]
+fn human_additional_steps() {
+    let f = example("additional-steps.json");
+    assert_human_matches_json(&["--today", TODAY, &f], &f);
+    let out = check_human(&["--today", TODAY, &f], None);
+    assert!(out
+        .stdout
+        .contains(": VALID (0 errors, 0 warnings)\nrequest to send:\n"));
+}
+
+#[test]
+fn human_mistakes_errors_before_warnings() {
+    let f = example("invalid-mistakes.json");
+    let out = check_human(&["--today", TODAY, &f], None);
+    assert_eq!(out.code, 1);
+    let h = Human::new(&out.stdout);
+    let lines = h.violation_lines();
+    let first_warning = lines
+        .iter()
+        .position(|l| l.contains("unknown_field"))
+        .unwrap();
+    let last_error = lines
+        .iter()
+        .rposition(|l| l.contains("requires_verify_bank"))
+        .unwrap();
+    // unknown_field comes first in input order, but warnings are listed after errors.
+    assert!(last_error < first_warning);
+    assert!(h.summary(&f).ends_with("INVALID (11 errors, 3 warnings)"));
+}
+
+// ---------------------------------------------------------------- stdin
+
+const SMALL: &[u8] = br#"{"clientId": "c1", "firstName": " john  tom "}"#;
+
+#[test]
+fn stdin_via_dash() {
+    let (code, r) = check_json(&["-"], Some(SMALL));
+    assert_eq!(code, 0);
+    assert_eq!(r["request"]["firstName"], "JOHN TOM");
+    let out = check_human(&["-"], Some(SMALL));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("<stdin>: VALID (0 errors, 0 warnings)"));
+}
+
+#[test]
+fn stdin_without_argument() {
+    let (code, r) = check_json(&[], Some(SMALL));
+    assert_eq!(code, 0);
+    assert_eq!(r["request"]["clientId"], "c1");
+    let out = check_human(&[], Some(br#"{"clientId": 5}"#));
+    assert_eq!(out.code, 1);
+    assert!(out
+        .stdout
+        .contains("<stdin>: INVALID (1 error, 0 warnings)"));
+    assert!(out.stdout.contains("/clientId") && out.stdout.contains("wrong_type"));
+}
+
+#[test]
+fn empty_stdin_is_malformed_json() {
+    let (code, r) = check_json(&[], None);
+    assert_eq!(code, 1);
+    assert!(has(&r, "", "malformed_json"));
+}
+
+// ---------------------------------------------------------------- usage errors (exit 2)
+
+fn assert_usage_error(args: &[&str]) {
+    let out = run(args, Some(SMALL));
+    assert_eq!(out.code, 2, "{args:?}: stdout {}", out.stdout);
+    assert!(out.stdout.is_empty(), "{args:?}: stdout {}", out.stdout);
+    assert!(!out.stderr.is_empty(), "{args:?}: no message on stderr");
+}
+
+#[test]
+fn missing_file_exits_2() {
+    let missing = std::env::temp_dir().join(format!(
+        "idenfy-preflight-cli-{}-does-not-exist.json",
+        std::process::id()
+    ));
+    let missing = missing.to_str().unwrap();
+    assert_usage_error(&["check", missing]);
+    assert_usage_error(&["check", "--format", "json", missing]);
+    let out = run(&["check", missing], None);
+    assert!(out.stderr.contains(missing));
+}
+
+#[test]
+fn directory_exits_2() {
+    assert_usage_error(&["check", env!("CARGO_MANIFEST_DIR")]);
+}
+
+#[test]
+fn unknown_flag_exits_2() {
+    assert_usage_error(&["check", "--bogus", &example("docs-request.json")]);
+    assert_usage_error(&["--bogus"]);
+}
+
+#[test]
+fn bad_today_exits_2() {
+    let f = example("docs-request.json");
+    for bad in ["2026-13-01", "2026-02-30", "25.11.2026", "today", ""] {
+        assert_usage_error(&["check", "--today", bad, &f]);
+    }
+}
+
+#[test]
+fn unknown_format_exits_2() {
+    assert_usage_error(&["check", "--format", "xml", &example("docs-request.json")]);
+}
+
+#[test]
+fn missing_or_unknown_subcommand_exits_2() {
+    assert_usage_error(&[]);
+    assert_usage_error(&["lint"]);
+}
+
+#[test]
+fn bad_default_expiry_time_exits_2() {
+    for bad in ["soon", "0", "-5", "1.5"] {
+        assert_usage_error(&["check", &format!("--default-expiry-time={bad}")]);
+    }
+}
+
+// ---------------------------------------------------------------- --today
+
+#[test]
+fn today_controls_date_in_future() {
+    let body = br#"{"clientId": "c1", "dateOfBirth": "2030-01-01"}"#;
+    let (code, r) = check_json(&["--today", TODAY], Some(body));
+    assert_eq!(code, 1);
+    assert_eq!(
+        find(&r, "/dateOfBirth", "date_in_future")["severity"],
+        "error"
+    );
+
+    let (code, r) = check_json(&["--today", "2031-01-01"], Some(body));
+    assert_eq!(code, 0);
+    assert!(violations(&r).is_empty(), "{r:#}");
+    assert_eq!(r["request"]["dateOfBirth"], "2030-01-01");
+}
+
+#[test]
+fn today_controls_document_expired() {
+    let body = br#"{"clientId": "c1", "dateOfExpiry": "2027-06-01"}"#;
+    let (_, r) = check_json(&["--today", TODAY], Some(body));
+    assert!(violations(&r).is_empty(), "{r:#}");
+    let (code, r) = check_json(&["--today", "2027-06-02"], Some(body));
+    assert_eq!(code, 0);
+    assert_eq!(
+        find(&r, "/dateOfExpiry", "document_expired")["severity"],
+        "warning"
+    );
+}
+
+// ---------------------------------------------------------------- --show-values
+
+const SECRET: &str = "Jonaitis2";
+
+#[test]
+fn values_hidden_by_default() {
+    let f = example("invalid-mistakes.json");
+    let out = check_human(&["--today", TODAY, &f], None);
+    assert_eq!(out.code, 1);
+    assert!(!out.stdout.contains(SECRET), "{}", out.stdout);
+    assert!(!out.stdout.contains("[value:"));
+
+    let out = run(&["check", "--format", "json", "--today", TODAY, &f], None);
+    assert_eq!(out.code, 1);
+    assert!(!out.stdout.contains(SECRET), "{}", out.stdout);
+    let r = parse_report(&out.stdout);
+    for v in violations(&r) {
+        assert!(v.get("value").is_none(), "{v}");
+    }
+    for other in ["1990-02-30", "male", "LVA", "PASPORT", "client-42"] {
+        assert!(!out.stdout.contains(other), "{other} echoed");
+    }
+}
+
+#[test]
+fn show_values_includes_value() {
+    let f = example("invalid-mistakes.json");
+    let (code, r) = check_json(&["--show-values", "--today", TODAY, &f], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        find(&r, "/lastName", "invalid_name_character")["value"],
+        SECRET
+    );
+    assert_eq!(find(&r, "/expiryTime", "wrong_type")["value"], "600");
+    // The message itself still does not carry the value.
+    assert!(!find(&r, "/lastName", "invalid_name_character")["message"]
+        .as_str()
+        .unwrap()
+        .contains(SECRET));
+
+    let out = check_human(&["--show-values", "--today", TODAY, &f], None);
+    let line = Human::new(&out.stdout)
+        .violation_lines()
+        .into_iter()
+        .find(|l| l.contains("/lastName"))
+        .unwrap();
+    assert!(line.contains(&format!("[value: \"{SECRET}\"]")), "{line}");
+}
+
+// ---------------------------------------------------------------- --deny-unknown
+
+#[test]
+fn deny_unknown_turns_warning_into_error() {
+    let body = br#"{"clientId": "c1", "firstname": "Jonas"}"#;
+    let (code, r) = check_json(&[], Some(body));
+    assert_eq!(code, 0);
+    assert_eq!(
+        find(&r, "/firstname", "unknown_field")["severity"],
+        "warning"
+    );
+    assert_eq!(
+        r["request"]["firstname"], "Jonas",
+        "passed through unchanged"
+    );
+
+    let (code, r) = check_json(&["--deny-unknown"], Some(body));
+    assert_eq!(code, 1);
+    assert_eq!(find(&r, "/firstname", "unknown_field")["severity"], "error");
+    assert!(r["request"].is_null());
+
+    let out = check_human(&["--deny-unknown"], Some(body));
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.starts_with("errors:\n"));
+    assert!(!out.stdout.contains("warnings:"));
+    assert!(out
+        .stdout
+        .contains("<stdin>: INVALID (1 error, 0 warnings)"));
+}
+
+// ---------------------------------------------------------------- --default-expiry-time
+
+#[test]
+fn default_expiry_time_limits_digit_string_expiry() {
+    let body = br#"{"clientId": "c1", "generateDigitString": true, "expiryTime": 3000}"#;
+    // Default account expiry (86400 s) allows it.
+    let (code, _) = check_json(&[], Some(body));
+    assert_eq!(code, 0);
+    let (code, _) = check_json(&["--default-expiry-time", "3000"], Some(body));
+    assert_eq!(code, 0);
+
+    let (code, r) = check_json(&["--default-expiry-time", "600"], Some(body));
+    assert_eq!(code, 1);
+    let v = find(&r, "/expiryTime", "digit_string_expiry_too_long");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["params"]["max"], 600);
+
+    let (code, _) = check_json(&["--default-expiry-time", "2999"], Some(body));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn default_expiry_time_ignored_without_digit_string() {
+    let body = br#"{"clientId": "c1", "generateDigitString": false, "expiryTime": 3000}"#;
+    let (code, r) = check_json(&["--default-expiry-time", "600"], Some(body));
+    assert_eq!(code, 0);
+    assert!(violations(&r).is_empty());
+}
+
+// ---------------------------------------------------------------- invalid UTF-8
+
+#[test]
+fn invalid_utf8_file() {
+    let tmp = TempFile::new(
+        "utf8",
+        b"{\"clientId\": \"c1\", \"lastName\": \"Jo\xff\xfenas\"}",
+    );
+    let (code, r) = check_json(&["--show-values", tmp.path()], None);
+    assert_eq!(code, 1);
+    assert_eq!(violations(&r).len(), 1);
+    let v = find(&r, "", "invalid_utf8");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["params"]["line"], 1);
+
+    let out = check_human(&[tmp.path()], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("(document)") && out.stdout.contains("invalid_utf8"));
+    assert!(out
+        .stdout
+        .contains(&format!("{}: INVALID (1 error, 0 warnings)", tmp.path())));
+}
+
+// ---------------------------------------------------------------- rules and codes
+
+#[test]
+fn rules_has_a_row_per_catalogue_member() {
+    let out = run(&["rules"], None);
+    assert_eq!(out.code, 0);
+    let lines: Vec<_> = out.stdout.lines().collect();
+    assert!(lines[0].starts_with("| Member |"));
+    assert!(lines[1].starts_with("|---"));
+    assert_eq!(lines.len(), FIELDS.len() + 2);
+    for f in FIELDS {
+        let prefix = format!("| `{}`", f.name);
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with(&prefix)).count(),
+            1,
+            "row for {}",
+            f.name
+        );
+        for a in f.aliases {
+            assert!(out.stdout.contains(&format!("(alias `{a}`)")));
+        }
+    }
+}
+
+#[test]
+fn codes_lists_every_code() {
+    let out = run(&["codes"], None);
+    assert_eq!(out.code, 0);
+    let lines: Vec<_> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), Code::ALL.len());
+    for (line, code) in lines.iter().zip(Code::ALL) {
+        let mut parts = line.splitn(2, ' ');
+        assert_eq!(parts.next(), Some(code.as_str()));
+        assert_eq!(parts.next().map(str::trim), Some(code.description()));
+    }
+}
+
+#[test]
+fn closed_stdout_does_not_panic() {
+    for args in [
+        &["codes"][..],
+        &["rules"][..],
+        &[
+            "check",
+            "--format",
+            "json",
+            &example("invalid-mistakes.json"),
+        ][..],
+    ] {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn binary");
+        // Close the read end at once: the binary's writes fail with a broken pipe (or land in
+        // the pipe buffer if it was quicker).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait for binary");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{args:?}: {:?}",
+            out.status
+        );
+    }
+}
