@@ -1,0 +1,171 @@
+//! Invariants of the engine over generated input (proptest).
+
+use idenfy_preflight::catalogue::{Shape, FIELDS};
+use idenfy_preflight::{check, Context, Severity};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+/// A plausible value for a member: mostly of the right shape, sometimes near a boundary,
+/// sometimes of the wrong type.
+fn value_for(shape: Shape) -> BoxedStrategy<Value> {
+    let wrong = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| json!(f)),
+        ".{0,12}".prop_map(Value::from),
+        Just(json!([])),
+        Just(json!({})),
+    ];
+    let right: BoxedStrategy<Value> = match shape {
+        Shape::Str { .. } => prop_oneof![
+            "[a-zA-Z '.-]{0,12}".prop_map(Value::from),
+            "[A-Z]{2,3}".prop_map(Value::from),
+            Just(json!("https://example.com/x")),
+            Just(json!("http://localhost")),
+            Just(json!("M")),
+            Just(json!("IDENTIFICATION")),
+            Just(json!("en")),
+            Just(json!("e8cadb52-d429-4dc2-b788-99dfbbe8a4ab")),
+            "\\PC{0,120}".prop_map(Value::from),
+        ]
+        .boxed(),
+        Shape::Date => "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Value::from).boxed(),
+        Shape::Int(_) | Shape::IntOrUuid => prop_oneof![0i64..4_000_000, Just(60), Just(3600)]
+            .prop_map(Value::from)
+            .boxed(),
+        Shape::Number { .. } => (-1.0f64..20.0).prop_map(|f| json!(f)).boxed(),
+        Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
+        Shape::StrList { .. } | Shape::StrOrList { .. } => {
+            prop::collection::vec(prop_oneof!["[a-zA-Z_]{1,10}", Just("PASSPORT".to_string()), Just("lt".to_string())], 0..4)
+                .prop_map(|v| json!(v))
+                .boxed()
+        }
+        Shape::AdditionalSteps => prop_oneof![
+            Just(json!({"ALL": {"ALL": {"UTILITY_BILL": {"type": "COMPARE", "fields": ["address"]}}}})),
+            Just(json!({"lt": {"passport": {"S": {"type": "UPLOAD", "settings": {"canUpload": 1}}}}})),
+        ]
+        .boxed(),
+        Shape::AdditionalData => prop_oneof![
+            Just(json!({"UTILITY_BILL": {"address": "x"}})),
+            Just(json!({"OTHER": {"a": 1}})),
+        ]
+        .boxed(),
+    };
+    prop_oneof![4 => right, 1 => wrong].boxed()
+}
+
+fn request() -> impl Strategy<Value = Value> {
+    let members: Vec<_> = FIELDS
+        .iter()
+        .map(|f| prop::option::weighted(0.3, value_for(f.shape)).prop_map(move |v| (f.name, v)))
+        .collect();
+    (members, prop::option::of("[a-zA-Z]{1,10}"), "[!-~]{1,20}").prop_map(|(members, extra, id)| {
+        let mut m = Map::new();
+        m.insert("clientId".into(), Value::from(id));
+        for (name, v) in members {
+            if let Some(v) = v {
+                m.insert(name.into(), v);
+            }
+        }
+        if let Some(extra) = extra {
+            m.entry(extra).or_insert(Value::Null);
+        }
+        Value::Object(m)
+    })
+}
+
+fn ctx() -> Context {
+    Context::new().with_today(time::macros::date!(2026 - 11 - 25))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Any bytes: no panic, and the report is self-consistent.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let report = check(&bytes, &ctx());
+        let has_error = report.violations().iter().any(|v| v.severity == Severity::Error);
+        prop_assert_eq!(report.is_valid(), !has_error);
+        prop_assert_eq!(report.request().is_some(), report.is_valid());
+    }
+
+    /// Generated requests: every pointer resolves in the input (or names the missing clientId),
+    /// and validity matches the violation list.
+    #[test]
+    fn pointers_point_into_the_input(body in request()) {
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let report = check(&bytes, &ctx());
+        for v in report.violations() {
+            prop_assert!(
+                v.pointer.is_empty() || body.pointer(&v.pointer).is_some() || v.pointer == "/clientId",
+                "{} does not resolve ({})", v.pointer, v.code
+            );
+        }
+        prop_assert_eq!(report.request().is_some(), report.is_valid());
+    }
+
+    /// Normalizing twice changes nothing, and a normalized request stays valid.
+    #[test]
+    fn normalization_is_idempotent(body in request()) {
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let report = check(&bytes, &ctx());
+        if let Some(request) = report.request() {
+            let once = request.to_json_string();
+            let again = check(once.as_bytes(), &ctx());
+            prop_assert!(again.is_valid(), "{:?}", again.violations());
+            prop_assert_eq!(again.request().map(|r| r.to_json_string()), Some(once));
+        }
+    }
+
+    /// Without the opt-in, no message quotes a name the caller sent.
+    #[test]
+    fn messages_do_not_echo_names(name in "[a-z]{5,10}[0-9]") {
+        let body = json!({"clientId": "c1", "firstName": name.clone(), "lastName": name.clone()});
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let report = check(&bytes, &ctx());
+        prop_assert!(!report.is_valid());
+        let text = serde_json::to_string(&report).unwrap_or_default();
+        prop_assert!(!text.to_lowercase().contains(&name), "{}", text);
+    }
+
+    /// Checking the same bytes twice gives the same report.
+    #[test]
+    fn deterministic(body in request()) {
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        prop_assert_eq!(check(&bytes, &ctx()), check(&bytes, &ctx()));
+    }
+}
+
+#[test]
+fn deep_and_large_documents_are_violations_not_crashes() {
+    let deep = format!(
+        "{{\"clientId\":\"c\",\"x\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let report = check(
+        deep.as_bytes(),
+        &Context::new().with_limits(idenfy_preflight::Limits {
+            max_bytes: usize::MAX,
+            ..Default::default()
+        }),
+    );
+    assert_eq!(report.violations()[0].code.as_str(), "nesting_too_deep");
+    let many = format!(
+        "{{\"clientId\":\"c\",{}}}",
+        (0..5000)
+            .map(|i| format!("\"k{i}\":1"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let report = check(many.as_bytes(), &Context::new());
+    assert!(report.is_valid(), "unknown members only warn");
+    assert_eq!(report.violations().len(), 257);
+    assert_eq!(
+        report.violations()[256].code.as_str(),
+        "too_many_violations"
+    );
+    assert_eq!(report.violations()[256].severity, Severity::Warning);
+}
