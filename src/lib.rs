@@ -103,3 +103,8 @@ fn check_serialize(body: &impl serde::Serialize, ctx: &Context) -> Report<'stati
     };
     engine::check(&bytes, &ctx).into_owned()
 }
+
+/// The README's Rust examples run as doc tests, so the documented usage cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -114,3 +114,20 @@ pub fn markdown() -> String {
     }
     out
 }
+
+/// The README's table of violation codes, from [`Code::ALL`](crate::Code::ALL).
+///
+/// ```
+/// assert!(idenfy_preflight::table::codes_markdown().contains("| `duplicate_key` |"));
+/// ```
+pub fn codes_markdown() -> String {
+    let mut out = String::from("| Code | Meaning |\n|---|---|\n");
+    for code in crate::Code::ALL {
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            code.as_str(),
+            code.description()
+        ));
+    }
+    out
+}
