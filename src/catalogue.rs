@@ -6,8 +6,8 @@
 
 use crate::normalize::Norm;
 use crate::rules::{
-    Country, DocumentType, HttpsUrl, IntRange, Length, Locale, OneOf, PersonName, PrintableAscii,
-    StrRule, Uuid,
+    Country, DocumentType, HttpsUrl, IntRange, Length, Locale, NumberRange, OneOf, PersonName,
+    PrintableAscii, StrRule, Uuid,
 };
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -72,12 +72,7 @@ pub enum Shape {
     /// A JSON integer (no fraction, no exponent) in range.
     Int(IntRange),
     /// Any JSON number in range.
-    Number {
-        /// Smallest allowed value.
-        min: f64,
-        /// Largest allowed value.
-        max: f64,
-    },
+    Number(NumberRange),
     /// `true` or `false`.
     Bool,
     /// An array of strings, each normalized and checked; repeated items are warned about.
@@ -108,7 +103,7 @@ impl Shape {
         match self {
             Shape::Str { .. } | Shape::Date => "a string",
             Shape::Int(_) => "an integer",
-            Shape::Number { .. } => "a number",
+            Shape::Number(_) => "a number",
             Shape::Bool => "a boolean (true or false)",
             Shape::StrList { .. } => "an array of strings",
             Shape::StrOrList { .. } => "a string or an array of strings",
@@ -182,6 +177,7 @@ const fn int(min: i64, max: Option<i64>) -> Shape {
 }
 
 const ASCII: StrRule = StrRule::PrintableAscii(PrintableAscii);
+const NON_EMPTY: StrRule = StrRule::Length(Length { min: 1, max: None });
 const NAME: Shape = Shape::Str {
     norm: Norm::PersonName,
     rules: &[len(1, 100), StrRule::PersonName(PersonName)],
@@ -192,7 +188,10 @@ const REDIRECT_URL: Shape = text(&[
     StrRule::HttpsUrl(HttpsUrl { callback: false }),
 ]);
 const UUID: Shape = text(&[StrRule::Uuid(Uuid)]);
-const RATIO: Shape = Shape::Number { min: 0.0, max: 1.0 };
+const RATIO: Shape = Shape::Number(NumberRange {
+    min: 0.0,
+    max: Some(1.0),
+});
 
 use Section::*;
 use Shape::Bool;
@@ -550,7 +549,7 @@ pub static FIELDS: &[Field] = &[
     field(
         "questionnaire",
         Customization,
-        text(&[len(1, 255)]),
+        text(&[NON_EMPTY]),
         "Questionnaire key; null disables.",
     ),
     field(
@@ -611,10 +610,10 @@ pub static FIELDS: &[Field] = &[
     reference(field(
         "faceMatchingThresholdModifier",
         AdvancedChecks,
-        Shape::Number {
+        Shape::Number(NumberRange {
             min: 0.0,
-            max: 10.0,
-        },
+            max: None,
+        }),
         "Multiplier of the face-match threshold (default 1).",
     )),
     legacy(field(
@@ -670,7 +669,7 @@ pub static FIELDS: &[Field] = &[
         SessionSettings,
         Shape::StrList {
             norm: Norm::AsIs,
-            rules: &[len(1, 255)],
+            rules: &[NON_EMPTY],
         },
         "Old video-call questions.",
     )),

@@ -156,7 +156,7 @@ impl<'c> Walk<'c> {
                 " (write true or false without quotes)"
             }
             Value::Number(n) if expected == "an integer" && n.is_f64() => {
-                " (no fraction or exponent)"
+                " (a whole number written without fraction or exponent, within 64 bits)"
             }
             _ => "",
         };
@@ -236,22 +236,9 @@ impl<'c> Walk<'c> {
                 other => self.mistyped(loc, field, other),
             },
             Shape::Int(range) => self.integer(field, range, value, loc),
-            Shape::Number { min, max } => match value {
+            Shape::Number(range) => match value {
                 Value::Number(ref n) => {
-                    let x = n.as_f64().unwrap_or(f64::NAN);
-                    if x < min || x.is_nan() {
-                        let f = Finding::error(
-                            Code::TooSmall,
-                            format!("{name} must be between {min} and {max}"),
-                        )
-                        .with("min", min);
-                        self.report(loc, f, Some(&value));
-                    } else if x > max {
-                        let f = Finding::error(
-                            Code::TooLarge,
-                            format!("{name} must be between {min} and {max}"),
-                        )
-                        .with("max", max);
+                    if let Some(f) = range.check(name, n.as_f64().unwrap_or(f64::NAN)) {
                         self.report(loc, f, Some(&value));
                     }
                     (value, Scalar::Other)

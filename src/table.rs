@@ -59,7 +59,14 @@ pub fn describe(field: &Field) -> (String, String, &'static str) {
             },
             "",
         ),
-        Shape::Number { min, max } => ("number".into(), format!("{min}–{max}"), ""),
+        Shape::Number(r) => (
+            "number".into(),
+            match r.max {
+                Some(max) => format!("{}–{max}", r.min),
+                None => format!("≥{}", r.min),
+            },
+            "",
+        ),
         Shape::Bool => ("boolean".into(), String::new(), ""),
         Shape::StrList { norm, rules } => (
             "array of strings".into(),

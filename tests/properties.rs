@@ -34,7 +34,7 @@ fn value_for(shape: Shape) -> BoxedStrategy<Value> {
         Shape::Int(_) | Shape::IntOrUuid => prop_oneof![0i64..4_000_000, Just(60), Just(3600)]
             .prop_map(Value::from)
             .boxed(),
-        Shape::Number { .. } => (-1.0f64..20.0).prop_map(|f| json!(f)).boxed(),
+        Shape::Number(_) => (-1.0f64..20.0).prop_map(|f| json!(f)).boxed(),
         Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
         Shape::StrList { .. } | Shape::StrOrList { .. } => {
             prop::collection::vec(prop_oneof!["[a-zA-Z_]{1,10}", Just("PASSPORT".to_string()), Just("lt".to_string())], 0..4)

@@ -46,6 +46,17 @@ fn class_of(c: char) -> (&'static str, &'static str) {
 
 impl Rule for PersonName {
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
+        // "-" or "." alone passes the character test but is no name; empty is the length rule's.
+        if !value.is_empty() && !value.chars().any(char::is_alphabetic) {
+            out.push(
+                Finding::error(
+                    Code::InvalidNameCharacter,
+                    format!("{field} must contain at least one letter"),
+                )
+                .with("class", "no_letter"),
+            );
+            return;
+        }
         let mut bad = value.chars().enumerate().filter(|&(_, c)| !is_name_char(c));
         if let Some((pos, c)) = bad.next() {
             let count = 1 + bad.count();
@@ -93,6 +104,16 @@ mod tests {
         ] {
             assert_eq!(class(ok), None, "{ok}");
         }
+    }
+
+    #[test]
+    fn needs_a_letter() {
+        for v in ["-", ".", "' .", "\u{301}"] {
+            assert_eq!(class(v).as_deref(), Some("no_letter"), "{v:?}");
+        }
+        assert_eq!(class("").as_deref(), None);
+        assert_eq!(class("A.").as_deref(), None);
+        assert_eq!(class("1").as_deref(), Some("no_letter"));
     }
 
     #[test]
