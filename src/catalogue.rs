@@ -9,7 +9,7 @@ use crate::rules::{
     Country, DocumentType, HttpsUrl, IntRange, Length, Locale, NumberRange, OneOf, PersonName,
     PrintableAscii, StrRule, Uuid,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The part of the docs a member is documented in.
@@ -197,7 +197,7 @@ use Section::*;
 use Shape::Bool;
 
 /// Every member of the request body, in the docs' order.
-pub static FIELDS: &[Field] = &[
+pub const FIELDS: &[Field] = &[
     Field {
         aliases: &["personScanRef"],
         required: true,
@@ -675,6 +675,57 @@ pub static FIELDS: &[Field] = &[
     )),
 ];
 
+/// A member by its position in [`FIELDS`], resolved at compile time with [`member`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Member(usize);
+
+impl Member {
+    /// Position in [`FIELDS`].
+    pub const fn index(self) -> usize {
+        self.0
+    }
+
+    /// The member's JSON name.
+    pub const fn name(self) -> &'static str {
+        FIELDS[self.0].name
+    }
+}
+
+/// The member named `name`; a name not in the catalogue fails to compile where this is used in
+/// a `const`, so rules between members cannot refer to a misspelled member.
+///
+/// ```
+/// use idenfy_preflight::catalogue::{member, Member};
+///
+/// const VERIFY_BANK: Member = member("verifyBank");
+/// assert_eq!(VERIFY_BANK.name(), "verifyBank");
+/// ```
+pub const fn member(name: &str) -> Member {
+    let mut i = 0;
+    while i < FIELDS.len() {
+        if const_eq(FIELDS[i].name, name) {
+            return Member(i);
+        }
+        i += 1;
+    }
+    panic!("no such member in the catalogue")
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The declaration of `name` (or of the member `name` is an alias of), with whether the alias
 /// was used.
 ///
@@ -685,7 +736,12 @@ pub static FIELDS: &[Field] = &[
 /// assert!(lookup("firstname").is_none()); // names are case-sensitive
 /// ```
 pub fn lookup(name: &str) -> Option<(&'static Field, bool)> {
-    INDEX.get(name).map(|&(i, alias)| (&FIELDS[i], alias))
+    lookup_index(name).map(|(i, alias)| (&FIELDS[i], alias))
+}
+
+/// Like [`lookup`], giving the position in [`FIELDS`].
+pub fn lookup_index(name: &str) -> Option<(usize, bool)> {
+    INDEX.get(name).copied()
 }
 
 /// The declaration of `name` (exact, no aliases).
@@ -693,15 +749,10 @@ pub fn get(name: &str) -> Option<&'static Field> {
     lookup(name).filter(|(_, alias)| !alias).map(|(f, _)| f)
 }
 
-/// Position of the member `name` (exact, no aliases) in [`FIELDS`]: the engine keys its
-/// per-field state by it.
-pub fn position(name: &str) -> Option<usize> {
-    INDEX.get(name).filter(|(_, alias)| !alias).map(|&(i, _)| i)
-}
-
-// A hash lookup: a body has dozens of members and the catalogue has dozens of names.
-static INDEX: LazyLock<HashMap<&'static str, (usize, bool)>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+// A hash lookup: a body has dozens of members and the catalogue has dozens of names. The keys are
+// our own constants, so a fast non-DoS-resistant hash is safe: input only ever probes the table.
+static INDEX: LazyLock<FxHashMap<&'static str, (usize, bool)>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for (i, f) in FIELDS.iter().enumerate() {
         m.insert(f.name, (i, false));
         for a in f.aliases {

@@ -1,7 +1,7 @@
 //! The walk: reads the body, runs every member through its catalogue declaration, then the
 //! cross-field rules, and assembles the report.
 
-use crate::catalogue::{self, Field, Origin, Shape};
+use crate::catalogue::{self, member, Field, Member, Origin, Shape, FIELDS};
 use crate::context::{Context, UnknownFields};
 use crate::cross;
 use crate::json::{self, ReadError, Value};
@@ -56,8 +56,8 @@ impl Facts {
         }
     }
 
-    fn set(&mut self, field: &Field, fact: Fact) {
-        if let Some(slot) = catalogue::position(field.name).and_then(|i| self.by_field.get_mut(i)) {
+    fn set(&mut self, index: usize, fact: Fact) {
+        if let Some(slot) = self.by_field.get_mut(index) {
             // The first occurrence is the one validated; a later alias only conflicts.
             if slot.is_none() {
                 *slot = Some(fact);
@@ -65,28 +65,26 @@ impl Facts {
         }
     }
 
-    pub(crate) fn get(&self, name: &str) -> Option<&Fact> {
-        self.by_field
-            .get(catalogue::position(name)?)
-            .and_then(Option::as_ref)
+    pub(crate) fn get(&self, m: Member) -> Option<&Fact> {
+        self.by_field.get(m.index()).and_then(Option::as_ref)
     }
 
-    pub(crate) fn bool(&self, name: &str) -> Option<(bool, &Fact)> {
-        self.get(name).and_then(|f| match f.scalar {
+    pub(crate) fn bool(&self, m: Member) -> Option<(bool, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
             Scalar::Bool(b) => Some((b, f)),
             _ => None,
         })
     }
 
-    pub(crate) fn int(&self, name: &str) -> Option<(i128, &Fact)> {
-        self.get(name).and_then(|f| match f.scalar {
+    pub(crate) fn int(&self, m: Member) -> Option<(i128, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
             Scalar::Int(i) => Some((i, f)),
             _ => None,
         })
     }
 
-    pub(crate) fn date(&self, name: &str) -> Option<(Date, &Fact)> {
-        self.get(name).and_then(|f| match f.scalar {
+    pub(crate) fn date(&self, m: Member) -> Option<(Date, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
             Scalar::Date(d) => Some((d, f)),
             _ => None,
         })
@@ -448,14 +446,16 @@ fn check_members<'a>(
     members: Vec<(Cow<'a, str>, Value<'a>)>,
 ) -> Vec<(Cow<'a, str>, Value<'a>)> {
     let dups = duplicate_flags(members.iter().map(|(k, _)| k.as_ref()));
-    // An alias conflicts when its canonical name is also present (checked only for aliases).
-    let conflicts: Vec<bool> = members
+    let known: Vec<Option<(usize, bool)>> = members
         .iter()
-        .map(|(k, _)| match catalogue::lookup(k) {
-            Some((field, true)) => members.iter().any(|(other, _)| other == field.name),
-            _ => false,
-        })
+        .map(|(k, _)| catalogue::lookup_index(k))
         .collect();
+    // An alias conflicts when its canonical name is also present (checked only for aliases).
+    let conflicts = |i: usize| match known[i] {
+        Some((f, true)) => members.iter().any(|(other, _)| other == FIELDS[f].name),
+        _ => false,
+    };
+    let conflicts: Vec<bool> = (0..members.len()).map(conflicts).collect();
     let mut out = Vec::with_capacity(members.len());
     for (i, (key, value)) in members.into_iter().enumerate() {
         let loc = ROOT.key(&key, i);
@@ -463,8 +463,9 @@ fn check_members<'a>(
             walk.report(&loc, duplicate_key(&key), None);
             continue;
         }
-        match catalogue::lookup(&key) {
-            Some((field, alias)) => {
+        match known[i] {
+            Some((index, alias)) => {
+                let field = &FIELDS[index];
                 if conflicts[i] {
                     let f = Finding::error(
                         Code::AliasConflict,
@@ -497,7 +498,7 @@ fn check_members<'a>(
                     field.name
                 };
                 walk.facts.set(
-                    field,
+                    index,
                     Fact {
                         name: used,
                         position: i,
@@ -512,7 +513,8 @@ fn check_members<'a>(
             }
         }
     }
-    if walk.facts.get("clientId").is_none() {
+    const CLIENT_ID: Member = member("clientId");
+    if walk.facts.get(CLIENT_ID).is_none() {
         walk.sink.report_missing(
             "clientId",
             Finding::error(

@@ -1,10 +1,14 @@
 //! ageLimit is a minimum and ageMax a maximum; a minimum above the maximum admits nobody.
 
+use crate::catalogue::{member, Member};
 use crate::engine::Walk;
 use crate::violation::{Code, Finding};
 
+const AGE_LIMIT: Member = member("ageLimit");
+const AGE_MAX: Member = member("ageMax");
+
 pub(super) fn check(walk: &mut Walk<'_>) {
-    let (Some((min, at)), Some((max, _))) = (walk.facts.int("ageLimit"), walk.facts.int("ageMax"))
+    let (Some((min, at)), Some((max, _))) = (walk.facts.int(AGE_LIMIT), walk.facts.int(AGE_MAX))
     else {
         return;
     };

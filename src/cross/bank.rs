@@ -1,18 +1,21 @@
 //! The bank sub-checks need the bank step (verifyBank).
 
+use crate::catalogue::{member, Member};
 use crate::engine::{Scalar, Walk};
 use crate::violation::{Code, Finding};
 
-const SUB_CHECKS: [&str; 3] = [
-    "verifyBankAccounts",
-    "verifyBankBalances",
-    "verifyBankTransactions",
+const VERIFY_BANK: Member = member("verifyBank");
+const SUB_CHECKS: [Member; 3] = [
+    member("verifyBankAccounts"),
+    member("verifyBankBalances"),
+    member("verifyBankTransactions"),
 ];
 
 pub(super) fn check(walk: &mut Walk<'_>) {
-    let main = walk.facts.get("verifyBank").map(|f| f.scalar);
-    for name in SUB_CHECKS {
-        let Some((true, fact)) = walk.facts.bool(name) else {
+    let main = walk.facts.get(VERIFY_BANK).map(|f| f.scalar);
+    for m in SUB_CHECKS {
+        let name = m.name();
+        let Some((true, fact)) = walk.facts.bool(m) else {
             continue;
         };
         let at = fact.loc();

@@ -1,12 +1,17 @@
 //! Birth, issue and expiry dates against each other and against today.
 
+use crate::catalogue::{member, Member};
 use crate::engine::Walk;
 use crate::violation::{Code, Finding};
 
+const DATE_OF_BIRTH: Member = member("dateOfBirth");
+const DATE_OF_ISSUE: Member = member("dateOfIssue");
+const DATE_OF_EXPIRY: Member = member("dateOfExpiry");
+
 pub(super) fn check(walk: &mut Walk<'_>) {
-    let birth = walk.facts.date("dateOfBirth").map(|(d, f)| (d, f.loc()));
-    let issue = walk.facts.date("dateOfIssue").map(|(d, f)| (d, f.loc()));
-    let expiry = walk.facts.date("dateOfExpiry").map(|(d, f)| (d, f.loc()));
+    let birth = walk.facts.date(DATE_OF_BIRTH).map(|(d, f)| (d, f.loc()));
+    let issue = walk.facts.date(DATE_OF_ISSUE).map(|(d, f)| (d, f.loc()));
+    let expiry = walk.facts.date(DATE_OF_EXPIRY).map(|(d, f)| (d, f.loc()));
 
     if let (Some((i, at)), Some((e, _))) = (&issue, &expiry) {
         if i > e {

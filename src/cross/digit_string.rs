@@ -1,13 +1,17 @@
 //! The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
 
+use crate::catalogue::{member, Member};
 use crate::engine::Walk;
 use crate::violation::{Code, Finding};
 
+const GENERATE_DIGIT_STRING: Member = member("generateDigitString");
+const EXPIRY_TIME: Member = member("expiryTime");
+
 pub(super) fn check(walk: &mut Walk<'_>) {
-    if !matches!(walk.facts.bool("generateDigitString"), Some((true, _))) {
+    if !matches!(walk.facts.bool(GENERATE_DIGIT_STRING), Some((true, _))) {
         return;
     }
-    let Some((expiry, fact)) = walk.facts.int("expiryTime") else {
+    let Some((expiry, fact)) = walk.facts.int(EXPIRY_TIME) else {
         return;
     };
     let limit = walk.ctx.default_expiry_time;

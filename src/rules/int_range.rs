@@ -25,19 +25,20 @@ impl IntRange {
     /// The finding for `value`, if it is out of range. `i128` holds every JSON integer serde_json
     /// reads (i64 and u64), so no value wraps.
     pub fn check(&self, field: &str, value: i128) -> Option<Finding> {
-        let range = match self.max {
+        let range = || match self.max {
             Some(max) => format!("between {} and {max}", self.min),
             None => format!("at least {}", self.min),
         };
         if value < i128::from(self.min) {
             return Some(
-                Finding::error(Code::TooSmall, format!("{field} must be {range}"))
+                Finding::error(Code::TooSmall, format!("{field} must be {}", range()))
                     .with("min", self.min),
             );
         }
         if let Some(max) = self.max.filter(|&m| value > i128::from(m)) {
             return Some(
-                Finding::error(Code::TooLarge, format!("{field} must be {range}")).with("max", max),
+                Finding::error(Code::TooLarge, format!("{field} must be {}", range()))
+                    .with("max", max),
             );
         }
         None

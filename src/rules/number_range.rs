@@ -24,19 +24,20 @@ pub struct NumberRange {
 impl NumberRange {
     /// The finding for `value`, if it is out of range.
     pub fn check(&self, field: &str, value: f64) -> Option<Finding> {
-        let range = match self.max {
+        let range = || match self.max {
             Some(max) => format!("between {} and {max}", self.min),
             None => format!("at least {}", self.min),
         };
         if value.is_nan() || value < self.min {
             return Some(
-                Finding::error(Code::TooSmall, format!("{field} must be {range}"))
+                Finding::error(Code::TooSmall, format!("{field} must be {}", range()))
                     .with("min", self.min),
             );
         }
         if let Some(max) = self.max.filter(|&m| value > m) {
             return Some(
-                Finding::error(Code::TooLarge, format!("{field} must be {range}")).with("max", max),
+                Finding::error(Code::TooLarge, format!("{field} must be {}", range()))
+                    .with("max", max),
             );
         }
         None
