@@ -39,6 +39,7 @@ pub mod catalogue;
 pub mod context;
 mod cross;
 mod engine;
+pub mod interop;
 pub mod json;
 pub mod normalize;
 pub mod report;

@@ -3,7 +3,7 @@
 #![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
-use idenfy_preflight::{check, Code, Context, Report, Severity, UnknownFields};
+use idenfy_preflight::{check, interop, Code, Context, Report, Severity, UnknownFields};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use time::macros::format_description;
@@ -64,6 +64,12 @@ enum Format {
     Human,
     /// One JSON object: {"valid", "request", "violations"}.
     Json,
+    /// RFC 9457 problem details (application/problem+json) when invalid; the normalized request
+    /// when valid (what a gateway would forward).
+    Problem,
+    /// iDenfy's own error body {"identifier", "message"} when invalid; the normalized request
+    /// when valid.
+    Idenfy,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -120,6 +126,14 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let text = match args.format {
         Format::Json => report.to_json_pretty() + "\n",
         Format::Human => human(&label, &report),
+        Format::Problem => match interop::problem_details(&report) {
+            Some(problem) => pretty(&problem),
+            None => pretty(&report.request()),
+        },
+        Format::Idenfy => match interop::idenfy_error(&report) {
+            Some(error) => pretty(&error),
+            None => pretty(&report.request()),
+        },
     };
     let status = if report.is_valid() {
         ExitCode::SUCCESS
@@ -127,6 +141,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     };
     emit(&text, status)
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
 fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {

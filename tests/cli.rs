@@ -774,3 +774,76 @@ fn closed_stdout_does_not_panic() {
         );
     }
 }
+
+#[test]
+fn problem_format_is_rfc9457_for_invalid_requests() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "problem",
+            "--today",
+            TODAY,
+            &example("invalid-mistakes.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    let p: Value = serde_json::from_str(&out.stdout).expect("problem JSON");
+    assert_eq!(p["type"], "about:blank");
+    assert_eq!(p["status"], 400);
+    assert_eq!(p["title"], "Bad Request");
+    let errors = p["errors"].as_array().expect("errors array");
+    assert_eq!(errors.len(), 14);
+    assert!(errors.iter().all(
+        |e| e["pointer"].as_str().is_some_and(|s| s.starts_with("#/"))
+            && e["detail"].is_string()
+            && e["code"].is_string()
+    ));
+    assert!(errors
+        .iter()
+        .any(|e| e["pointer"] == "#/country/1" && e["code"] == "invalid_country_code"));
+}
+
+#[test]
+fn problem_and_idenfy_formats_print_the_request_when_valid() {
+    for format in ["problem", "idenfy"] {
+        let out = run(&["check", "--format", format, "-"], Some(SMALL));
+        assert_eq!(out.code, 0, "{format}");
+        let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(
+            v,
+            serde_json::json!({"clientId": "c1", "firstName": "JOHN TOM"}),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn idenfy_format_answers_like_the_api() {
+    let cases: [(&[u8], &str, &str); 4] = [
+        (b"{\"clientId\": \"c\",}", "JSON_ERROR", ""),
+        (b"{\"clientId\": \"\xff\"}", "ENCODING_ERROR", ""),
+        (
+            br#"{"country": "LTU"}"#,
+            "MISSING_VALUE",
+            "Field 'clientId'",
+        ),
+        (
+            br#"{"clientId": "c", "country": "LTU"}"#,
+            "BAD_VALUE",
+            "Field 'country'",
+        ),
+    ];
+    for (body, identifier, prefix) in cases {
+        let out = run(&["check", "--format", "idenfy", "-"], Some(body));
+        assert_eq!(out.code, 1);
+        let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(v.as_object().map(|o| o.len()), Some(2), "{v}");
+        assert_eq!(v["identifier"], identifier);
+        assert!(
+            v["message"].as_str().is_some_and(|m| m.starts_with(prefix)),
+            "{v}"
+        );
+    }
+}

@@ -1,0 +1,176 @@
+//! Reports in other shapes: RFC 9457 problem details, and iDenfy's own error body, so a gateway
+//! or a test double can answer exactly like the API would.
+
+use crate::report::Report;
+use crate::violation::{Code, Severity, Violation};
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use serde::Serialize;
+
+/// The media type of [`problem_details`].
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Characters a URI fragment may not hold literally (RFC 3986 `fragment`).
+const FRAGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A JSON Pointer in the URI-fragment form RFC 9457's example uses (`#/age`).
+///
+/// ```
+/// assert_eq!(idenfy_preflight::interop::fragment_pointer("/a b/0"), "#/a%20b/0");
+/// ```
+pub fn fragment_pointer(pointer: &str) -> String {
+    format!("#{}", utf8_percent_encode(pointer, FRAGMENT))
+}
+
+/// One entry of [`ProblemDetails::errors`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProblemError {
+    /// The JSON Pointer in URI-fragment form (`#/firstName`).
+    pub pointer: String,
+    /// The violation's message.
+    pub detail: String,
+    /// The stable code.
+    pub code: Code,
+    /// `error` or `warning`.
+    pub severity: Severity,
+}
+
+/// RFC 9457 problem details for an invalid request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProblemDetails {
+    /// `about:blank`: the status code says it all.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The status phrase.
+    pub title: &'static str,
+    /// 400, iDenfy's status for a bad request.
+    pub status: u16,
+    /// A one-line summary.
+    pub detail: String,
+    /// Every violation (warnings too), in input order.
+    pub errors: Vec<ProblemError>,
+}
+
+/// The report as RFC 9457 problem details; `None` for a valid report.
+///
+/// ```
+/// use idenfy_preflight::{check_str, interop::problem_details, Code, Context};
+///
+/// let report = check_str(r#"{"clientId": "c", "sex": "x"}"#, &Context::new());
+/// let problem = problem_details(&report).unwrap();
+/// assert_eq!(problem.status, 400);
+/// assert_eq!(problem.errors[0].pointer, "#/sex");
+/// assert_eq!(problem.errors[0].code, Code::InvalidValue);
+/// ```
+pub fn problem_details(report: &Report<'_>) -> Option<ProblemDetails> {
+    if report.is_valid() {
+        return None;
+    }
+    let errors = report.errors().count();
+    Some(ProblemDetails {
+        kind: "about:blank",
+        title: "Bad Request",
+        status: 400,
+        detail: format!(
+            "The Generate token request breaks {errors} rule{}.",
+            if errors == 1 { "" } else { "s" }
+        ),
+        errors: report
+            .violations()
+            .iter()
+            .map(|v| ProblemError {
+                pointer: fragment_pointer(&v.pointer),
+                detail: v.message.clone(),
+                code: v.code,
+                severity: v.severity,
+            })
+            .collect(),
+    })
+}
+
+/// iDenfy's error body: `{"identifier": "BAD_VALUE", "message": "…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IdenfyError {
+    /// iDenfy's stable identifier (`JSON_ERROR`, `ENCODING_ERROR`, `MISSING_VALUE`, `BAD_VALUE`,
+    /// `VALIDATION_ERROR`).
+    pub identifier: &'static str,
+    /// Human-readable text.
+    pub message: String,
+    /// The HTTP status iDenfy answers with (400 for every validation error).
+    #[serde(skip)]
+    pub status: u16,
+}
+
+/// The identifier iDenfy uses for the kind of problem `code` names.
+///
+/// ```
+/// use idenfy_preflight::{interop::identifier, Code};
+///
+/// assert_eq!(identifier(Code::MalformedJson), "JSON_ERROR");
+/// assert_eq!(identifier(Code::MissingRequired), "MISSING_VALUE");
+/// assert_eq!(identifier(Code::InvalidCountryCode), "BAD_VALUE");
+/// ```
+pub fn identifier(code: Code) -> &'static str {
+    match code {
+        Code::InvalidUtf8 => "ENCODING_ERROR",
+        Code::MalformedJson
+        | Code::NotAnObject
+        | Code::NestingTooDeep
+        | Code::DocumentTooLarge
+        | Code::DuplicateKey => "JSON_ERROR",
+        Code::MissingRequired | Code::NullNotAllowed => "MISSING_VALUE",
+        Code::TooManyViolations => "VALIDATION_ERROR",
+        _ => "BAD_VALUE",
+    }
+}
+
+fn rank(identifier: &str) -> u8 {
+    match identifier {
+        "ENCODING_ERROR" => 0,
+        "JSON_ERROR" => 1,
+        "MISSING_VALUE" => 2,
+        "BAD_VALUE" => 3,
+        _ => 4,
+    }
+}
+
+/// The single error body iDenfy would answer with: the most fundamental error first (encoding,
+/// then JSON, then missing values, then bad values); `None` for a valid report.
+///
+/// ```
+/// use idenfy_preflight::{check_str, interop::idenfy_error, Context};
+///
+/// let report = check_str(r#"{"country": "LTU"}"#, &Context::new());
+/// let e = idenfy_error(&report).unwrap();
+/// assert_eq!(e.identifier, "MISSING_VALUE");
+/// assert_eq!(e.message, "Field 'clientId': clientId is required (legacy name: personScanRef)");
+/// ```
+pub fn idenfy_error(report: &Report<'_>) -> Option<IdenfyError> {
+    let first: &Violation = report
+        .errors()
+        .filter(|v| v.severity == Severity::Error)
+        .min_by_key(|v| rank(identifier(v.code)))?;
+    let id = identifier(first.code);
+    let message = match first.pointer.strip_prefix('/') {
+        Some(path) => format!("Field '{path}': {}", first.message),
+        None => first.message.clone(),
+    };
+    Some(IdenfyError {
+        identifier: id,
+        message,
+        status: 400,
+    })
+}
