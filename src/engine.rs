@@ -101,7 +101,7 @@ pub(crate) struct Walk<'c> {
 }
 
 impl<'c> Walk<'c> {
-    fn new(ctx: &'c Context) -> Self {
+    pub(crate) fn new(ctx: &'c Context) -> Self {
         Walk {
             ctx,
             sink: Sink::new(ctx.show_values),
@@ -191,9 +191,9 @@ impl<'c> Walk<'c> {
     }
 
     /// Validates and normalizes one member's value.
-    fn check_value<'a>(
+    pub(crate) fn check_value<'a>(
         &mut self,
-        field: &'static Field,
+        field: &Field,
         value: Value<'a>,
         loc: &Loc<'_>,
     ) -> (Value<'a>, Scalar) {
@@ -335,7 +335,7 @@ impl<'c> Walk<'c> {
         }
     }
 
-    fn string_items<'a>(
+    pub(crate) fn string_items<'a>(
         &mut self,
         name: &str,
         norm: crate::normalize::Norm,
@@ -404,7 +404,7 @@ pub(crate) fn duplicate_flags<'k>(
     flags
 }
 
-fn article(type_name: &str) -> String {
+pub(crate) fn article(type_name: &str) -> String {
     match type_name {
         "null" => "null".into(),
         "integer" | "array" | "object" => format!("an {type_name}"),
@@ -418,7 +418,7 @@ pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
     let root = match json::read(input, ctx.limits.max_bytes, ctx.limits.max_depth) {
         Ok(v) => v,
         Err(e) => {
-            walk.report(&ROOT, read_error(e), None);
+            walk.report(&ROOT, read_error(e, "request body"), None);
             return finish(walk, None);
         }
     };
@@ -552,17 +552,18 @@ fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'
     walk.check_nested_duplicates(value, loc);
 }
 
-fn read_error(e: ReadError) -> Finding {
+/// The finding for a document that could not be read; `what` names it ("request body").
+pub(crate) fn read_error(e: ReadError, what: &str) -> Finding {
     match e {
         ReadError::TooLarge { size, limit } => Finding::error(
             Code::DocumentTooLarge,
-            format!("the request body is {size} bytes; the limit is {limit}"),
+            format!("the {what} is {size} bytes; the limit is {limit}"),
         )
         .with("size", size)
         .with("limit", limit),
         ReadError::InvalidUtf8 { offset, line, column } => Finding::error(
             Code::InvalidUtf8,
-            format!("the request body is not valid UTF-8 (first bad byte at line {line}, column {column})"),
+            format!("the {what} is not valid UTF-8 (first bad byte at line {line}, column {column})"),
         )
         .with("offset", offset)
         .with("line", line)
@@ -576,7 +577,7 @@ fn read_error(e: ReadError) -> Finding {
         .with("column", column),
         ReadError::Malformed { reason, line, column } => Finding::error(
             Code::MalformedJson,
-            format!("the request body is not valid JSON: {reason} at line {line}, column {column}"),
+            format!("the {what} is not valid JSON: {reason} at line {line}, column {column}"),
         )
         .with("reason", reason)
         .with("line", line)

@@ -43,6 +43,7 @@ pub mod interop;
 pub mod json;
 pub mod normalize;
 pub mod report;
+pub mod response;
 pub mod rules;
 mod sink;
 mod steps;
@@ -55,6 +56,7 @@ pub mod violation;
 
 pub use context::{Context, Limits, UnknownFields};
 pub use report::{Report, ValidRequest};
+pub use response::{check_response, ResponseReport};
 pub use typed::{
     CountrySelection, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest, TokenType,
 };

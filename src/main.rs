@@ -3,7 +3,10 @@
 #![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
-use idenfy_preflight::{check, interop, Code, Context, Report, Severity, UnknownFields};
+use idenfy_preflight::{
+    check, check_response, interop, Code, Context, Report, ResponseReport, Severity, UnknownFields,
+    Violation,
+};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use time::macros::format_description;
@@ -25,6 +28,10 @@ enum Command {
     /// Check a request body; exit 0 when valid (warnings allowed), 1 when invalid, 2 on usage or
     /// read errors.
     Check(CheckArgs),
+    /// Check a Generate token response and print the verification URLs built from its authToken;
+    /// with --request, also compare its echo with the (checked, normalized) request. Exit 0 when
+    /// valid (warnings allowed), 1 when invalid (or the request is), 2 on usage or read errors.
+    CheckResponse(CheckResponseArgs),
     /// Print the rule table (Markdown), generated from the field catalogue.
     Rules,
     /// Print every violation code with its meaning.
@@ -58,6 +65,30 @@ struct CheckArgs {
     default_expiry_time: i64,
 }
 
+#[derive(clap::Args)]
+struct CheckResponseArgs {
+    /// The response body file; `-` reads standard input.
+    file: String,
+    /// The request body that was sent; it is checked first, and the response's echo is compared
+    /// with its normalized form.
+    #[arg(long, value_name = "FILE")]
+    request: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ResponseFormat::Human)]
+    format: ResponseFormat,
+    /// Today's date for the request's date-relative rules (default: today's date in UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<Date>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResponseFormat {
+    /// One line per violation, grouped by severity, a summary, then the URLs.
+    Human,
+    /// One JSON object: {"valid", "violations", "redirectUrl", "iframeUrl"}.
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// Readable at a glance: one line per violation, grouped by severity, with a summary.
@@ -81,6 +112,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::CheckResponse(args) => run_check_response(args),
         Command::Rules => emit(&idenfy_preflight::table::markdown(), ExitCode::SUCCESS),
         Command::Codes => {
             let text: String = Code::ALL
@@ -162,20 +194,101 @@ fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
     }
 }
 
+fn run_check_response(args: CheckResponseArgs) -> ExitCode {
+    if args.file == "-" && args.request.as_deref() == Some("-") {
+        eprintln!("idenfy-preflight: the response and the request cannot both be standard input");
+        return ExitCode::from(2);
+    }
+    let (label, body) = match read_input(Some(&args.file)) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("idenfy-preflight: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let request = match args.request.as_deref().map(|f| read_input(Some(f))) {
+        Some(Ok(x)) => Some(x),
+        Some(Err(e)) => {
+            eprintln!("idenfy-preflight: {e}");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let today = args
+        .today
+        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+    let ctx = Context::new().with_today(today);
+    let mut text = String::new();
+    let request_report = request
+        .as_ref()
+        .map(|(request_label, bytes)| (request_label, check(bytes, &ctx)));
+    if let Some((request_label, report)) = &request_report {
+        if !report.is_valid() {
+            // The same output as `check`: there is no normalized request to compare the echo with.
+            let text = match args.format {
+                ResponseFormat::Json => report.to_json_pretty() + "\n",
+                ResponseFormat::Human => human(request_label, report),
+            };
+            eprintln!(
+                "idenfy-preflight: the request {request_label} is invalid; the response {label} was not checked"
+            );
+            return emit(&text, ExitCode::from(1));
+        }
+        if let ResponseFormat::Human = args.format {
+            text.push_str(&human_violations(
+                request_label,
+                report.violations(),
+                report.is_valid(),
+            ));
+        }
+    }
+    let normalized = request_report.as_ref().and_then(|(_, r)| r.request());
+    let response = check_response(&body, normalized, &ctx);
+    match args.format {
+        ResponseFormat::Json => text.push_str(&(response.to_json_pretty() + "\n")),
+        ResponseFormat::Human => text.push_str(&human_response(&label, &response)),
+    }
+    let status = if response.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    emit(&text, status)
+}
+
+fn human_response(label: &str, report: &ResponseReport) -> String {
+    let mut s = human_violations(label, report.violations(), report.is_valid());
+    if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
+        s.push_str(&format!(
+            "redirect URL: {redirect}\niFrame URL:   {iframe}\n"
+        ));
+    }
+    s
+}
+
 fn human(label: &str, report: &Report<'_>) -> String {
-    let errors = report.errors().count();
-    let warnings = report.warnings().count();
+    let mut s = human_violations(label, report.violations(), report.is_valid());
+    if let Some(request) = report.request() {
+        s.push_str("request to send:\n");
+        s.push_str(&serde_json::to_string_pretty(request).unwrap_or_default());
+        s.push('\n');
+    }
+    s
+}
+
+/// The violation lines grouped by severity, then the summary line.
+fn human_violations(label: &str, violations: &[Violation], valid: bool) -> String {
+    let count = |sev: Severity| violations.iter().filter(|v| v.severity == sev).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut s = String::new();
-    let width = report
-        .violations()
+    let width = violations
         .iter()
         .map(|v| display_pointer(&v.pointer).chars().count())
         .max()
         .unwrap_or(0);
     for (severity, heading) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
-        let group: Vec<_> = report
-            .violations()
+        let group: Vec<_> = violations
             .iter()
             .filter(|v| v.severity == severity)
             .collect();
@@ -192,21 +305,12 @@ fn human(label: &str, report: &Report<'_>) -> String {
             s.push('\n');
         }
     }
-    let verdict = if report.is_valid() {
-        "VALID"
-    } else {
-        "INVALID"
-    };
+    let verdict = if valid { "VALID" } else { "INVALID" };
     s.push_str(&format!(
         "{label}: {verdict} ({}, {})\n",
         plural(errors, "error"),
         plural(warnings, "warning")
     ));
-    if let Some(request) = report.request() {
-        s.push_str("request to send:\n");
-        s.push_str(&serde_json::to_string_pretty(request).unwrap_or_default());
-        s.push('\n');
-    }
     s
 }
 

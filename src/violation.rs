@@ -162,6 +162,14 @@ codes! {
     AdditionalDataUnknownStep = "additional_data_unknown_step",
     /// A COMPARE step field without a value in additionalData.
     MissingCompareData = "missing_compare_data",
+    /// A token response's digitString is not a string of the digits 0–9.
+    InvalidDigitString = "invalid_digit_string",
+    /// A token response's digitString is not 8 digits long (the docs' own examples have 7).
+    UnexpectedDigitStringLength = "unexpected_digit_string_length",
+    /// A token response echoes a request member with a value other than the one sent.
+    EchoChanged = "echo_changed",
+    /// A token response leaves out a member the request sent.
+    EchoDropped = "echo_dropped",
 }
 
 impl fmt::Display for Code {

@@ -847,3 +847,183 @@ fn idenfy_format_answers_like_the_api() {
         );
     }
 }
+
+// ---------------------------------------------------------------- check-response
+
+/// Runs `check-response --format json <args>`; returns (exit code, parsed response report).
+fn check_response_json(args: &[&str], stdin: Option<&[u8]>) -> (i32, Value) {
+    let mut all = vec!["check-response", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all, stdin);
+    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).expect("stdout is one JSON value");
+    let keys: Vec<_> = v
+        .as_object()
+        .expect("top level is an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, ["iframeUrl", "redirectUrl", "valid", "violations"]);
+    let valid = v["valid"].as_bool().expect("valid is a bool");
+    assert_eq!(
+        valid,
+        v["redirectUrl"].is_string(),
+        "URLs exactly when valid"
+    );
+    assert_eq!(valid, v["iframeUrl"].is_string(), "URLs exactly when valid");
+    assert_eq!(out.code, if valid { 0 } else { 1 });
+    (out.code, v)
+}
+
+const DOCS_TOKEN: &str = "pgYQX0z2T8mtcpNj9I20uWVCLKNuG0vgr12f0wAC";
+
+#[test]
+fn check_response_docs_example_alone() {
+    let (code, r) = check_response_json(&[&example("docs-response.json")], None);
+    assert_eq!(code, 0);
+    assert_eq!(
+        codes(&r),
+        [(
+            "/digitString".to_owned(),
+            "unexpected_digit_string_length".to_owned(),
+            "warning".to_owned()
+        )]
+    );
+    assert_eq!(
+        r["redirectUrl"],
+        format!("https://ivs.idenfy.com/api/v2/redirect?authToken={DOCS_TOKEN}")
+    );
+    assert_eq!(
+        r["iframeUrl"],
+        format!("https://ui.idenfy.com/?authToken={DOCS_TOKEN}")
+    );
+}
+
+#[test]
+fn check_response_compares_the_echo_with_the_request() {
+    let (code, r) = check_response_json(
+        &[
+            "--request",
+            &example("docs-request.json"),
+            "--today",
+            TODAY,
+            &example("docs-response.json"),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(has(&r, "/questionnaire", "echo_changed"));
+    assert_eq!(
+        find(&r, "/questionnaire", "echo_changed")["severity"],
+        "warning"
+    );
+    assert!(has(&r, "/digitString", "unexpected_digit_string_length"));
+    assert_eq!(violations(&r).len(), 2, "{r:#}");
+}
+
+#[test]
+fn check_response_human_prints_both_summaries_and_the_urls() {
+    let request = example("docs-request.json");
+    let response = example("docs-response.json");
+    let out = run(
+        &[
+            "check-response",
+            &response,
+            "--request",
+            &request,
+            "--today",
+            TODAY,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
+    let human = Human::new(&out.stdout);
+    assert_eq!(
+        human.summary(&request),
+        format!("{request}: VALID (0 errors, 1 warning)")
+    );
+    assert_eq!(
+        human.summary(&response),
+        format!("{response}: VALID (0 errors, 2 warnings)")
+    );
+    assert!(human
+        .index_of(&format!(
+            "redirect URL: https://ivs.idenfy.com/api/v2/redirect?authToken={DOCS_TOKEN}"
+        ))
+        .is_some());
+    assert!(human
+        .index_of(&format!(
+            "iFrame URL:   https://ui.idenfy.com/?authToken={DOCS_TOKEN}"
+        ))
+        .is_some());
+    assert!(out.stdout.contains("/questionnaire") && out.stdout.contains("echo_changed"));
+    assert!(!out.stdout.contains("request to send"));
+}
+
+#[test]
+fn check_response_stops_at_an_invalid_request() {
+    let request = example("invalid-mistakes.json");
+    let out = run(
+        &[
+            "check-response",
+            "--format",
+            "json",
+            "--request",
+            &request,
+            "--today",
+            TODAY,
+            &example("docs-response.json"),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    let r = parse_report(&out.stdout); // the request's report, as `check` prints it
+    assert_eq!(r["valid"], false);
+    assert!(out.stderr.contains(&request) && out.stderr.contains("invalid"));
+    let human = run(
+        &[
+            "check-response",
+            "--request",
+            &request,
+            &example("docs-response.json"),
+        ],
+        None,
+    );
+    assert_eq!(human.code, 1);
+    assert!(Human::new(&human.stdout)
+        .summary(&request)
+        .contains("INVALID"));
+}
+
+#[test]
+fn check_response_invalid_responses_exit_1() {
+    let (code, r) = check_response_json(
+        &["-"],
+        Some(br#"{"authToken": "x", "tokenType": "DOCUMENT", "digitString": "12a45678"}"#),
+    );
+    assert_eq!(code, 1);
+    assert!(has(&r, "/scanRef", "missing_required"));
+    assert!(has(&r, "/digitString", "invalid_digit_string"));
+    let (code, r) = check_response_json(&["-"], Some(b"{\"authToken\": "));
+    assert_eq!(code, 1);
+    assert!(has(&r, "", "malformed_json"));
+}
+
+#[test]
+fn check_response_usage_errors_exit_2() {
+    let response = example("docs-response.json");
+    let missing = std::env::temp_dir().join(format!(
+        "idenfy-preflight-cli-{}-no-response.json",
+        std::process::id()
+    ));
+    let missing = missing.to_str().unwrap();
+    assert_usage_error(&["check-response"]);
+    assert_usage_error(&["check-response", missing]);
+    assert_usage_error(&["check-response", &response, "--request", missing]);
+    assert_usage_error(&["check-response", &response, "--today", "2026-02-30"]);
+    assert_usage_error(&["check-response", &response, "--format", "problem"]);
+    assert_usage_error(&["check-response", "-", "--request", "-"]);
+}

@@ -679,6 +679,10 @@ fn every_case_file_has_a_test() {
     );
 }
 
+/// Codes only the response checker produces: no request case can expect them. tests/response.rs
+/// (`every_response_only_code_is_produced_here`) proves each of them is produced there.
+const RESPONSE_ONLY: &[Code] = idenfy_preflight::response::RESPONSE_ONLY_CODES;
+
 #[test]
 fn every_code_is_expected_by_some_case() {
     let mut seen = HashSet::new();
@@ -691,9 +695,18 @@ fn every_code_is_expected_by_some_case() {
             }
         }
     }
+    let expected_here: Vec<&str> = RESPONSE_ONLY
+        .iter()
+        .filter(|c| seen.contains(c))
+        .map(|c| c.as_str())
+        .collect();
+    assert!(
+        expected_here.is_empty(),
+        "request cases expect response-only codes: {expected_here:?}"
+    );
     let missing: Vec<&str> = Code::ALL
         .iter()
-        .filter(|c| !seen.contains(c))
+        .filter(|c| !seen.contains(c) && !RESPONSE_ONLY.contains(c))
         .map(|c| c.as_str())
         .collect();
     assert!(
