@@ -45,6 +45,7 @@ pub mod normalize;
 pub mod report;
 pub mod response;
 pub mod rules;
+pub mod schema;
 mod sink;
 mod steps;
 pub mod suggest;

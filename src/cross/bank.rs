@@ -33,3 +33,21 @@ pub(super) fn check(walk: &mut Walk<'_>) {
         walk.report(&at, finding, None);
     }
 }
+
+/// The same rule as JSON Schema: with `verifyBank: false`, no sub-check may be `true`. (The
+/// warning for an absent verifyBank has no JSON Schema form.)
+pub(super) fn schema() -> serde_json::Value {
+    let subs: serde_json::Map<String, serde_json::Value> = SUB_CHECKS
+        .iter()
+        .map(|m| {
+            (
+                m.name().to_owned(),
+                serde_json::json!({"not": {"const": true}}),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "if": {"properties": {VERIFY_BANK.name(): {"const": false}}, "required": [VERIFY_BANK.name()]},
+        "then": {"properties": subs}
+    })
+}

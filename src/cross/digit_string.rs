@@ -25,3 +25,12 @@ pub(super) fn check(walk: &mut Walk<'_>) {
         walk.report(&at, f, None);
     }
 }
+
+/// The same rule as JSON Schema, for an account with the documented default expiry.
+pub(super) fn schema() -> serde_json::Value {
+    let name = GENERATE_DIGIT_STRING.name();
+    serde_json::json!({
+        "if": {"properties": {name: {"const": true}}, "required": [name]},
+        "then": {"properties": {EXPIRY_TIME.name(): {"maximum": crate::context::DEFAULT_EXPIRY_TIME}}}
+    })
+}

@@ -20,3 +20,8 @@ pub(crate) fn run(walk: &mut Walk<'_>) {
     face_matching::check(walk);
     utility_bill::check(walk);
 }
+
+/// The cross-member rules JSON Schema can express, as `if`/`then` fragments for `allOf`.
+pub(crate) fn schema_fragments() -> Vec<serde_json::Value> {
+    vec![bank::schema(), digit_string::schema()]
+}

@@ -1,7 +1,8 @@
 //! ISO 3166-1 alpha-2 country codes, looked up in the `isocountry` table.
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 use isocountry::CountryCode;
 use std::sync::LazyLock;
@@ -66,6 +67,12 @@ pub struct Country {
 }
 
 impl Rule for Country {
+    fn schema(&self, norm: Norm) -> Keywords {
+        let all = self.allow_all.then_some("ALL");
+        let codes = CountryCode::iter().map(|c| c.alpha2()).chain(all);
+        keywords([("pattern", super::one_of_pattern(codes, norm).into())])
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         if is_alpha2(value) || (self.allow_all && value == "ALL") {
             return;

@@ -1,7 +1,8 @@
 //! Document type names (idenfy-facts §7).
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 
 /// Physical and digital document types of the current documentation.
@@ -85,6 +86,15 @@ pub fn is_known(name: &str) -> bool {
 pub struct DocumentType;
 
 impl Rule for DocumentType {
+    fn schema(&self, norm: Norm) -> Keywords {
+        // Legacy names only warn, so they are accepted here too.
+        let names = DOCUMENT_TYPES
+            .iter()
+            .copied()
+            .chain(LEGACY_DOCUMENT_TYPES.iter().map(|(n, _)| *n));
+        keywords([("pattern", super::one_of_pattern(names, norm).into())])
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         if DOCUMENT_TYPES.contains(&value) {
             return;

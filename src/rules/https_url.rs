@@ -4,8 +4,9 @@
 //! backslash). The API may not repair them the same way, so any repair the parser had to make is
 //! reported instead of accepted.
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 use std::cell::RefCell;
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -30,6 +31,16 @@ pub struct HttpsUrl {
 }
 
 impl Rule for HttpsUrl {
+    fn schema(&self, _norm: Norm) -> Keywords {
+        // The scheme (any case, as the parser lower-cases it) and a non-empty authority; the
+        // parser's own verdict (repairs, hosts) has no JSON Schema equivalent. No `format: uri`:
+        // RFC 3986 refuses non-ASCII paths that the WHATWG parser (and the API) accept.
+        keywords([(
+            "pattern",
+            format!("^{}://[^/?#]", super::caseless("https")).into(),
+        )])
+    }
+
     fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>) {
         match plain_https_host(value) {
             Some(host) => self.check_host(field, &Host::Domain(host), out),

@@ -1,7 +1,8 @@
 //! Length in Unicode scalar values (what the API's "max length" counts for its string columns).
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 
 /// `min..=max` characters.
@@ -24,6 +25,24 @@ pub struct Length {
 }
 
 impl Rule for Length {
+    fn schema(&self, norm: Norm) -> Keywords {
+        match norm {
+            // Trimming, collapsing and upper-casing change a name's length, so only "not empty"
+            // holds for the value as sent.
+            Norm::PersonName => match self.min {
+                0 => Keywords::new(),
+                _ => keywords([("minLength", 1.into())]),
+            },
+            _ => {
+                let mut k = keywords([("minLength", self.min.into())]);
+                if let Some(max) = self.max {
+                    k.insert("maxLength".into(), max.into());
+                }
+                k
+            }
+        }
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         // Byte length bounds the character count from above, so most values need no count.
         if value.len() < self.min || self.max.is_some_and(|m| value.len() > m) {

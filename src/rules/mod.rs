@@ -5,6 +5,7 @@
 //! several rules at once and all of them are reported.
 
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::Finding;
 
 pub mod country;
@@ -36,6 +37,46 @@ pub use uuid::Uuid;
 pub trait Rule {
     /// Checks `value` (already normalized) of the member `field`, appending what it finds.
     fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>);
+
+    /// JSON Schema keywords that say the same as this rule about the value as sent, before the
+    /// field's normalizer `norm` runs. Empty where JSON Schema cannot say it exactly (the
+    /// published schema must never reject what the engine accepts), and for rules that only warn.
+    fn schema(&self, norm: Norm) -> Keywords {
+        let _ = norm;
+        Keywords::new()
+    }
+}
+
+/// A JSON Schema fragment: keyword to value.
+pub type Keywords = serde_json::Map<String, serde_json::Value>;
+
+/// A case-insensitive regex alternative for an ASCII word (`lt` → `[Ll][Tt]`).
+pub(crate) fn caseless(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_ascii_alphabetic() {
+                format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())
+            } else {
+                regex::escape(&c.to_string())
+            }
+        })
+        .collect()
+}
+
+/// `^(?:a|b|…)$` over `words`, case-insensitive when `norm` upper- or lower-cases ASCII.
+pub(crate) fn one_of_pattern<'w>(words: impl IntoIterator<Item = &'w str>, norm: Norm) -> String {
+    let alts: Vec<String> = words
+        .into_iter()
+        .map(|w| match norm {
+            Norm::Upper | Norm::Lower => caseless(w),
+            _ => regex::escape(w),
+        })
+        .collect();
+    format!("^(?:{})$", alts.join("|"))
+}
+
+pub(crate) fn keywords<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> Keywords {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }
 
 /// The string rules the catalogue can compose, as data so that the schema, the docs table and the
@@ -63,6 +104,20 @@ pub enum StrRule {
 }
 
 impl Rule for StrRule {
+    fn schema(&self, norm: Norm) -> Keywords {
+        match self {
+            StrRule::Length(r) => r.schema(norm),
+            StrRule::PrintableAscii(r) => r.schema(norm),
+            StrRule::PersonName(r) => r.schema(norm),
+            StrRule::OneOf(r) => r.schema(norm),
+            StrRule::Country(r) => r.schema(norm),
+            StrRule::DocumentType(r) => r.schema(norm),
+            StrRule::HttpsUrl(r) => r.schema(norm),
+            StrRule::Locale(r) => r.schema(norm),
+            StrRule::Uuid(r) => r.schema(norm),
+        }
+    }
+
     fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>) {
         match self {
             StrRule::Length(r) => r.check(field, value, ctx, out),

@@ -1,7 +1,8 @@
 //! Closed value sets (sex, tokenType, step types), with retired values explained.
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 
 /// One of `values`, compared exactly; `retired` values get an error saying they were withdrawn.
@@ -23,6 +24,16 @@ pub struct OneOf {
 }
 
 impl Rule for OneOf {
+    fn schema(&self, norm: Norm) -> Keywords {
+        match norm {
+            Norm::AsIs => keywords([("enum", self.values.into())]),
+            _ => keywords([(
+                "pattern",
+                super::one_of_pattern(self.values.iter().copied(), norm).into(),
+            )]),
+        }
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         if self.values.contains(&value) {
             return;

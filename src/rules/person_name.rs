@@ -1,14 +1,20 @@
 //! Names: the docs say "letters only, no digits, no special characters", and their own example
 //! ("John Tom") has a space. We allow what real names need and reject the rest.
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 use unicode_normalization::char::is_combining_mark;
 
 /// The characters the docs forbid by name (the current list plus `<` and `>`, which every older
 /// version of the docs forbids too).
 pub const FORBIDDEN_SPECIALS: &str = "~!@#$%^*()_+={}[]|:;\",/?<>";
+
+/// The characters of Rust's `char::is_whitespace`, as the inside of a regex character class
+/// (ECMA-262 and Rust regex syntax alike).
+pub(crate) const WHITESPACE_CLASS: &str =
+    "\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
 
 /// Unicode letters and combining marks, space, hyphen, apostrophes (`'` and `’`) and period.
 ///
@@ -45,6 +51,16 @@ fn class_of(c: char) -> (&'static str, &'static str) {
 }
 
 impl Rule for PersonName {
+    fn schema(&self, _norm: Norm) -> Keywords {
+        // Whitespace is listed as Rust's `char::is_whitespace` has it (the normalizer collapses
+        // exactly those), not as regex `\s`, which also takes U+FEFF.
+        let allowed = format!("[\\p{{Alphabetic}}\\p{{M}}{WHITESPACE_CLASS}'\\u2019.\\-]");
+        keywords([(
+            "pattern",
+            format!("^{allowed}*\\p{{Alphabetic}}{allowed}*$").into(),
+        )])
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         // "-" or "." alone passes the character test but is no name; empty is the length rule's.
         if !value.is_empty() && !value.chars().any(char::is_alphabetic) {

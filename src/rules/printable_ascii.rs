@@ -1,8 +1,9 @@
 //! Printable ASCII: what the docs' "ASCII characters" means for identifiers that end up in URLs,
 //! webhooks and the partner's own database (control characters are never intended).
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 
 /// Every character in 0x20–0x7E.
@@ -19,6 +20,10 @@ use crate::violation::{Code, Finding};
 pub struct PrintableAscii;
 
 impl Rule for PrintableAscii {
+    fn schema(&self, _norm: Norm) -> Keywords {
+        keywords([("pattern", "^[ -~]*$".into())])
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         let bad = |c: char| !(' '..='~').contains(&c);
         if let Some(first) = value.chars().position(bad) {

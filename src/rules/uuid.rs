@@ -1,15 +1,16 @@
 //! UUIDs in their canonical 8-4-4-4-12 hexadecimal form (theme, riskAssessmentProfile).
 
-use super::Rule;
+use super::{keywords, Keywords, Rule};
 use crate::context::Context;
+use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static UUID: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-        .ok()
-});
+const UUID_PATTERN: &str =
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+static UUID: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(UUID_PATTERN).ok());
 
 /// Whether `s` is a hyphenated UUID.
 pub fn is_uuid(s: &str) -> bool {
@@ -28,6 +29,10 @@ pub fn is_uuid(s: &str) -> bool {
 pub struct Uuid;
 
 impl Rule for Uuid {
+    fn schema(&self, _norm: Norm) -> Keywords {
+        keywords([("pattern", UUID_PATTERN.into()), ("format", "uuid".into())])
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         if !is_uuid(value) {
             out.push(Finding::error(

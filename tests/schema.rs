@@ -1,0 +1,415 @@
+//! The published JSON Schemas: committed files equal the generator's output, they accept the
+//! docs' examples, and an independent validator (the `jsonschema` crate) agrees with the engine
+//! on every rule the schema can express.
+//!
+//! Regenerate the files with: `UPDATE_SCHEMAS=1 cargo test --test schema`.
+
+use idenfy_preflight::catalogue::{Shape, FIELDS};
+use idenfy_preflight::rules::StrRule;
+use idenfy_preflight::schema::{self, schema_expresses};
+use idenfy_preflight::{check_value, Context, Severity};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+fn schema_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema")
+}
+
+#[test]
+fn committed_schemas_match_the_catalogue() {
+    let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
+    let mut stale = Vec::new();
+    for (name, generated) in schema::all() {
+        let path = schema_dir().join(name);
+        let text = serde_json::to_string_pretty(&generated).expect("schema serializes") + "\n";
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed != text {
+            if update {
+                std::fs::create_dir_all(schema_dir()).expect("schema/ is creatable");
+                std::fs::write(&path, text).expect("schema file is writable");
+            } else {
+                stale.push(name);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "schema/{stale:?} differ from what the catalogue generates; run `UPDATE_SCHEMAS=1 cargo test --test schema`"
+    );
+}
+
+#[test]
+fn schemas_are_valid_2020_12() {
+    for (name, s) in schema::all() {
+        assert!(
+            jsonschema::meta::is_valid(&s),
+            "{name} is not a valid JSON Schema"
+        );
+        assert!(
+            jsonschema::validator_for(&s).is_ok(),
+            "{name} does not compile"
+        );
+    }
+}
+
+static REQUEST: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    jsonschema::validator_for(&schema::request_schema()).expect("request schema compiles")
+});
+
+fn example(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    serde_json::from_slice(&std::fs::read(path).expect("example readable"))
+        .expect("example is JSON")
+}
+
+#[test]
+fn docs_request_example_is_valid() {
+    assert!(REQUEST.is_valid(&example("docs-request.json")));
+}
+
+#[test]
+fn report_schema_accepts_real_reports() {
+    let validator = jsonschema::validator_for(&schema::report_schema()).expect("compiles");
+    for name in [
+        "docs-request.json",
+        "invalid-mistakes.json",
+        "additional-steps.json",
+    ] {
+        let report = check_value(&example(name), &Context::new().with_show_values(true));
+        let json = serde_json::to_value(&report).expect("report serializes");
+        assert!(validator.is_valid(&json), "{name}: {json}");
+    }
+}
+
+fn ctx() -> Context {
+    // The schema describes the default account; show_values lets the classification see values.
+    Context::new().with_show_values(true)
+}
+
+/// Asserts the engine and the schema agree on `body`; returns whether the comparison was strict
+/// (no engine-only rule involved).
+fn agree(body: &Value) -> Result<bool, String> {
+    let report = check_value(body, &ctx());
+    let schema_ok = REQUEST.is_valid(body);
+    if report.is_valid() {
+        return if schema_ok {
+            Ok(true)
+        } else {
+            let why: Vec<String> = REQUEST
+                .iter_errors(body)
+                .map(|e| format!("{} {}", e.instance_path(), e))
+                .collect();
+            Err(format!("engine accepts, schema rejects: {body}\n{why:?}"))
+        };
+    }
+    let errors: Vec<_> = report
+        .violations()
+        .iter()
+        .filter(|v| v.severity == Severity::Error)
+        .collect();
+    if errors.iter().all(|v| schema_expresses(v)) {
+        if schema_ok {
+            let codes: Vec<String> = errors
+                .iter()
+                .map(|v| format!("{} {}", v.pointer, v.code))
+                .collect();
+            return Err(format!(
+                "engine rejects ({codes:?}), schema accepts: {body}"
+            ));
+        }
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// A valid request using many members.
+fn base() -> Value {
+    json!({
+        "clientId": "client-1",
+        "firstName": "John Tom",
+        "lastName": "Smith",
+        "dateOfBirth": "1990-12-20",
+        "sex": "M",
+        "nationality": "lt",
+        "country": ["lt", "LV"],
+        "documents": ["PASSPORT", "id_card"],
+        "documentNumber": "123456",
+        "dateOfIssue": "2020-01-01",
+        "dateOfExpiry": "2030-01-01",
+        "successUrl": "https://example.com/ok",
+        "callbackUrl": "https://example.com/hook",
+        "locale": "en",
+        "expiryTime": 600,
+        "sessionLength": 600,
+        "tokenType": "DOCUMENT",
+        "verifyBank": true,
+        "verifyBankAccounts": true,
+        "ageLimit": 18,
+        "riskAssessmentProfile": 3,
+        "additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {"type": "COMPARE", "fields": ["address"]}}}},
+        "additionalData": {"UTILITY_BILL": {"address": "Main st 1"}}
+    })
+}
+
+/// Values near each rule's edges, from the member's own declaration, plus wrong types.
+fn candidates(shape: Shape) -> BoxedStrategy<Value> {
+    let wrong = prop_oneof![
+        Just(Value::Null),
+        Just(json!(true)),
+        Just(json!(1)),
+        Just(json!(1.0)),
+        Just(json!(1.5)),
+        Just(json!(-1)),
+        Just(json!("")),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!(["x"])),
+    ];
+    let strings = |rules: &'static [StrRule]| -> BoxedStrategy<Value> {
+        let mut fixed: Vec<Value> = vec![
+            json!(" "),
+            json!("a"),
+            json!("ALL"),
+            json!("all"),
+            json!("LTU"),
+            json!("lt"),
+        ];
+        for r in rules {
+            match r {
+                StrRule::Length(l) => {
+                    for n in [l.min.saturating_sub(1), l.min, l.min + 1] {
+                        fixed.push(json!("a".repeat(n)));
+                    }
+                    if let Some(max) = l.max {
+                        for n in [max - 1, max, max + 1] {
+                            fixed.push(json!("b".repeat(n)));
+                        }
+                    }
+                }
+                StrRule::OneOf(o) => {
+                    for v in o.values {
+                        fixed.push(json!(v));
+                        fixed.push(json!(v.to_lowercase()));
+                    }
+                    for (v, _) in o.retired {
+                        fixed.push(json!(v));
+                    }
+                }
+                StrRule::Country(_) => {
+                    for v in ["LT", "gb", "UK", "XK", "Lt", "L", "LTT"] {
+                        fixed.push(json!(v));
+                    }
+                }
+                StrRule::DocumentType(_) => {
+                    for v in ["PASSPORT", "passport", "VOTER_CARD", "PASPORT", "OTHER"] {
+                        fixed.push(json!(v));
+                    }
+                }
+                StrRule::HttpsUrl(_) => {
+                    for v in [
+                        "https://example.com",
+                        "HTTPS://EXAMPLE.COM/x",
+                        "http://example.com",
+                        "https:/example.com",
+                        " https://example.com",
+                        "https://exa mple.com",
+                        "https://localhost/x",
+                        "https://u:p@example.com",
+                        "https://",
+                        "ftp://example.com",
+                        "https://a",
+                        "https://1.2.3.4/",
+                    ] {
+                        fixed.push(json!(v));
+                    }
+                    fixed.push(json!(format!("https://example.com/{}", "p".repeat(2028))));
+                    fixed.push(json!(format!("https://example.com/{}", "p".repeat(2029))));
+                }
+                StrRule::PersonName(_) => {
+                    for v in [
+                        "Ž",
+                        "o'neil",
+                        "A2",
+                        "A_B",
+                        "A<B",
+                        "-",
+                        "\u{301}",
+                        "a\u{a0}b",
+                        "a\u{feff}b",
+                        "ß",
+                        "李",
+                        "  x  ",
+                    ] {
+                        fixed.push(json!(v));
+                    }
+                }
+                StrRule::PrintableAscii(_) => {
+                    for v in ["a\tb", "é", "~", "\u{7f}"] {
+                        fixed.push(json!(v));
+                    }
+                }
+                StrRule::Uuid(_) => {
+                    fixed.push(json!("e8cadb52-d429-4dc2-b788-99dfbbe8a4ab"));
+                    fixed.push(json!("E8CADB52-D429-4DC2-B788-99DFBBE8A4AB"));
+                    fixed.push(json!("e8cadb52d4294dc2b78899dfbbe8a4ab"));
+                }
+                StrRule::Locale(_) => {
+                    fixed.push(json!("ZH_TW"));
+                    fixed.push(json!("xx"));
+                }
+            }
+        }
+        prop_oneof![
+            4 => proptest::sample::select(fixed),
+            1 => "\\PC{0,8}".prop_map(Value::from),
+        ]
+        .boxed()
+    };
+    let right: BoxedStrategy<Value> = match shape {
+        Shape::Str { rules, .. } => strings(rules),
+        Shape::Date => prop_oneof![
+            Just(json!("1990-02-28")),
+            Just(json!("1990-02-30")),
+            Just(json!("1990-2-28")),
+            Just(json!("2999-01-01")),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Value::from),
+        ]
+        .boxed(),
+        Shape::Int(r) => {
+            let mut v = vec![r.min - 1, r.min, r.min + 1, 0, -1, i64::MAX];
+            if let Some(max) = r.max {
+                v.extend([max - 1, max, max + 1]);
+            }
+            prop_oneof![
+                proptest::sample::select(v).prop_map(Value::from),
+                Just(json!(600.0)),
+                Just(json!(6e2)),
+            ]
+            .boxed()
+        }
+        Shape::Number(r) => proptest::sample::select(vec![
+            r.min - 0.5,
+            r.min,
+            r.min + 0.5,
+            r.max.unwrap_or(1e9) + 0.5,
+        ])
+        .prop_map(|f| json!(f))
+        .boxed(),
+        Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
+        Shape::StrList { rules, .. } => prop::collection::vec(strings(rules), 0..3)
+            .prop_map(Value::from)
+            .boxed(),
+        Shape::StrOrList { rules, .. } => prop_oneof![
+            strings(rules),
+            prop::collection::vec(strings(rules), 0..3).prop_map(Value::from)
+        ]
+        .boxed(),
+        Shape::IntOrUuid => prop_oneof![
+            Just(json!(0)),
+            Just(json!(1)),
+            Just(json!(1.0)),
+            Just(json!("e8cadb52-d429-4dc2-b788-99dfbbe8a4ab")),
+            Just(json!("12")),
+        ]
+        .boxed(),
+        Shape::AdditionalSteps => prop_oneof![
+            Just(json!({"lt": {"passport": {"S": {"type": "UPLOAD"}}}})),
+            Just(json!({"LTU": {"ALL": {"S": {}}}})),
+            Just(json!({"ALL": {"PASPORT": {"S": {}}}})),
+            Just(json!({"ALL": {"ALL": {" ": {}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"type": "upload"}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"settings": {"canUpload": "yes"}}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"texts": {"en": {"name": 1}}}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"fields": ["", "a"]}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"tpye": "UPLOAD"}}}})),
+            Just(json!({"ALL": {"ALL": []}})),
+            Just(json!({"ALL": {"VOTER_CARD": {"S": {"type": null, "fields": null}}}})),
+        ]
+        .boxed(),
+        Shape::AdditionalData => prop_oneof![
+            Just(json!({"UTILITY_BILL": {"address": "x"}})),
+            Just(json!({"UTILITY_BILL": {"address": 1}})),
+            Just(json!({"UTILITY_BILL": "x"})),
+            Just(json!({"OTHER": {}})),
+        ]
+        .boxed(),
+    };
+    prop_oneof![5 => right, 1 => wrong].boxed()
+}
+
+/// The base request with one member set (or removed, or renamed to its alias) and sometimes a
+/// second one, so cross-member rules are exercised too.
+fn mutated() -> impl Strategy<Value = Value> {
+    let one =
+        (0..FIELDS.len()).prop_flat_map(|i| candidates(FIELDS[i].shape).prop_map(move |v| (i, v)));
+    (one.clone(), proptest::option::weighted(0.3, one), 0..20u8).prop_map(|((i, v), second, op)| {
+        let mut body = base();
+        let m = body.as_object_mut().expect("object");
+        match op {
+            0 => {
+                m.remove(FIELDS[i].name);
+            }
+            1 => {
+                if let Some(id) = m.remove("clientId") {
+                    m.insert("personScanRef".into(), id);
+                }
+            }
+            2 => {
+                m.insert("personScanRef".into(), json!("other"));
+            }
+            _ => {
+                m.insert(FIELDS[i].name.into(), v);
+            }
+        }
+        if let Some((j, w)) = second {
+            m.insert(FIELDS[j].name.into(), w);
+        }
+        body
+    })
+}
+
+/// How many generated requests the differential test checks.
+const CASES: u32 = 6000;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The schema and the engine agree on every rule the schema can express.
+    #[test]
+    fn schema_and_engine_agree(body in mutated()) {
+        if let Err(e) = agree(&body) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}
+
+/// The differential test must mostly compare strictly, or it would prove little.
+#[test]
+fn most_generated_cases_compare_strictly() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = mutated();
+    let (mut strict, mut invalid_strict, total) = (0, 0, 1000);
+    for _ in 0..total {
+        let body = strategy.new_tree(&mut runner).expect("generates").current();
+        if agree(&body) == Ok(true) {
+            strict += 1;
+            if !check_value(&body, &ctx()).is_valid() {
+                invalid_strict += 1;
+            }
+        }
+    }
+    assert!(
+        strict * 10 >= total * 8,
+        "only {strict} of {total} cases compared strictly"
+    );
+    assert!(
+        invalid_strict * 4 >= total,
+        "only {invalid_strict} of {total} strict cases were invalid"
+    );
+}
