@@ -18,6 +18,10 @@ fn readme_tables_match_the_catalogue() {
     let tables = [
         ("rules", idenfy_preflight::table::markdown()),
         ("codes", idenfy_preflight::table::codes_markdown()),
+        (
+            "engine-only",
+            idenfy_preflight::schema::engine_only_markdown(),
+        ),
     ];
     let update = std::env::var_os("UPDATE_README").is_some();
     let mut stale = Vec::new();

@@ -71,6 +71,23 @@ fn docs_request_example_is_valid() {
     assert!(REQUEST.is_valid(&example("docs-request.json")));
 }
 
+/// The docs' response example breaks the docs' own rule once: its digitString has 7 digits.
+#[test]
+fn docs_response_example_fails_only_on_its_seven_digit_string() {
+    let validator = jsonschema::validator_for(&schema::response_schema()).expect("compiles");
+    let response = example("docs-response.json");
+    let errors: Vec<String> = validator
+        .iter_errors(&response)
+        .map(|e| e.instance_path().to_string())
+        .collect();
+    assert_eq!(errors, ["/digitString"]);
+    let mut fixed = response.clone();
+    fixed["digitString"] = json!("48236570");
+    assert!(validator.is_valid(&fixed));
+    fixed["authToken"] = json!("x".repeat(41));
+    assert!(!validator.is_valid(&fixed));
+}
+
 #[test]
 fn report_schema_accepts_real_reports() {
     let validator = jsonschema::validator_for(&schema::report_schema()).expect("compiles");
@@ -385,6 +402,15 @@ proptest! {
             prop_assert!(false, "{}", e);
         }
     }
+}
+
+#[test]
+fn readme_states_the_case_count() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README");
+    let said = format!("**differential test**: {CASES}\ngenerated requests");
+    assert!(readme.contains(&said), "README.md must say: {said}");
 }
 
 /// The differential test must mostly compare strictly, or it would prove little.
