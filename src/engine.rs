@@ -153,7 +153,7 @@ impl<'c> Walk<'c> {
             {
                 " (write true or false without quotes)"
             }
-            Value::Number(n) if expected == "an integer" && n.is_f64() => {
+            Value::NumberText(_) if expected == "an integer" => {
                 " (a whole number written without fraction or exponent, within 64 bits)"
             }
             _ => "",
@@ -235,8 +235,13 @@ impl<'c> Walk<'c> {
             },
             Shape::Int(range) => self.integer(field, range, value, loc),
             Shape::Number(range) => match value {
-                Value::Number(ref n) => {
-                    if let Some(f) = range.check(name, n.as_f64().unwrap_or(f64::NAN)) {
+                Value::Number(_) | Value::NumberText(_) => {
+                    let x = match &value {
+                        Value::Number(n) => n.as_f64(),
+                        Value::NumberText(t) => t.parse::<f64>().ok(),
+                        _ => None,
+                    };
+                    if let Some(f) = range.check(name, x.unwrap_or(f64::NAN)) {
                         self.report(loc, f, Some(&value));
                     }
                     (value, Scalar::Other)

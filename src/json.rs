@@ -8,8 +8,10 @@
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
 use serde_json::Number;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 /// A JSON value whose strings borrow from the input where possible.
@@ -21,8 +23,11 @@ pub enum Value<'a> {
     Null,
     /// `true` / `false`
     Bool(bool),
-    /// Any number, as serde_json reads it (integers stay integers).
+    /// An integer that fits 64 bits.
     Number(Number),
+    /// Any other number (a fraction, an exponent, `-0`, or an integer beyond 64 bits), kept
+    /// exactly as written so that passing it through never changes it.
+    NumberText(Cow<'a, str>),
     /// A string.
     String(Cow<'a, str>),
     /// An array.
@@ -38,8 +43,8 @@ impl<'a> Value<'a> {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_f64() => "number",
             Value::Number(_) => "integer",
+            Value::NumberText(_) => "number",
             Value::String(_) => "string",
             Value::Array(_) => "array",
             Value::Object(_) => "object",
@@ -52,6 +57,7 @@ impl<'a> Value<'a> {
             Value::Null => Value::Null,
             Value::Bool(b) => Value::Bool(b),
             Value::Number(n) => Value::Number(n),
+            Value::NumberText(t) => Value::NumberText(Cow::Owned(t.into_owned())),
             Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
             Value::Array(a) => Value::Array(a.into_iter().map(Value::into_owned).collect()),
             Value::Object(o) => Value::Object(
@@ -62,12 +68,14 @@ impl<'a> Value<'a> {
         }
     }
 
-    /// Converts to a `serde_json::Value` (for duplicate names, the last one wins there).
+    /// Converts to a `serde_json::Value` (for duplicate names, the last one wins there, and a
+    /// [`Value::NumberText`] becomes the nearest `f64`).
     pub fn to_serde(&self) -> serde_json::Value {
         match self {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::NumberText(t) => serde_json::from_str(t).unwrap_or(serde_json::Value::Null),
             Value::String(s) => serde_json::Value::String(s.to_string()),
             Value::Array(a) => serde_json::Value::Array(a.iter().map(Value::to_serde).collect()),
             Value::Object(o) => serde_json::Value::Object(
@@ -101,6 +109,11 @@ impl Serialize for Value<'_> {
             Value::Null => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Number(n) => n.serialize(s),
+            // serde_json writes a RawValue verbatim, so the number keeps its exact text.
+            Value::NumberText(t) => match RawValue::from_string(t.to_string()) {
+                Ok(raw) => raw.serialize(s),
+                Err(e) => Err(serde::ser::Error::custom(e)),
+            },
             Value::String(v) => s.serialize_str(v),
             Value::Array(a) => {
                 let mut seq = s.serialize_seq(Some(a.len()))?;
@@ -200,9 +213,21 @@ pub fn read(bytes: &[u8], max_bytes: usize, max_depth: usize) -> Result<Value<'_
 pub fn read_str(text: &str, max_depth: usize) -> Result<Value<'_>, ReadError> {
     let limit = max_depth.min(READER_DEPTH_CAP);
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = Node { depth: 0, limit }
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
+    let inexact = Cell::new(0usize);
+    let parsed = Node {
+        depth: 0,
+        limit,
+        inexact: &inexact,
+    }
+    .deserialize(&mut de)
+    .and_then(|v| de.end().map(|()| v))
+    .map(|mut v| {
+        // serde_json hands non-integers over as f64 only; take their text from the input.
+        if inexact.get() > 0 {
+            restore_number_texts(text, &mut v);
+        }
+        v
+    });
     parsed.map_err(|e| {
         // serde_json reports column 0 at the end of empty input; positions here are 1-based.
         let (line, column) = (e.line().max(1), e.column().max(1));
@@ -236,31 +261,82 @@ fn line_column(prefix: &str) -> (usize, usize) {
     (line, column)
 }
 
-struct Node {
-    depth: usize,
-    limit: usize,
+/// The number literals of a well-formed JSON text, in document order.
+fn number_literals(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                out.push(&text[start..i]);
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
-impl Node {
-    fn child<E: de::Error>(&self) -> Result<Node, E> {
+/// Gives every [`Value::NumberText`] its literal from `text` (numbers are visited in document
+/// order, which is also the order of the literals).
+fn restore_number_texts<'a>(text: &'a str, root: &mut Value<'a>) {
+    fn walk<'a>(v: &mut Value<'a>, literals: &mut std::vec::IntoIter<&'a str>) {
+        match v {
+            Value::Number(_) => {
+                literals.next();
+            }
+            Value::NumberText(t) => {
+                if let Some(lit) = literals.next() {
+                    *t = Cow::Borrowed(lit);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, literals)),
+            Value::Object(members) => members.iter_mut().for_each(|(_, m)| walk(m, literals)),
+            _ => {}
+        }
+    }
+    walk(root, &mut number_literals(text).into_iter());
+}
+
+struct Node<'c> {
+    depth: usize,
+    limit: usize,
+    inexact: &'c Cell<usize>,
+}
+
+impl<'c> Node<'c> {
+    fn child<E: de::Error>(&self) -> Result<Node<'c>, E> {
         if self.depth >= self.limit {
             return Err(E::custom(DEPTH_MARKER));
         }
         Ok(Node {
             depth: self.depth + 1,
             limit: self.limit,
+            inexact: self.inexact,
         })
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Node {
+impl<'de> DeserializeSeed<'de> for Node<'_> {
     type Value = Value<'de>;
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value<'de>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Node {
+impl<'de> Visitor<'de> for Node<'_> {
     type Value = Value<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -279,9 +355,9 @@ impl<'de> Visitor<'de> for Node {
         Ok(Value::Number(n.into()))
     }
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Value<'de>, E> {
-        Number::from_f64(n)
-            .map(Value::Number)
-            .ok_or_else(|| E::custom("number is not finite"))
+        self.inexact.set(self.inexact.get() + 1);
+        // A placeholder; `restore_number_texts` puts the literal in once parsing is done.
+        Ok(Value::NumberText(Cow::Owned(n.to_string())))
     }
     fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
         Ok(Value::String(Cow::Borrowed(s)))
@@ -401,6 +477,17 @@ mod tests {
             read(b"", 100, 4),
             Err(ReadError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let text = r#"{"a":[1,-0,1E+2,"x\"1.5",0.30000000000000000001],"b":12345678901234567890123,"c":-7}"#;
+        let v = read(text.as_bytes(), 1000, 8).unwrap();
+        assert_eq!(
+            serde_json::to_string(&v).unwrap(),
+            r#"{"a":[1,-0,1E+2,"x\"1.5",0.30000000000000000001],"b":12345678901234567890123,"c":-7}"#
+        );
+        assert_eq!(v.get("c"), Some(&Value::Number((-7).into())));
     }
 
     #[test]

@@ -169,3 +169,14 @@ fn deep_and_large_documents_are_violations_not_crashes() {
     );
     assert_eq!(report.violations()[256].severity, Severity::Warning);
 }
+
+proptest! {
+    /// Numbers the catalogue does not check are passed through exactly as written.
+    #[test]
+    fn unknown_numbers_pass_through_verbatim(lit in "-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,25})?([eE][+-]?[0-9]{1,2})?") {
+        let body = format!(r#"{{"clientId":"c","extra":{lit},"list":[{lit}]}}"#);
+        let report = check(body.as_bytes(), &ctx());
+        let request = report.request().map(|r| r.to_json_string());
+        prop_assert_eq!(request, Some(body));
+    }
+}
