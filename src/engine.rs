@@ -104,7 +104,7 @@ impl<'c> Walk<'c> {
     pub(crate) fn new(ctx: &'c Context) -> Self {
         Walk {
             ctx,
-            sink: Sink::new(ctx.show_values),
+            sink: Sink::new(ctx.show_values, ctx.limits.max_violations),
             facts: Facts::new(),
             steps: StepsSummary::default(),
             findings: Vec::new(),
@@ -535,7 +535,13 @@ fn check_members<'a>(
 }
 
 fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'_>) {
-    let suggestion = crate::suggest::closest(key, catalogue::all_names());
+    // Once the list is full, a member this late in the document will be dropped: skip the
+    // suggestion work (hostile bodies carry thousands of unknown members).
+    let suggestion = if walk.sink.is_full() {
+        None
+    } else {
+        crate::suggest::closest(key, catalogue::all_names())
+    };
     let mut msg = String::from("this member is not documented for the Generate token request");
     if let Some(s) = suggestion {
         msg.push_str(&format!("; did you mean {s}?"));
@@ -592,7 +598,7 @@ pub(crate) fn read_error(e: ReadError, what: &str) -> Finding {
 
 fn finish<'a>(walk: Walk<'_>, members: Option<Vec<(Cow<'a, str>, Value<'a>)>>) -> Report<'a> {
     let valid = !walk.sink.has_errors() && members.is_some();
-    let violations = walk.sink.finish(walk.ctx.limits.max_violations);
+    let violations = walk.sink.finish();
     let request = members.filter(|_| valid).map(ValidRequest::new);
     Report::new(valid, request, violations)
 }

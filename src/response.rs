@@ -612,7 +612,7 @@ fn compare_echo(walk: &mut Walk<'_>, request: &ValidRequest<'_>, echoed: &[Echoe
 
 fn finish(walk: Walk<'_>, token: Option<&str>) -> ResponseReport {
     let valid = !walk.sink.has_errors() && token.is_some();
-    let violations = walk.sink.finish(walk.ctx.limits.max_violations);
+    let violations = walk.sink.finish();
     let token = token.filter(|_| valid);
     ResponseReport {
         valid,

@@ -5,6 +5,7 @@
 
 use crate::json::Value;
 use crate::violation::{Code, Finding, Severity, Violation};
+use std::collections::BinaryHeap;
 
 #[derive(Clone, Copy, Debug)]
 enum Seg<'p> {
@@ -108,100 +109,160 @@ pub fn push_escaped(out: &mut String, key: &str) {
     }
 }
 
-/// Collects every violation with its input position; sorting and capping happen once at the end.
+/// A kept violation, ordered by input position, then by arrival (stable for ties).
+#[derive(Debug)]
+struct Entry {
+    order: Vec<u32>,
+    seq: u64,
+    violation: Violation,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.order, self.seq) == (&other.order, other.seq)
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.order, self.seq).cmp(&(&other.order, other.seq))
+    }
+}
+
+/// Collects violations, keeping only the `cap` earliest by input position: a hostile body that
+/// breaks a rule a million times costs a million comparisons, not a million stored messages.
 #[derive(Debug)]
 pub(crate) struct Sink {
-    items: Vec<(Vec<u32>, Violation)>,
+    /// Max-heap: the latest kept violation is on top, ready to be displaced.
+    kept: BinaryHeap<Entry>,
+    cap: usize,
+    seq: u64,
+    errors: usize,
+    dropped: usize,
+    dropped_error: bool,
     show_values: bool,
 }
 
 impl Sink {
-    pub(crate) fn new(show_values: bool) -> Self {
+    pub(crate) fn new(show_values: bool, cap: usize) -> Self {
         Sink {
-            items: Vec::new(),
+            kept: BinaryHeap::new(),
+            cap,
+            seq: 0,
+            errors: 0,
+            dropped: 0,
+            dropped_error: false,
             show_values,
         }
     }
 
+    /// Whether a violation at `order` would be kept; counts it as dropped otherwise.
+    fn admit(&mut self, order: &[u32], severity: Severity) -> bool {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        let fits = self.kept.len() < self.cap
+            || self
+                .kept
+                .peek()
+                .is_some_and(|top| (order, self.seq) < (top.order.as_slice(), top.seq));
+        if !fits {
+            self.dropped += 1;
+            self.dropped_error |= severity == Severity::Error;
+        }
+        fits
+    }
+
+    fn keep(&mut self, order: Vec<u32>, violation: Violation) {
+        if self.kept.len() >= self.cap {
+            if let Some(out) = self.kept.pop() {
+                self.dropped += 1;
+                self.dropped_error |= out.violation.severity == Severity::Error;
+            }
+        }
+        self.kept.push(Entry {
+            order,
+            seq: self.seq,
+            violation,
+        });
+        self.seq += 1;
+    }
+
     /// Places a finding at `loc`; `value` is the input value it is about (shown only on opt-in).
     pub(crate) fn report(&mut self, loc: &Loc<'_>, finding: Finding, value: Option<&Value<'_>>) {
+        let order = loc.order_key();
+        if !self.admit(&order, finding.severity) {
+            self.seq += 1;
+            return;
+        }
         let value = if self.show_values {
             value.map(Value::to_serde)
         } else {
             None
         };
-        self.items.push((
-            loc.order_key(),
-            Violation {
-                pointer: loc.pointer(),
-                code: finding.code,
-                severity: finding.severity,
-                message: finding.message,
-                params: finding.params,
-                value,
-            },
-        ));
+        let violation = violation(loc.pointer(), finding, value);
+        self.keep(order, violation);
     }
 
     /// Places a finding at a location kept from the walk.
     pub(crate) fn report_place(&mut self, place: &Place, finding: Finding) {
-        self.items.push((
-            place.order.clone(),
-            Violation {
-                pointer: place.pointer.clone(),
-                code: finding.code,
-                severity: finding.severity,
-                message: finding.message,
-                params: finding.params,
-                value: None,
-            },
-        ));
+        if !self.admit(&place.order, finding.severity) {
+            self.seq += 1;
+            return;
+        }
+        let violation = violation(place.pointer.clone(), finding, None);
+        self.keep(place.order.clone(), violation);
     }
 
     /// Places a finding at a member that is absent (ordered before the members).
     pub(crate) fn report_missing(&mut self, name: &str, finding: Finding) {
+        if !self.admit(&[], finding.severity) {
+            self.seq += 1;
+            return;
+        }
         let mut pointer = String::from("/");
         push_escaped(&mut pointer, name);
-        self.items.push((
-            Vec::new(),
-            Violation {
-                pointer,
-                code: finding.code,
-                severity: finding.severity,
-                message: finding.message,
-                params: finding.params,
-                value: None,
-            },
-        ));
+        self.keep(Vec::new(), violation(pointer, finding, None));
     }
 
     pub(crate) fn has_errors(&self) -> bool {
-        self.items
-            .iter()
-            .any(|(_, v)| v.severity == Severity::Error)
+        self.errors > 0
     }
 
-    /// Orders by input position (stable for ties) and caps the list at `max`.
-    pub(crate) fn finish(mut self, max: usize) -> Vec<Violation> {
-        self.items.sort_by(|a, b| a.0.cmp(&b.0));
-        let total = self.items.len();
-        let mut out: Vec<Violation> = self.items.into_iter().map(|(_, v)| v).collect();
-        if total > max {
-            // The marker is an error only if an error was cut: capping must not change validity.
-            let severity = if out[max..].iter().any(|v| v.severity == Severity::Error) {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            out.truncate(max);
-            let dropped = total - max;
+    /// Whether the list is full, so further findings late in the document will be dropped
+    /// (callers may skip expensive work such as suggestions).
+    pub(crate) fn is_full(&self) -> bool {
+        self.kept.len() >= self.cap
+    }
+
+    /// The kept violations by input position, with a closing `too_many_violations` entry when
+    /// any were dropped.
+    pub(crate) fn finish(self) -> Vec<Violation> {
+        let mut out: Vec<Violation> = self
+            .kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|e| e.violation)
+            .collect();
+        if self.dropped > 0 {
+            let (max, dropped) = (self.cap, self.dropped);
             let mut params = crate::violation::Params::new();
             params.insert("limit".into(), max.into());
             params.insert("omitted".into(), dropped.into());
             out.push(Violation {
                 pointer: String::new(),
                 code: Code::TooManyViolations,
-                severity,
+                // An error only if an error was cut: capping must not change validity.
+                severity: if self.dropped_error {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 message: format!(
                     "the report stops after {max} violations; {dropped} more were found and left out"
                 ),
@@ -210,6 +271,17 @@ impl Sink {
             });
         }
         out
+    }
+}
+
+fn violation(pointer: String, finding: Finding, value: Option<serde_json::Value>) -> Violation {
+    Violation {
+        pointer,
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message,
+        params: finding.params,
+        value,
     }
 }
 

@@ -16,8 +16,19 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
         return None;
     }
     let lower = input.to_lowercase();
+    let len = lower.chars().count();
+    let allowed = match len {
+        0..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
     let mut best: Option<(usize, &'c str)> = None;
     for c in candidates {
+        // The length difference bounds the distance from below: skip hopeless candidates
+        // before the quadratic distance computation.
+        if c.chars().count().abs_diff(len) > allowed {
+            continue;
+        }
         let d = strsim::levenshtein(&lower, &c.to_lowercase());
         if d == 0 {
             return Some(c);
@@ -26,10 +37,5 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -
             best = Some((d, c));
         }
     }
-    let allowed = match input.chars().count() {
-        0..=3 => 1,
-        4..=8 => 2,
-        _ => 3,
-    };
     best.filter(|&(d, _)| d <= allowed).map(|(_, c)| c)
 }

@@ -180,3 +180,53 @@ proptest! {
         prop_assert_eq!(request, Some(body));
     }
 }
+
+#[test]
+fn the_cap_keeps_the_earliest_violations_even_when_they_arrive_late() {
+    let limits = idenfy_preflight::Limits {
+        max_violations: 10,
+        ..Default::default()
+    };
+    // ageLimit > ageMax is found after the walk, yet sits before the 300 unknown members.
+    let members: Vec<String> = (0..300).map(|i| format!("\"u{i}\":1")).collect();
+    let body = format!(
+        "{{\"clientId\":\"c\",\"ageLimit\":9,\"ageMax\":1,{}}}",
+        members.join(",")
+    );
+    let report = check(body.as_bytes(), &Context::new().with_limits(limits));
+    let v = report.violations();
+    assert_eq!(v.len(), 11);
+    assert_eq!(
+        (v[0].pointer.as_str(), v[0].code.as_str()),
+        ("/ageLimit", "age_limit_above_age_max")
+    );
+    assert_eq!(v[1].pointer, "/u0");
+    assert_eq!(v[9].pointer, "/u8");
+    assert_eq!(v[10].code.as_str(), "too_many_violations");
+    assert_eq!(v[10].params["omitted"], 291);
+    assert_eq!(v[10].severity, Severity::Warning, "only warnings were cut");
+    assert!(!report.is_valid(), "the kept error still counts");
+}
+
+#[test]
+fn a_cut_error_keeps_the_report_invalid() {
+    let limits = idenfy_preflight::Limits {
+        max_violations: 3,
+        ..Default::default()
+    };
+    let items: Vec<&str> = std::iter::repeat_n("\"XX\"", 1000).collect();
+    let body = format!("{{\"clientId\":\"c\",\"documents\":[{}]}}", items.join(","));
+    let report = check(body.as_bytes(), &Context::new().with_limits(limits));
+    let pointers: Vec<&str> = report
+        .violations()
+        .iter()
+        .map(|v| v.pointer.as_str())
+        .collect();
+    assert_eq!(
+        pointers,
+        ["/documents/0", "/documents/1", "/documents/1", ""]
+    );
+    assert_eq!(report.violations()[3].severity, Severity::Error);
+    // 1000 unknown-type errors plus 999 duplicate-item warnings.
+    assert_eq!(report.violations()[3].params["omitted"], 1996);
+}
