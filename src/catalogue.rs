@@ -132,6 +132,14 @@ pub struct Field {
     pub doc: &'static str,
 }
 
+impl Field {
+    /// Whether the member holds personal data (personal and document data): messages about it
+    /// must not reveal its value, even through a suggestion, unless the caller opts in.
+    pub fn is_personal(&self) -> bool {
+        matches!(self.section, Section::PersonalData | Section::DocumentData)
+    }
+}
+
 const fn field(name: &'static str, section: Section, shape: Shape, doc: &'static str) -> Field {
     Field {
         name,

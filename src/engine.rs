@@ -129,7 +129,9 @@ impl<'c> Walk<'c> {
             rule.check(field, value, self.ctx, &mut found);
         }
         let clean = found.is_empty();
-        for f in found.drain(..) {
+        let reveal = self.ctx.show_values || !catalogue::get(field).is_some_and(Field::is_personal);
+        for mut f in found.drain(..) {
+            word_suggestion(&mut f, reveal);
             self.sink.report(loc, f, original);
         }
         self.findings = found;
@@ -378,6 +380,24 @@ impl<'c> Walk<'c> {
         }
         Value::Array(out)
     }
+}
+
+/// Ends a finding's message with its suggestion, or, for a personal member without the opt-in,
+/// only with where to find it (the suggestion would reveal the value: `LTU` → `LT`).
+fn word_suggestion(f: &mut Finding, reveal: bool) {
+    let Some(s) = f
+        .params
+        .get("suggestion")
+        .and_then(serde_json::Value::as_str)
+    else {
+        return;
+    };
+    let tail = if reveal {
+        format!("; did you mean {s}?")
+    } else {
+        "; a likely correction is in params.suggestion".to_owned()
+    };
+    f.message.push_str(&tail);
 }
 
 pub(crate) fn duplicate_key(name: &str) -> Finding {

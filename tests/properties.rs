@@ -230,3 +230,46 @@ fn a_cut_error_keeps_the_report_invalid() {
     // 1000 unknown-type errors plus 999 duplicate-item warnings.
     assert_eq!(report.violations()[3].params["omitted"], 1996);
 }
+
+#[test]
+fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
+    let body = br#"{"clientId":"c","nationality":"LTU","sex":"m","country":"Lithuania","locale":"sl","documents":["PASPORT"]}"#;
+    let hidden = check(body, &ctx());
+    let shown = check(body, &ctx().with_show_values(true));
+    for (h, s) in hidden.violations().iter().zip(shown.violations()) {
+        assert_eq!(
+            h.params.get("suggestion"),
+            s.params.get("suggestion"),
+            "{}",
+            h.pointer
+        );
+        let personal =
+            ["/nationality", "/sex", "/country", "/documents/0"].contains(&h.pointer.as_str());
+        assert_eq!(
+            !h.message.contains("did you mean"),
+            personal,
+            "{}: {}",
+            h.pointer,
+            h.message
+        );
+        assert!(
+            s.message.contains("did you mean"),
+            "{}: {}",
+            s.pointer,
+            s.message
+        );
+    }
+    let msg = |p: &str| {
+        hidden
+            .violations()
+            .iter()
+            .find(|v| v.pointer == p)
+            .map(|v| v.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(!msg("/nationality").contains("LT"));
+    assert!(
+        msg("/locale").ends_with("; did you mean si?"),
+        "locale is not personal data"
+    );
+}

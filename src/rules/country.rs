@@ -78,13 +78,9 @@ impl Rule for Country {
             return;
         }
         let all = if self.allow_all { " or ALL" } else { "" };
-        let mut msg = format!("{field} must be an ISO 3166-1 alpha-2 country code{all}");
-        let suggestion = suggest(value);
-        if let Some(s) = suggestion {
-            msg.push_str(&format!("; did you mean {s}?"));
-        }
+        let msg = format!("{field} must be an ISO 3166-1 alpha-2 country code{all}");
         let mut f = Finding::error(Code::InvalidCountryCode, msg);
-        if let Some(s) = suggestion {
+        if let Some(s) = suggest(value) {
             f = f.with("suggestion", s);
         }
         out.push(f);

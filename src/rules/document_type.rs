@@ -107,11 +107,7 @@ impl Rule for DocumentType {
             return;
         }
         let suggestion = crate::suggest::closest(value, DOCUMENT_TYPES.iter().copied());
-        let mut msg =
-            format!("{field} must name a document type the API knows (PASSPORT, ID_CARD, …)");
-        if let Some(s) = suggestion {
-            msg.push_str(&format!("; did you mean {s}?"));
-        }
+        let msg = format!("{field} must name a document type the API knows (PASSPORT, ID_CARD, …)");
         let mut f = Finding::error(Code::UnknownDocumentType, msg);
         if let Some(s) = suggestion {
             f = f.with("suggestion", s);

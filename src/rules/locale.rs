@@ -47,12 +47,9 @@ impl Rule for Locale {
                 .next()
                 .filter(|p| *p != value && SUPPORTED_LOCALES.contains(p)),
         };
-        let mut msg = format!(
+        let msg = format!(
             "{field} is not a supported UI language, so the verification UI will be shown in English"
         );
-        if let Some(h) = hint {
-            msg.push_str(&format!("; did you mean {h}?"));
-        }
         let mut f = Finding::warning(Code::UnsupportedLocale, msg);
         if let Some(h) = hint {
             f = f.with("suggestion", h);

@@ -34,6 +34,10 @@ pub use printable_ascii::PrintableAscii;
 pub use uuid::Uuid;
 
 /// A check on one string value.
+///
+/// A rule that can guess what the caller meant puts it in the finding's `suggestion` parameter
+/// only, never in the message: a suggestion derived from a personal value (`LTU` → `LT`) reveals
+/// it, so the engine words the message according to the member and the caller's opt-in.
 pub trait Rule {
     /// Checks `value` (already normalized) of the member `field`, appending what it finds.
     fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>);

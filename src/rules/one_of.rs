@@ -55,7 +55,7 @@ impl Rule for OneOf {
             .values
             .iter()
             .find(|v| v.eq_ignore_ascii_case(value))
-            .map(|v| format!(" (values are case-sensitive: did you mean {v}?)"))
+            .map(|_| " (values are case-sensitive)")
             .unwrap_or_default();
         let mut f = Finding::error(
             Code::InvalidValue,
