@@ -167,6 +167,9 @@ impl<'c> Walk<'c> {
         .with("expected", expected)
         .with("found", found);
         self.report(loc, f, Some(value));
+        // A value of the wrong type is not checked further, but an ambiguous one inside it
+        // must still be flagged.
+        self.check_nested_duplicates(value, loc);
     }
 
     /// Reports duplicate member names anywhere below `value` (members the catalogue does not
@@ -303,7 +306,6 @@ impl<'c> Walk<'c> {
         value: Value<'a>,
     ) -> (Value<'a>, Scalar) {
         self.wrong_type(loc, field.name, field.shape.expected(), &value);
-        self.check_nested_duplicates(&value, loc);
         (value, Scalar::Other)
     }
 
@@ -362,7 +364,6 @@ impl<'c> Walk<'c> {
                 }
                 other => {
                     self.wrong_type(&at, &format!("{name} items"), "a string", &other);
-                    self.check_nested_duplicates(&other, &at);
                     out.push(other);
                 }
             }

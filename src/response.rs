@@ -497,7 +497,6 @@ fn check_response_member<'a>(
             Value::Object(members) => lists_by_country(walk, rf.name, items, members, loc),
             other => {
                 walk.wrong_type(loc, rf.name, rf.shape.expected(), &other);
-                walk.check_nested_duplicates(&other, loc);
                 other
             }
         },
@@ -564,7 +563,6 @@ fn lists_by_country<'a>(
                     "an array of strings",
                     &other,
                 );
-                walk.check_nested_duplicates(&other, &at);
                 other
             }
         };

@@ -8,6 +8,7 @@
 //! are upper-cased on the way out, so keys that differ only in case are duplicates. `type` is
 //! UPLOAD, EXTRACT or COMPARE.
 
+use crate::context::UnknownFields;
 use crate::engine::{duplicate_flags, duplicate_key, Walk};
 use crate::json::Value;
 use crate::rules::{country, document_type, Locale, StrRule};
@@ -327,7 +328,11 @@ fn unknown(
     if let Some(s) = suggestion {
         msg.push_str(&format!("; did you mean {s}?"));
     }
-    let mut f = Finding::warning(Code::UnknownField, msg);
+    // The caller's unknown-member policy holds at every depth.
+    let mut f = match walk.ctx.unknown_fields {
+        UnknownFields::Warn => Finding::warning(Code::UnknownField, msg),
+        UnknownFields::Deny => Finding::error(Code::UnknownField, msg),
+    };
     if let Some(s) = suggestion {
         f = f.with("suggestion", s);
     }
@@ -347,7 +352,6 @@ fn object<'a>(
         Value::Object(m) => inner(walk, m, at),
         other => {
             walk.wrong_type(at, what, "an object", &other);
-            walk.check_nested_duplicates(&other, at);
             other
         }
     }
@@ -384,13 +388,11 @@ pub(crate) fn check_data<'a>(
                         entry.fields.push(k.to_string());
                     } else {
                         walk.wrong_type(&f_at, "additionalData values", "a string", v);
-                        walk.check_nested_duplicates(v, &f_at);
                     }
                 }
             }
             other => {
                 walk.wrong_type(&at, "additionalData entries", "an object", other);
-                walk.check_nested_duplicates(other, &at);
             }
         }
         walk.steps.data.push(entry);
