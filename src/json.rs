@@ -192,6 +192,13 @@ pub fn read(bytes: &[u8], max_bytes: usize, max_depth: usize) -> Result<Value<'_
             limit: max_bytes,
         });
     }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(ReadError::Malformed {
+            reason: "the body starts with a byte-order mark (U+FEFF), which JSON senders must not add (RFC 8259 section 8.1); save the file as UTF-8 without BOM".into(),
+            line: 1,
+            column: 1,
+        });
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -477,6 +484,14 @@ mod tests {
             read(b"", 100, 4),
             Err(ReadError::Malformed { .. })
         ));
+    }
+
+    #[test]
+    fn byte_order_mark_is_named() {
+        let err = read(b"\xEF\xBB\xBF{}", 100, 4).unwrap_err();
+        assert!(
+            matches!(err, ReadError::Malformed { reason, line: 1, column: 1 } if reason.contains("byte-order mark"))
+        );
     }
 
     #[test]

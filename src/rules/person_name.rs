@@ -5,7 +5,8 @@ use super::{keywords, Keywords, Rule};
 use crate::context::Context;
 use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
-use unicode_normalization::char::is_combining_mark;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The characters the docs forbid by name (the current list plus `<` and `>`, which every older
 /// version of the docs forbids too).
@@ -16,7 +17,25 @@ pub const FORBIDDEN_SPECIALS: &str = "~!@#$%^*()_+={}[]|:;\",/?<>";
 pub(crate) const WHITESPACE_CLASS: &str =
     "\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
 
-/// Unicode letters and combining marks, space, hyphen, apostrophes (`'` and `’`) and period.
+/// Everything a name may hold besides letters: combining marks, the whitespace the normalizer
+/// collapses, apostrophes (`'`, `’`), period, hyphens (`-`, `‐`, `‑`), middle dot (Catalan
+/// `l·l`, transliterated Chinese) and the zero-width joiners of Persian and Indic names.
+const OTHER_NAME_CHARS: &str = "\\p{M}'\\u2019.\\-\\u2010\\u2011\\u00B7\\u200C\\u200D";
+
+/// The name rule as one regex (ECMA-262 and Rust syntax alike): allowed characters only, and at
+/// least one letter (`\p{L}`: a Roman numeral or a circled letter is no letter). The engine and
+/// the published JSON Schema use this same pattern.
+pub fn name_pattern() -> String {
+    let allowed = format!("[\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]");
+    format!("^{allowed}*\\p{{L}}{allowed}*$")
+}
+
+static NAME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&name_pattern()).ok());
+static NOT_NAME_CHAR: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("[^\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]")).ok());
+
+/// Letters, combining marks, spaces, apostrophes, period, hyphens, middle dot and zero-width
+/// joiners; at least one letter.
 ///
 /// ```
 /// use idenfy_preflight::rules::{findings, PersonName};
@@ -31,11 +50,6 @@ pub(crate) const WHITESPACE_CLASS: &str =
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PersonName;
 
-/// Whether `c` may appear in a name.
-pub fn is_name_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c) || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '.')
-}
-
 fn class_of(c: char) -> (&'static str, &'static str) {
     if c.is_numeric() {
         ("digit", "a digit")
@@ -43,8 +57,6 @@ fn class_of(c: char) -> (&'static str, &'static str) {
         ("special", "a forbidden special character")
     } else if c.is_control() {
         ("control", "a control character")
-    } else if c.is_whitespace() {
-        ("whitespace", "whitespace other than a plain space")
     } else {
         ("other", "a character that is not a letter")
     }
@@ -52,18 +64,19 @@ fn class_of(c: char) -> (&'static str, &'static str) {
 
 impl Rule for PersonName {
     fn schema(&self, _norm: Norm) -> Keywords {
-        // Whitespace is listed as Rust's `char::is_whitespace` has it (the normalizer collapses
-        // exactly those), not as regex `\s`, which also takes U+FEFF.
-        let allowed = format!("[\\p{{Alphabetic}}\\p{{M}}{WHITESPACE_CLASS}'\\u2019.\\-]");
-        keywords([(
-            "pattern",
-            format!("^{allowed}*\\p{{Alphabetic}}{allowed}*$").into(),
-        )])
+        keywords([("pattern", name_pattern().into())])
     }
 
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
-        // "-" or "." alone passes the character test but is no name; empty is the length rule's.
-        if !value.is_empty() && !value.chars().any(char::is_alphabetic) {
+        let (Some(name), Some(not_name)) = (NAME.as_ref(), NOT_NAME_CHAR.as_ref()) else {
+            return;
+        };
+        // Empty is the length rule's to report.
+        if value.is_empty() || name.is_match(value) {
+            return;
+        }
+        let mut bad = not_name.find_iter(value);
+        let Some(first) = bad.next() else {
             out.push(
                 Finding::error(
                     Code::InvalidNameCharacter,
@@ -72,25 +85,27 @@ impl Rule for PersonName {
                 .with("class", "no_letter"),
             );
             return;
-        }
-        let mut bad = value.chars().enumerate().filter(|&(_, c)| !is_name_char(c));
-        if let Some((pos, c)) = bad.next() {
-            let count = 1 + bad.count();
-            let (class, what) = class_of(c);
-            out.push(
-                Finding::error(
-                    Code::InvalidNameCharacter,
-                    format!(
-                        "{field} may contain only letters, spaces, hyphens, apostrophes and periods; it has {what} at position {}{}",
-                        pos + 1,
-                        if count > 1 { format!(" ({count} such characters in all)") } else { String::new() }
-                    ),
-                )
-                .with("class", class)
-                .with("position", pos + 1)
-                .with("count", count),
-            );
-        }
+        };
+        let count = 1 + bad.count();
+        let c = first.as_str().chars().next().unwrap_or_default();
+        let position = value[..first.start()].chars().count() + 1;
+        let (class, what) = class_of(c);
+        let more = if count > 1 {
+            format!(" ({count} such characters in all)")
+        } else {
+            String::new()
+        };
+        out.push(
+            Finding::error(
+                Code::InvalidNameCharacter,
+                format!(
+                    "{field} may contain only letters, spaces, hyphens, apostrophes and periods; the normalized name has {what} at position {position}{more}"
+                ),
+            )
+            .with("class", class)
+            .with("position", position)
+            .with("count", count),
+        );
     }
 }
 
@@ -117,6 +132,11 @@ mod tests {
             "李",
             "МАРИЯ",
             "E\u{301}",
+            "MÜLLER\u{2010}LÜDENSCHEIDT",
+            "LI·XIAOLONG",
+            "ZAHRA\u{200C}EI",
+            // The normalizer collapses whitespace to single spaces before this rule runs.
+            "A\u{a0}\tB",
         ] {
             assert_eq!(class(ok), None, "{ok}");
         }
@@ -129,7 +149,13 @@ mod tests {
         }
         assert_eq!(class("").as_deref(), None);
         assert_eq!(class("A.").as_deref(), None);
-        assert_eq!(class("1").as_deref(), Some("no_letter"));
+        assert_eq!(class("1").as_deref(), Some("digit"));
+        assert_eq!(
+            class("Ⅻ").as_deref(),
+            Some("digit"),
+            "a Roman numeral is a number"
+        );
+        assert_eq!(class("Ⓐ").as_deref(), Some("other"));
     }
 
     #[test]
@@ -143,9 +169,14 @@ mod tests {
     fn classes() {
         assert_eq!(class("JOHN2").as_deref(), Some("digit"));
         assert_eq!(class("JOHN٣").as_deref(), Some("digit"));
-        assert_eq!(class("A\tB").as_deref(), Some("control"));
-        assert_eq!(class("A\u{a0}B").as_deref(), Some("whitespace"));
+        assert_eq!(class("A\u{0}B").as_deref(), Some("control"));
+        assert_eq!(class("A\u{feff}B").as_deref(), Some("other"));
         assert_eq!(class("A😀").as_deref(), Some("other"));
         assert_eq!(class("A&B").as_deref(), Some("other"));
+        let f = &findings(&PersonName, "f", "ÉA2B3")[0];
+        assert_eq!(
+            (f.params["position"].as_u64(), f.params["count"].as_u64()),
+            (Some(3), Some(2))
+        );
     }
 }
