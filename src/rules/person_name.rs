@@ -30,9 +30,14 @@ pub fn name_pattern() -> String {
     format!("^{allowed}*\\p{{L}}{allowed}*$")
 }
 
-static NAME: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&name_pattern()).ok());
-static NOT_NAME_CHAR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(&format!("[^\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]")).ok());
+// Constant patterns: failing to compile is a build defect (e.g. a regex feature turned off), so
+// it must be loud, not a rule that silently passes everything.
+static NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&name_pattern()).expect("the constant name pattern compiles"));
+static NOT_NAME_CHAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("[^\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]"))
+        .expect("the constant name class compiles")
+});
 
 /// Letters, combining marks, spaces, apostrophes, period, hyphens, middle dot and zero-width
 /// joiners; at least one letter.
@@ -68,9 +73,7 @@ impl Rule for PersonName {
     }
 
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
-        let (Some(name), Some(not_name)) = (NAME.as_ref(), NOT_NAME_CHAR.as_ref()) else {
-            return;
-        };
+        let (name, not_name) = (&*NAME, &*NOT_NAME_CHAR);
         // Empty is the length rule's to report.
         if value.is_empty() || name.is_match(value) {
             return;

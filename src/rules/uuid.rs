@@ -10,11 +10,12 @@ use std::sync::LazyLock;
 const UUID_PATTERN: &str =
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-static UUID: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(UUID_PATTERN).ok());
+static UUID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(UUID_PATTERN).expect("the constant UUID pattern compiles"));
 
 /// Whether `s` is a hyphenated UUID.
 pub fn is_uuid(s: &str) -> bool {
-    UUID.as_ref().is_some_and(|re| re.is_match(s))
+    UUID.is_match(s)
 }
 
 /// A hyphenated UUID, any case.
