@@ -123,17 +123,32 @@ const URL_CODE_POINT: [bool; 256] = {
 };
 
 impl HttpsUrl {
+    /// The plain-https shortcut: a domain without a port.
     fn check_host(&self, field: &str, host: &Host<&str>, out: &mut Vec<Finding>) {
-        if self.callback {
-            if let Some(why) = unreachable_reason(host) {
-                out.push(
-                    Finding::warning(
-                        Code::CallbackNotPublic,
-                        format!("{field} points at {why}; iDenfy's webhooks cannot reach it"),
-                    )
-                    .with("reason", why),
-                );
-            }
+        self.check_reachable(field, host, None, out);
+    }
+
+    /// For a callback, warns when the host (or port) cannot be reached from the internet.
+    fn check_reachable(
+        &self,
+        field: &str,
+        host: &Host<&str>,
+        port: Option<u16>,
+        out: &mut Vec<Finding>,
+    ) {
+        if !self.callback {
+            return;
+        }
+        // Port 0 is reserved: no server listens on it, and connecting to it fails.
+        let why = unreachable_reason(host).or((port == Some(0)).then_some("port 0"));
+        if let Some(why) = why {
+            out.push(
+                Finding::warning(
+                    Code::CallbackNotPublic,
+                    format!("{field} points at {why}; iDenfy's webhooks cannot reach it"),
+                )
+                .with("reason", why),
+            );
         }
     }
 
@@ -182,21 +197,7 @@ impl HttpsUrl {
                 Code::UrlMissingHost,
                 format!("{field} must name a host"),
             )),
-            Some(host) => {
-                if self.callback {
-                    if let Some(why) = unreachable_reason(&host) {
-                        out.push(
-                            Finding::warning(
-                                Code::CallbackNotPublic,
-                                format!(
-                                    "{field} points at {why}; iDenfy's webhooks cannot reach it"
-                                ),
-                            )
-                            .with("reason", why),
-                        );
-                    }
-                }
-            }
+            Some(host) => self.check_reachable(field, &host, url.port(), out),
         }
         if !url.username().is_empty() || url.password().is_some() {
             out.push(Finding::warning(
@@ -210,8 +211,12 @@ impl HttpsUrl {
 fn unreachable_reason(host: &Host<&str>) -> Option<&'static str> {
     match host {
         Host::Domain(d) => {
-            let d = d.trim_end_matches('.');
-            if d == "localhost" || d.ends_with(".localhost") {
+            // One trailing dot names the DNS root (`example.com.`); any other empty label
+            // (`a..b`, `.a.b`, `a.b..`) makes a name that DNS cannot resolve.
+            let d = d.strip_suffix('.').unwrap_or(d);
+            if d.split('.').any(str::is_empty) {
+                Some("a host name with an empty label")
+            } else if d == "localhost" || d.ends_with(".localhost") {
                 Some("a loopback host")
             } else if [
                 ".local",
@@ -236,32 +241,66 @@ fn unreachable_reason(host: &Host<&str>) -> Option<&'static str> {
     }
 }
 
+/// Why an IPv4 address is not reachable from the internet (IANA special-purpose registry).
 fn v4_reason(ip: Ipv4Addr) -> Option<&'static str> {
-    let [a, b, ..] = ip.octets();
+    let [a, b, c, d] = ip.octets();
+    let this_network = a == 0; // 0.0.0.0/8
+    let benchmarking = a == 198 && (b & 0xfe) == 18; // 198.18.0.0/15
+    let future_use = a >= 240 && !ip.is_broadcast(); // 240.0.0.0/4
+                                                     // IETF protocol assignments, 192.0.0.0/24, but for the anycast 192.0.0.9 and .10.
+    let protocol = (a, b, c) == (192, 0, 0) && d != 9 && d != 10;
     if ip.is_loopback() {
         Some("a loopback address")
     } else if ip.is_private() || (a == 100 && (64..128).contains(&b)) {
         Some("a private address")
     } else if ip.is_link_local() {
         Some("a link-local address")
-    } else if ip.is_unspecified() || ip.is_broadcast() || ip.is_documentation() {
+    } else if ip.is_multicast() {
+        Some("a multicast address")
+    } else if this_network || ip.is_broadcast() || ip.is_documentation() || benchmarking {
         Some("a non-routable address")
+    } else if future_use || protocol {
+        Some("a reserved address")
     } else {
         None
     }
 }
 
+/// Why an IPv6 address is not reachable from the internet; addresses that embed an IPv4
+/// address (mapped, NAT64, 6to4) are judged by it.
 fn v6_reason(ip: Ipv6Addr) -> Option<&'static str> {
+    let s = ip.segments();
+    let embedded = |hi: u16, lo: u16| {
+        let [a, b] = hi.to_be_bytes();
+        let [c, d] = lo.to_be_bytes();
+        Ipv4Addr::new(a, b, c, d)
+    };
+    // 2001:db8::/32 and 3fff::/20 (RFC 9637).
+    let documentation = s[..2] == [0x2001, 0xdb8] || (s[0] == 0x3fff && s[1] < 0x1000);
+    let discard = s[..4] == [0x100, 0, 0, 0]; // 100::/64
     if let Some(v4) = ip.to_ipv4_mapped() {
         return v4_reason(v4);
     }
+    // NAT64 well-known prefix 64:ff9b::/96 (RFC 6052).
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return v4_reason(embedded(s[6], s[7]));
+    }
+    // 6to4, 2002::/16 (RFC 3056): the next 32 bits are the site's IPv4 address.
+    if s[0] == 0x2002 {
+        if let Some(why) = v4_reason(embedded(s[1], s[2])) {
+            return Some(why);
+        }
+    }
     if ip.is_loopback() {
         Some("a loopback address")
-    } else if ip.is_unique_local() {
+    } else if ip.is_unique_local() || s[..3] == [0x64, 0xff9b, 1] {
+        // fc00::/7, and the local-use NAT64 prefix 64:ff9b:1::/48 (RFC 8215).
         Some("a private address")
     } else if ip.is_unicast_link_local() {
         Some("a link-local address")
-    } else if ip.is_unspecified() {
+    } else if ip.is_multicast() {
+        Some("a multicast address")
+    } else if ip.is_unspecified() || documentation || discard {
         Some("a non-routable address")
     } else {
         None
@@ -372,6 +411,65 @@ mod tests {
             "http://a.b/",
         ] {
             assert_eq!(plain_https_host(slow), None, "{slow}");
+        }
+    }
+
+    fn reason(v: &str) -> Option<serde_json::Value> {
+        let found = findings(&HttpsUrl { callback: true }, "u", v);
+        assert!(found.len() <= 1, "{v}: {found:?}");
+        found.first().map(|f| {
+            assert_eq!(f.code, Code::CallbackNotPublic, "{v}");
+            f.params["reason"].clone()
+        })
+    }
+
+    #[test]
+    fn unreachable_callbacks() {
+        for (url, why) in [
+            ("https://example.com:0/", "port 0"),
+            ("https://8.8.8.8:0/", "port 0"),
+            ("https://10.0.0.1:0/", "a private address"),
+            ("https://224.0.0.1/", "a multicast address"),
+            ("https://239.255.255.250/", "a multicast address"),
+            ("https://240.0.0.1/", "a reserved address"),
+            ("https://255.255.255.254/", "a reserved address"),
+            ("https://0.1.2.3/", "a non-routable address"),
+            ("https://198.18.0.1/", "a non-routable address"),
+            ("https://198.19.255.255/", "a non-routable address"),
+            ("https://192.0.0.1/", "a reserved address"),
+            ("https://[2001:db8::1]/", "a non-routable address"),
+            ("https://[3fff::1]/", "a non-routable address"),
+            ("https://[3fff:fff::1]/", "a non-routable address"),
+            ("https://[100::1]/", "a non-routable address"),
+            ("https://[64:ff9b::a00:1]/", "a private address"),
+            ("https://[64:ff9b::7f00:1]/", "a loopback address"),
+            ("https://[64:ff9b:1::1]/", "a private address"),
+            ("https://[2002:a00:1::1]/", "a private address"),
+            ("https://[ff02::1]/", "a multicast address"),
+            ("https://[ff0e::1]/", "a multicast address"),
+            ("https://a..b/", "a host name with an empty label"),
+            ("https://.example.com/", "a host name with an empty label"),
+            ("https://example.com../", "a host name with an empty label"),
+        ] {
+            assert_eq!(reason(url), Some(why.into()), "{url}");
+        }
+        for url in [
+            "https://example.com./",
+            "https://example.com:443/",
+            "https://example.com:8443/",
+            "https://198.17.255.255/",
+            "https://198.20.0.1/",
+            "https://192.0.1.1/",
+            "https://192.0.0.9/",
+            "https://223.255.255.255/",
+            "https://[64:ff9b::808:808]/",
+            "https://[2002:808:808::1]/",
+            "https://[2001:db9::1]/",
+            "https://[3fff:1000::1]/",
+            "https://[3ffe::1]/",
+            "https://[2606:4700::1111]/",
+        ] {
+            assert_eq!(reason(url), None, "{url}");
         }
     }
 
