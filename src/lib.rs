@@ -95,8 +95,24 @@ pub fn check_value(body: &serde_json::Value, ctx: &Context) -> Report<'static> {
 }
 
 /// Checks anything that serializes to a request body, in its serialization order.
+///
+/// A value serde_json cannot serialize is reported as such (one error at the document), not
+/// checked as an empty body.
 fn check_serialize(body: &impl serde::Serialize, ctx: &Context) -> Report<'static> {
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
+    let bytes = match serde_json::to_vec(body) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let violation = Violation {
+                pointer: String::new(),
+                code: Code::MalformedJson,
+                severity: Severity::Error,
+                message: format!("the value could not be serialized as JSON: {e}"),
+                params: violation::Params::new(),
+                value: None,
+            };
+            return Report::new(false, None, vec![violation]);
+        }
+    };
     // The size limit guards against hostile input, not against values the caller built.
     let ctx = Context {
         limits: Limits {

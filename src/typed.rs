@@ -78,6 +78,19 @@ fn date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     }
 }
 
+/// A finite number as a JSON number; NaN and the infinities, which JSON cannot hold, as the
+/// strings `"NaN"`, `"inf"` and `"-inf"`, so the check reports them (`wrong_type`) instead of
+/// serde_json turning them into `null` and the check passing.
+fn number<S: Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match n {
+        Some(n) if n.is_finite() => s.serialize_f64(*n),
+        Some(n) if n.is_nan() => s.serialize_str("NaN"),
+        Some(n) if *n > 0.0 => s.serialize_str("inf"),
+        Some(_) => s.serialize_str("-inf"),
+        None => s.serialize_none(),
+    }
+}
+
 /// The Generate token request as a Rust value. `None` members are left out of the body.
 ///
 /// ```
@@ -233,7 +246,7 @@ pub struct TokenRequest {
     pub allow_bsn_masking: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auto_aml_monitoring: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
     pub face_matching_threshold_modifier: Option<f64>,
     /// Members the struct has no field for (sent as given, and checked as unknown or legacy).
     #[serde(flatten)]
@@ -257,5 +270,38 @@ impl TokenRequest {
     /// Checks the request with the same catalogue as a JSON body.
     pub fn check(&self, ctx: &Context) -> Report<'static> {
         crate::check_typed(self, ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Context, Severity};
+    use serde::ser::Error as _;
+    use serde::{Serialize, Serializer};
+
+    struct Unserializable;
+
+    impl Serialize for Unserializable {
+        fn serialize<S: Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(S::Error::custom("no JSON for this"))
+        }
+    }
+
+    #[test]
+    fn a_serialization_error_is_reported_not_read_as_empty_input() {
+        let report = crate::check_typed(&Unserializable, &Context::new());
+        assert!(!report.is_valid());
+        assert!(report.request().is_none());
+        let [v] = report.violations() else {
+            panic!("{:?}", report.violations())
+        };
+        assert_eq!(
+            (v.pointer.as_str(), v.code, v.severity),
+            ("", Code::MalformedJson, Severity::Error)
+        );
+        assert_eq!(
+            v.message,
+            "the value could not be serialized as JSON: no JSON for this"
+        );
     }
 }

@@ -147,3 +147,44 @@ fn typed_request_errors_point_at_the_json_names() {
         ]
     );
 }
+
+#[test]
+fn non_finite_numbers_are_wrong_type_not_null() {
+    for (n, sent) in [
+        (f64::NAN, "NaN"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+    ] {
+        let typed = TokenRequest {
+            face_matching_threshold_modifier: Some(n),
+            ..TokenRequest::new("c1")
+        };
+        assert_eq!(
+            typed.to_json_string(),
+            format!(r#"{{"clientId":"c1","faceMatchingThresholdModifier":"{sent}"}}"#)
+        );
+        let report = typed.check(&Context::new());
+        assert!(!report.is_valid(), "{n}");
+        let found: Vec<(&str, &str, &str)> = report
+            .violations()
+            .iter()
+            .map(|v| (v.pointer.as_str(), v.code.as_str(), v.severity.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("/faceMatchingThresholdModifier", "wrong_type", "error")],
+            "{n}"
+        );
+    }
+    // Finite numbers are still sent as numbers.
+    let typed = TokenRequest {
+        face_matching_threshold_modifier: Some(1.5),
+        ..TokenRequest::new("c1")
+    };
+    let report = typed.check(&Context::new());
+    assert!(report.is_valid(), "{:?}", report.violations());
+    assert_eq!(
+        report.request().unwrap().to_serde_value()["faceMatchingThresholdModifier"],
+        json!(1.5)
+    );
+}
