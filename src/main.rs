@@ -4,12 +4,12 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use idenfy_preflight::{
-    check, check_response, interop, Code, Context, Report, ResponseReport, Severity, UnknownFields,
-    Violation,
+    check, check_response, interop, Code, Context, Limits, Report, ResponseReport, Severity,
+    UnknownFields, Violation,
 };
+use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use time::macros::format_description;
 use time::Date;
 
 #[derive(Parser)]
@@ -103,9 +103,10 @@ enum Format {
     Idenfy,
 }
 
+/// Exactly `YYYY-MM-DD`, by the same rule as the body's dates (`time`'s `[year]` would also take
+/// a sign, `+2026-01-01`).
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s, format_description!("[year]-[month]-[day]"))
-        .map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+    idenfy_preflight::rules::date::parse("--today", s).map_err(|f| f.message)
 }
 
 fn main() -> ExitCode {
@@ -179,16 +180,23 @@ fn pretty(value: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
+/// Reads a body, but never more than one byte over the size limit: a larger input (a huge file,
+/// `/dev/zero`, an endless pipe) is cut there, and the check then reports it as
+/// `document_too_large` without the rest being read or held in memory.
 fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
+    let cap = u64::try_from(Limits::default().max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let read_capped = |input: &mut dyn Read| {
+        let mut buf = Vec::new();
+        input.take(cap).read_to_end(&mut buf).map(|_| buf)
+    };
     match file {
-        None | Some("-") => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            Ok(("<stdin>".into(), buf))
-        }
-        Some(path) => std::fs::read(path)
+        None | Some("-") => read_capped(&mut std::io::stdin().lock())
+            .map(|b| ("<stdin>".into(), b))
+            .map_err(|e| format!("cannot read standard input: {e}")),
+        Some(path) => std::fs::File::open(path)
+            .and_then(|mut f| read_capped(&mut f))
             .map(|b| (path.to_owned(), b))
             .map_err(|e| format!("cannot read {path}: {e}")),
     }
@@ -270,7 +278,16 @@ fn human(label: &str, report: &Report<'_>) -> String {
     let mut s = human_violations(label, report.violations(), report.is_valid());
     if let Some(request) = report.request() {
         s.push_str("request to send:\n");
-        s.push_str(&serde_json::to_string_pretty(request).unwrap_or_default());
+        let json = serde_json::to_string_pretty(request).unwrap_or_default();
+        // serde_json escapes only U+0000..U+001F; DEL and the C1 controls (which include an
+        // 8-bit CSI) can only sit inside strings, where `\uXXXX` is the same JSON.
+        for c in json.chars() {
+            if c.is_control() && c != '\n' {
+                s.push_str(&format!("\\u{:04x}", u32::from(c)));
+            } else {
+                s.push(c);
+            }
+        }
         s.push('\n');
     }
     s
@@ -282,9 +299,11 @@ fn human_violations(label: &str, violations: &[Violation], valid: bool) -> Strin
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut s = String::new();
+    // Pointers are aligned up to a width; a longer one just pushes its own line out.
     let width = violations
         .iter()
         .map(|v| display_pointer(&v.pointer).chars().count())
+        .filter(|&n| n <= MAX_POINTER_WIDTH)
         .max()
         .unwrap_or(0);
     for (severity, heading) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
@@ -306,6 +325,7 @@ fn human_violations(label: &str, violations: &[Violation], valid: bool) -> Strin
         }
     }
     let verdict = if valid { "VALID" } else { "INVALID" };
+    let label = escape_controls(label);
     s.push_str(&format!(
         "{label}: {verdict} ({}, {})\n",
         plural(errors, "error"),
@@ -314,10 +334,32 @@ fn human_violations(label: &str, violations: &[Violation], valid: bool) -> Strin
     s
 }
 
-fn display_pointer(p: &str) -> &str {
+/// The widest pointer column in human output.
+const MAX_POINTER_WIDTH: usize = 40;
+
+/// A pointer as shown in human output: `(document)` for the whole document, and control
+/// characters from member names escaped so they cannot move the cursor, recolor or clear the
+/// terminal, or forge lines.
+fn display_pointer(p: &str) -> Cow<'_, str> {
     if p.is_empty() {
-        "(document)"
+        Cow::Borrowed("(document)")
     } else {
-        p
+        escape_controls(p)
     }
+}
+
+/// Control characters as Rust escapes (`\n`, `\0`, `\u{1b}`); everything else as is.
+fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }

@@ -431,6 +431,76 @@ fn human_additional_steps() {
 }
 
 #[test]
+fn human_escapes_control_characters_in_member_names() {
+    let body = "{\"clientId\": \"c\", \"\\u001b[2J\\u001b[31mred\\nerrors:\\u0000\\u007f\\u0085x\": 1, \"caf\u{e9}\": 2}";
+    let out = check_human(&[], Some(body.as_bytes()));
+    assert_eq!(out.code, 0);
+    // Only newlines end lines; no escape, NUL, DEL or C1 character reaches the terminal.
+    assert!(
+        !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        out.stdout
+    );
+    let h = Human::new(&out.stdout);
+    let lines = h.violation_lines();
+    assert_eq!(lines.len(), 2, "{:#?}", h.lines);
+    assert!(
+        lines[0]
+            .trim_start()
+            .starts_with(r"/\u{1b}[2J\u{1b}[31mred\nerrors:\0\u{7f}\u{85}x  unknown_field: "),
+        "{}",
+        lines[0]
+    );
+    // Other Unicode is printed as is.
+    assert!(
+        lines[1].trim_start().starts_with("/caf\u{e9} "),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        h.index_of("errors:"),
+        None,
+        "a member name forged a heading"
+    );
+    assert!(h
+        .summary("<stdin>")
+        .ends_with("VALID (0 errors, 2 warnings)"));
+}
+
+#[test]
+fn human_alignment_width_is_capped() {
+    let long = "k".repeat(60_000);
+    let body = format!(r#"{{"clientId": "c", "{long}": 1, "a": 2, "abc": 3}}"#);
+    let out = check_human(&[], Some(body.as_bytes()));
+    assert_eq!(out.code, 0);
+    let h = Human::new(&out.stdout);
+    let lines = h.violation_lines();
+    assert_eq!(lines.len(), 3, "{:#?}", h.lines);
+    // The long pointer pushes its own line; the others stay aligned with each other.
+    assert!(lines[0].starts_with(&format!("  /{long}  unknown_field: ")));
+    assert!(
+        lines[1].starts_with("  /a    unknown_field: "),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("  /abc  unknown_field: "),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[1].len() + long.len(), lines[0].len() + "abc".len());
+    // A pointer of 40 characters still sets the column; one of 41 does not.
+    for (key_len, column) in [(39, 2 + 40 + 2), (40, 2 + "/a".len() + 2)] {
+        let key = "x".repeat(key_len);
+        let body = format!(r#"{{"clientId": "c", "{key}": 1, "a": 2}}"#);
+        let out = check_human(&[], Some(body.as_bytes()));
+        let h = Human::new(&out.stdout);
+        let line = h.violation_lines()[1];
+        assert_eq!(line.find("unknown_field"), Some(column), "{line}");
+    }
+}
+
+#[test]
 fn human_mistakes_errors_before_warnings() {
     let f = example("invalid-mistakes.json");
     let out = check_human(&["--today", TODAY, &f], None);
@@ -484,6 +554,133 @@ fn empty_stdin_is_malformed_json() {
     assert!(has(&r, "", "malformed_json"));
 }
 
+// ---------------------------------------------------------------- size limit
+
+const MAX_BYTES: usize = 1024 * 1024;
+
+/// `{"clientId": "c"}` padded with spaces to exactly `len` bytes.
+fn padded_body(len: usize) -> Vec<u8> {
+    let mut body = br#"{"clientId": "c"}"#.to_vec();
+    body.resize(len, b' ');
+    body
+}
+
+fn assert_too_large(code: i32, r: &Value) {
+    assert_eq!(code, 1);
+    let found = codes(r);
+    assert_eq!(
+        found,
+        [("".into(), "document_too_large".into(), "error".into())],
+        "{r:#}"
+    );
+    let v = &violations(r)[0];
+    assert_eq!(v["params"]["limit"], MAX_BYTES);
+    assert!(v["message"].as_str().unwrap().contains("bytes"));
+}
+
+#[test]
+fn a_body_just_over_the_limit_is_document_too_large() {
+    // Exactly at the limit is fine, one byte over is not: from a file and from standard input.
+    let at = TempFile::new("at-limit", &padded_body(MAX_BYTES));
+    let (code, r) = check_json(&[at.path()], None);
+    assert_eq!((code, violations(&r).len()), (0, 0), "{r:#}");
+    let over_body = padded_body(MAX_BYTES + 1);
+    let over = TempFile::new("over-limit", &over_body);
+    let (code, r) = check_json(&[over.path()], None);
+    assert_too_large(code, &r);
+    assert_eq!(violations(&r)[0]["params"]["size"], MAX_BYTES + 1);
+    let (code, r) = check_json(&["-"], Some(&over_body));
+    assert_too_large(code, &r);
+    let out = check_human(&[over.path()], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.contains("document_too_large"), "{}", out.stdout);
+}
+
+#[test]
+fn a_large_body_is_not_read_past_the_limit() {
+    // The CLI stops reading one byte past the limit, so the reported size is that, however
+    // large the input is.
+    let big = padded_body(3 * MAX_BYTES);
+    let file = TempFile::new("big", &big);
+    for (args, stdin) in [(&[file.path()][..], None), (&["-"][..], Some(&big[..]))] {
+        let (code, r) = check_json(args, stdin);
+        assert_too_large(code, &r);
+        assert_eq!(
+            violations(&r)[0]["params"]["size"],
+            MAX_BYTES + 1,
+            "{args:?}"
+        );
+    }
+}
+
+/// Runs the binary with `stdin`, killing it if it has not exited within ten seconds.
+#[cfg(unix)]
+fn run_with_timeout(args: &[&str], stdin: Stdio) -> Out {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn binary");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("poll binary") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still running after 10 s (reading an endless input?)");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // The output is a few hundred bytes, well within a pipe buffer, so the child never blocked.
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    Out {
+        code: status.code().expect("exit code (not killed by a signal)"),
+        stdout,
+        stderr,
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_ends_as_document_too_large() {
+    let zero = || Stdio::from(std::fs::File::open("/dev/zero").expect("open /dev/zero"));
+    for (args, stdin) in [
+        (
+            &["check", "--format", "json", "/dev/zero"][..],
+            Stdio::null(),
+        ),
+        (&["check", "--format", "json", "-"][..], zero()),
+        (&["check", "--format", "json"][..], zero()),
+        (
+            &["check-response", "--format", "json", "/dev/zero"][..],
+            Stdio::null(),
+        ),
+    ] {
+        let out = run_with_timeout(args, stdin);
+        assert!(out.stderr.is_empty(), "{args:?}: {}", out.stderr);
+        let r: Value = serde_json::from_str(&out.stdout).expect("one JSON report");
+        assert_too_large(out.code, &r);
+    }
+}
+
 // ---------------------------------------------------------------- usage errors (exit 2)
 
 fn assert_usage_error(args: &[&str]) {
@@ -520,9 +717,24 @@ fn unknown_flag_exits_2() {
 #[test]
 fn bad_today_exits_2() {
     let f = example("docs-request.json");
-    for bad in ["2026-13-01", "2026-02-30", "25.11.2026", "today", ""] {
+    for bad in [
+        "2026-13-01",
+        "2026-02-30",
+        "25.11.2026",
+        "today",
+        "",
+        // `time`'s year parser takes a sign; body dates do not, nor does --today.
+        "+2026-01-01",
+        "+02026-01-01",
+        "02026-01-01",
+    ] {
         assert_usage_error(&["check", "--today", bad, &f]);
+        assert_usage_error(&["check", &format!("--today={bad}"), &f]);
     }
+    let response = example("docs-response.json");
+    assert_usage_error(&["check-response", &response, "--today", "+2026-01-01"]);
+    let out = run(&["check", "--today", "+2026-01-01", &f], None);
+    assert!(out.stderr.contains("YYYY-MM-DD"), "{}", out.stderr);
 }
 
 #[test]
