@@ -589,7 +589,8 @@ pub(crate) fn read_error(e: ReadError, what: &str) -> Finding {
     match e {
         ReadError::TooLarge { size, limit } => Finding::error(
             Code::DocumentTooLarge,
-            format!("the {what} is {size} bytes; the limit is {limit}"),
+            // Readers may stop at limit + 1 bytes, so the size is a lower bound.
+            format!("the {what} is larger than the limit of {limit} bytes"),
         )
         .with("size", size)
         .with("limit", limit),
