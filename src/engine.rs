@@ -116,9 +116,12 @@ impl<'c> Walk<'c> {
     }
 
     /// Runs string rules on `value` and reports what they find at `loc`.
+    /// `personal`: the member holds personal data, so suggestions stay out of messages unless
+    /// the caller opted in.
     pub(crate) fn run_rules(
         &mut self,
         field: &str,
+        personal: bool,
         rules: &[StrRule],
         value: &str,
         loc: &Loc<'_>,
@@ -129,7 +132,7 @@ impl<'c> Walk<'c> {
             rule.check(field, value, self.ctx, &mut found);
         }
         let clean = found.is_empty();
-        let reveal = self.ctx.show_values || !catalogue::get(field).is_some_and(Field::is_personal);
+        let reveal = self.ctx.show_values || !personal;
         for mut f in found.drain(..) {
             word_suggestion(&mut f, reveal);
             self.sink.report(loc, f, original);
@@ -222,7 +225,7 @@ impl<'c> Walk<'c> {
                 Value::String(s) => {
                     let original = self.ctx.show_values.then(|| Value::String(s.clone()));
                     let n = norm.apply(s);
-                    self.run_rules(name, rules, &n, loc, original.as_ref());
+                    self.run_rules(name, field.is_personal(), rules, &n, loc, original.as_ref());
                     (Value::String(n), Scalar::Other)
                 }
                 other => self.mistyped(loc, field, other),
@@ -259,7 +262,7 @@ impl<'c> Walk<'c> {
             },
             Shape::StrList { norm, rules } => match value {
                 Value::Array(items) => (
-                    self.string_items(name, norm, rules, items, loc),
+                    self.string_items(name, field.is_personal(), norm, rules, items, loc),
                     Scalar::Other,
                 ),
                 other => self.mistyped(loc, field, other),
@@ -268,11 +271,11 @@ impl<'c> Walk<'c> {
                 Value::String(s) => {
                     let original = self.ctx.show_values.then(|| Value::String(s.clone()));
                     let n = norm.apply(s);
-                    self.run_rules(name, rules, &n, loc, original.as_ref());
+                    self.run_rules(name, field.is_personal(), rules, &n, loc, original.as_ref());
                     (Value::String(n), Scalar::Other)
                 }
                 Value::Array(items) => (
-                    self.string_items(name, norm, rules, items, loc),
+                    self.string_items(name, field.is_personal(), norm, rules, items, loc),
                     Scalar::Other,
                 ),
                 other => self.mistyped(loc, field, other),
@@ -282,7 +285,7 @@ impl<'c> Walk<'c> {
                 Value::String(s) => {
                     let v = Value::String(s);
                     if let Value::String(s) = &v {
-                        self.run_rules(name, &[StrRule::Uuid(Uuid)], s, loc, Some(&v));
+                        self.run_rules(name, false, &[StrRule::Uuid(Uuid)], s, loc, Some(&v));
                     }
                     (v, Scalar::Other)
                 }
@@ -347,6 +350,7 @@ impl<'c> Walk<'c> {
     pub(crate) fn string_items<'a>(
         &mut self,
         name: &str,
+        personal: bool,
         norm: crate::normalize::Norm,
         rules: &[StrRule],
         items: Vec<Value<'a>>,
@@ -359,7 +363,7 @@ impl<'c> Walk<'c> {
                 Value::String(s) => {
                     let original = self.ctx.show_values.then(|| Value::String(s.clone()));
                     let n = norm.apply(s);
-                    self.run_rules(name, rules, &n, &at, original.as_ref());
+                    self.run_rules(name, personal, rules, &n, &at, original.as_ref());
                     out.push(Value::String(n));
                 }
                 other => {

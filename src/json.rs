@@ -384,8 +384,11 @@ impl<'de> Visitor<'de> for Node<'_> {
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        // Request bodies have a few dozen top-level members; growing from empty reallocates
+        // five times on the way.
+        let capacity = if self.depth == 0 { 32 } else { 4 };
         let child = self.child()?;
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(capacity);
         while let Some(k) = map.next_key_seed(Key)? {
             let v = map.next_value_seed(Node { ..child })?;
             members.push((k, v));

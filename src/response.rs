@@ -553,9 +553,9 @@ fn lists_by_country<'a>(
             walk.report(&at, duplicate_key(&key), None);
             continue;
         }
-        walk.run_rules(&format!("{name} keys"), &KEY, &key, &at, None);
+        walk.run_rules(&format!("{name} keys"), false, &KEY, &key, &at, None);
         let value = match value {
-            Value::Array(list) => walk.string_items(name, Norm::AsIs, items, list, &at),
+            Value::Array(list) => walk.string_items(name, false, Norm::AsIs, items, list, &at),
             other => {
                 walk.wrong_type(
                     &at,

@@ -289,6 +289,7 @@ fn check_texts(walk: &mut Walk<'_>, value: &Value<'_>, at: &Loc<'_>) {
         let lower = locale.to_ascii_lowercase();
         walk.run_rules(
             "texts locale",
+            false,
             &[StrRule::Locale(Locale)],
             &lower,
             &l_at,
