@@ -442,30 +442,40 @@ pub(crate) fn article(type_name: &str) -> String {
     }
 }
 
-/// Checks the request body `input` (raw bytes as received).
-pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
-    let mut walk = Walk::new(ctx);
-    let root = match json::read(input, ctx.limits.max_bytes, ctx.limits.max_depth) {
-        Ok(v) => v,
-        Err(e) => {
-            walk.report(&ROOT, read_error(e, "request body"), None);
-            return finish(walk, None);
-        }
-    };
-    let members = match root {
-        Value::Object(m) => m,
-        other => {
+/// Reads `input` as a JSON object (`what` names it in messages: "request body"), reporting at
+/// the document why it is not one.
+pub(crate) fn read_object<'a>(
+    walk: &mut Walk<'_>,
+    input: &'a [u8],
+    what: &str,
+) -> Option<Vec<(Cow<'a, str>, Value<'a>)>> {
+    let ctx = walk.ctx;
+    match json::read(input, ctx.limits.max_bytes, ctx.limits.max_depth) {
+        Ok(Value::Object(members)) => Some(members),
+        Ok(other) => {
             let f = Finding::error(
                 Code::NotAnObject,
                 format!(
-                    "the request body must be a JSON object, not {}",
+                    "the {what} must be a JSON object, not {}",
                     article(other.type_name())
                 ),
             )
             .with("found", other.type_name());
             walk.report(&ROOT, f, None);
-            return finish(walk, None);
+            None
         }
+        Err(e) => {
+            walk.report(&ROOT, read_error(e, what), None);
+            None
+        }
+    }
+}
+
+/// Checks the request body `input` (raw bytes as received).
+pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
+    let mut walk = Walk::new(ctx);
+    let Some(members) = read_object(&mut walk, input, "request body") else {
+        return finish(walk, None);
     };
     let out = check_members(&mut walk, members);
     finish(walk, Some(out))

@@ -36,7 +36,7 @@
 use crate::catalogue::{self, member, Field, Origin, Section, Shape, FIELDS};
 use crate::context::Context;
 use crate::engine::{self, article, duplicate_flags, duplicate_key, Walk, ROOT};
-use crate::json::{self, Value};
+use crate::json::Value;
 use crate::normalize::Norm;
 use crate::report::ValidRequest;
 use crate::rules::{Country, DocumentType, HttpsUrl, Length, PrintableAscii, StrRule};
@@ -355,27 +355,8 @@ pub fn check_response(
     ctx: &Context,
 ) -> ResponseReport {
     let mut walk = Walk::new(ctx);
-    let root = match json::read(body, ctx.limits.max_bytes, ctx.limits.max_depth) {
-        Ok(v) => v,
-        Err(e) => {
-            walk.report(&ROOT, engine::read_error(e, "response body"), None);
-            return finish(walk, None);
-        }
-    };
-    let members = match root {
-        Value::Object(m) => m,
-        other => {
-            let f = Finding::error(
-                Code::NotAnObject,
-                format!(
-                    "the response body must be a JSON object, not {}",
-                    article(other.type_name())
-                ),
-            )
-            .with("found", other.type_name());
-            walk.report(&ROOT, f, None);
-            return finish(walk, None);
-        }
+    let Some(members) = engine::read_object(&mut walk, body, "response body") else {
+        return finish(walk, None);
     };
     let echoed = check_members(&mut walk, members);
     if let Some(request) = request {
