@@ -27,7 +27,9 @@ const OTHER_NAME_CHARS: &str = "\\p{M}'\\u2019.\\-\\u2010\\u2011\\u00B7\\u200C\\
 /// the published JSON Schema use this same pattern.
 pub fn name_pattern() -> String {
     let allowed = format!("[\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]");
-    format!("^{allowed}*\\p{{L}}{allowed}*$")
+    // U+0345 is the one combining mark that upper-cases to a letter (Ι): the engine sees the
+    // letter, the schema the mark, so both must count it as the required letter.
+    format!("^{allowed}*[\\p{{L}}\\u0345]{allowed}*$")
 }
 
 // Constant patterns: failing to compile is a build defect (e.g. a regex feature turned off), so

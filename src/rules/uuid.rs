@@ -31,7 +31,7 @@ pub struct Uuid;
 
 impl Rule for Uuid {
     fn schema(&self, _norm: Norm) -> Keywords {
-        keywords([("pattern", UUID_PATTERN.into()), ("format", "uuid".into())])
+        keywords([("pattern", UUID_PATTERN.into())])
     }
 
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
