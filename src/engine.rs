@@ -387,6 +387,9 @@ impl<'c> Walk<'c> {
     }
 }
 
+/// The end of a message whose suggestion is withheld (formats without `params` drop it).
+pub(crate) const SUGGESTION_WITHHELD: &str = "; a likely correction is in params.suggestion";
+
 /// Ends a finding's message with its suggestion, or, for a personal member without the opt-in,
 /// only with where to find it (the suggestion would reveal the value: `LTU` → `LT`).
 fn word_suggestion(f: &mut Finding, reveal: bool) {
@@ -400,7 +403,7 @@ fn word_suggestion(f: &mut Finding, reveal: bool) {
     let tail = if reveal {
         format!("; did you mean {s}?")
     } else {
-        "; a likely correction is in params.suggestion".to_owned()
+        SUGGESTION_WITHHELD.to_owned()
     };
     f.message.push_str(&tail);
 }

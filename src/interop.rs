@@ -46,6 +46,9 @@ pub struct ProblemError {
     pub code: Code,
     /// `error` or `warning`.
     pub severity: Severity,
+    /// The violation's machine-readable parameters (limits, suggestion, …).
+    #[serde(skip_serializing_if = "crate::violation::Params::is_empty")]
+    pub params: crate::violation::Params,
 }
 
 /// RFC 9457 problem details for an invalid request.
@@ -60,8 +63,11 @@ pub struct ProblemDetails {
     pub status: u16,
     /// A one-line summary.
     pub detail: String,
-    /// Every violation (warnings too), in input order.
+    /// The error-severity violations, in input order (RFC 9457's own example member).
     pub errors: Vec<ProblemError>,
+    /// The warnings, in input order (an extension member; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ProblemError>,
 }
 
 /// The report as RFC 9457 problem details; `None` for a valid report.
@@ -88,17 +94,19 @@ pub fn problem_details(report: &Report<'_>) -> Option<ProblemDetails> {
             "The Generate token request breaks {errors} rule{}.",
             if errors == 1 { "" } else { "s" }
         ),
-        errors: report
-            .violations()
-            .iter()
-            .map(|v| ProblemError {
-                pointer: fragment_pointer(&v.pointer),
-                detail: v.message.clone(),
-                code: v.code,
-                severity: v.severity,
-            })
-            .collect(),
+        errors: report.errors().map(problem_error).collect(),
+        warnings: report.warnings().map(problem_error).collect(),
     })
+}
+
+fn problem_error(v: &Violation) -> ProblemError {
+    ProblemError {
+        pointer: fragment_pointer(&v.pointer),
+        detail: v.message.clone(),
+        code: v.code,
+        severity: v.severity,
+        params: v.params.clone(),
+    }
 }
 
 /// iDenfy's error body: `{"identifier": "BAD_VALUE", "message": "…"}`.
@@ -164,9 +172,14 @@ pub fn idenfy_error(report: &Report<'_>) -> Option<IdenfyError> {
         .filter(|v| v.severity == Severity::Error)
         .min_by_key(|v| rank(identifier(v.code)))?;
     let id = identifier(first.code);
+    // iDenfy's body has no params, so a pointer to params.suggestion would lead nowhere.
+    let text = first
+        .message
+        .strip_suffix(crate::engine::SUGGESTION_WITHHELD)
+        .unwrap_or(&first.message);
     let message = match first.pointer.strip_prefix('/') {
-        Some(path) => format!("Field '{path}': {}", first.message),
-        None => first.message.clone(),
+        Some(path) => format!("Field '{path}': {text}"),
+        None => text.to_owned(),
     };
     Some(IdenfyError {
         identifier: id,
