@@ -31,6 +31,16 @@ enum Command {
     /// Check a Generate token response and print the verification URLs built from its authToken;
     /// with --request, also compare its echo with the (checked, normalized) request. Exit 0 when
     /// valid (warnings allowed), 1 when invalid (or the request is), 2 on usage or read errors.
+    ///
+    /// The URLs are printed whenever authToken is present and passes its own rules, even when
+    /// other members have errors.
+    ///
+    /// `--format json` prints one object: {"valid", "violations", "redirectUrl", "iframeUrl"}
+    /// (the response report), plus "request" (the request's report, as `check --format json`
+    /// prints it: {"valid", "request", "violations"}) when --request is given. "valid" is true
+    /// only when both are valid. When the request is invalid, the response is not checked:
+    /// "valid" is false, "violations" is empty, both URLs are null, and "request" holds the
+    /// request's errors.
     CheckResponse(CheckResponseArgs),
     /// Print the rule table (Markdown), generated from the field catalogue.
     Rules,
@@ -45,24 +55,8 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Today's date for date-relative rules (default: today's date in UTC).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    today: Option<Date>,
-    /// Include the offending input values in violations (they are personal data).
-    #[arg(long)]
-    show_values: bool,
-    /// Treat undocumented members as errors instead of warnings.
-    #[arg(long)]
-    deny_unknown: bool,
-    /// The account's default token lifetime in seconds (limit for expiryTime with
-    /// generateDigitString).
-    #[arg(
-        long,
-        value_name = "SECONDS",
-        default_value_t = idenfy_preflight::context::DEFAULT_EXPIRY_TIME,
-        value_parser = clap::value_parser!(i64).range(1..)
-    )]
-    default_expiry_time: i64,
+    #[command(flatten)]
+    context: ContextArgs,
 }
 
 #[derive(clap::Args)]
@@ -76,17 +70,94 @@ struct CheckResponseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ResponseFormat::Human)]
     format: ResponseFormat,
-    /// Today's date for the request's date-relative rules (default: today's date in UTC).
+    #[command(flatten)]
+    context: ContextArgs,
+}
+
+/// The checking context, one definition for `check` and `check-response`.
+#[derive(clap::Args)]
+struct ContextArgs {
+    /// Today's date for date-relative rules (default: today's date in UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<Date>,
+    /// Include the offending input values in violations (they are personal data).
+    #[arg(long)]
+    show_values: bool,
+    /// Treat undocumented request members as errors instead of warnings (members a response
+    /// adds that no documentation lists are always passed over).
+    #[arg(long)]
+    deny_unknown: bool,
+    /// The account's default token lifetime in seconds (limit for expiryTime with
+    /// generateDigitString).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = idenfy_preflight::context::DEFAULT_EXPIRY_TIME,
+        value_parser = clap::value_parser!(i64).range(1..)
+    )]
+    default_expiry_time: i64,
+}
+
+impl ContextArgs {
+    /// The [`Context`] these flags describe (`--today` defaults to today's date in UTC).
+    fn context(&self) -> Context {
+        let today = self
+            .today
+            .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
+        Context::new()
+            .with_today(today)
+            .with_show_values(self.show_values)
+            .with_default_expiry_time(self.default_expiry_time)
+            .with_unknown_fields(if self.deny_unknown {
+                UnknownFields::Deny
+            } else {
+                UnknownFields::Warn
+            })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ResponseFormat {
     /// One line per violation, grouped by severity, a summary, then the URLs.
     Human,
-    /// One JSON object: {"valid", "violations", "redirectUrl", "iframeUrl"}.
+    /// One JSON object: {"valid", "violations", "redirectUrl", "iframeUrl"}, plus "request"
+    /// (the request's report) with --request.
     Json,
+}
+
+/// `check-response --format json`: the response report's members, then the request's report
+/// when one was given (see the subcommand's documentation).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResponseOutput<'a> {
+    valid: bool,
+    violations: &'a [Violation],
+    redirect_url: Option<&'a str>,
+    iframe_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request: Option<&'a Report<'a>>,
+}
+
+impl<'a> ResponseOutput<'a> {
+    fn new(response: Option<&'a ResponseReport>, request: Option<&'a Report<'a>>) -> Self {
+        let request_valid = request.is_none_or(Report::is_valid);
+        match response {
+            Some(r) => ResponseOutput {
+                valid: r.is_valid() && request_valid,
+                violations: r.violations(),
+                redirect_url: r.redirect_url(),
+                iframe_url: r.iframe_url(),
+                request,
+            },
+            None => ResponseOutput {
+                valid: false,
+                violations: &[],
+                redirect_url: None,
+                iframe_url: None,
+                request,
+            },
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,18 +214,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let today = args
-        .today
-        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-    let ctx = Context::new()
-        .with_today(today)
-        .with_show_values(args.show_values)
-        .with_default_expiry_time(args.default_expiry_time)
-        .with_unknown_fields(if args.deny_unknown {
-            UnknownFields::Deny
-        } else {
-            UnknownFields::Warn
-        });
+    let ctx = args.context.context();
     let report = check(&body, &ctx);
     let text = match args.format {
         Format::Json => report.to_json_pretty() + "\n",
@@ -222,19 +282,17 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
         }
         None => None,
     };
-    let today = args
-        .today
-        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-    let ctx = Context::new().with_today(today);
+    let ctx = args.context.context();
     let mut text = String::new();
     let request_report = request
         .as_ref()
         .map(|(request_label, bytes)| (request_label, check(bytes, &ctx)));
+    let request_only = request_report.as_ref().map(|(_, r)| r);
     if let Some((request_label, report)) = &request_report {
         if !report.is_valid() {
-            // The same output as `check`: there is no normalized request to compare the echo with.
+            // There is no normalized request to compare the echo with.
             let text = match args.format {
-                ResponseFormat::Json => report.to_json_pretty() + "\n",
+                ResponseFormat::Json => pretty(&ResponseOutput::new(None, request_only)),
                 ResponseFormat::Human => human(request_label, report),
             };
             eprintln!(
@@ -250,10 +308,12 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
             ));
         }
     }
-    let normalized = request_report.as_ref().and_then(|(_, r)| r.request());
+    let normalized = request_only.and_then(Report::request);
     let response = check_response(&body, normalized, &ctx);
     match args.format {
-        ResponseFormat::Json => text.push_str(&(response.to_json_pretty() + "\n")),
+        ResponseFormat::Json => {
+            text.push_str(&pretty(&ResponseOutput::new(Some(&response), request_only)));
+        }
         ResponseFormat::Human => text.push_str(&human_response(&label, &response)),
     }
     let status = if response.is_valid() {
@@ -267,6 +327,9 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
 fn human_response(label: &str, report: &ResponseReport) -> String {
     let mut s = human_violations(label, report.violations(), report.is_valid());
     if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
+        if !report.is_valid() {
+            s.push_str("authToken passes its own rules, so the URLs still start a verification:\n");
+        }
         s.push_str(&format!(
             "redirect URL: {redirect}\niFrame URL:   {iframe}\n"
         ));

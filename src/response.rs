@@ -39,10 +39,11 @@ use crate::engine::{self, article, duplicate_flags, duplicate_key, Walk, ROOT};
 use crate::json::Value;
 use crate::normalize::Norm;
 use crate::report::ValidRequest;
-use crate::rules::{Country, DocumentType, HttpsUrl, Length, PrintableAscii, StrRule};
+use crate::rules::{Country, DocumentType, HttpsUrl, Length, PrintableAscii, Rule, StrRule};
 use crate::sink::Loc;
 use crate::violation::{Code, Finding, Severity, Violation};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -61,9 +62,11 @@ pub enum ResponseShape {
         /// The documented length.
         length: usize,
     },
-    /// An object whose keys are `ALL` or ISO 3166-1 alpha-2 codes (upper case, as the server
-    /// sends them) and whose values are arrays of strings, each checked by `items`; repeated
-    /// items are warned about.
+    /// An object whose keys are `ALL` or ISO 3166-1 alpha-2 codes, in any case (they are
+    /// normalized to ASCII upper case like the request's `country`, since the server echoes
+    /// codes as it received them), and whose values are arrays of strings, each checked by
+    /// `items`. Repeated items, and keys that repeat an earlier key only once upper-cased
+    /// (`lt` and `LT`), are warned about.
     ListsByCountry {
         /// The rules of each array item.
         items: &'static [StrRule],
@@ -266,7 +269,11 @@ pub fn iframe_url(auth_token: &str) -> String {
 /// What a response check found.
 ///
 /// Serializes as `{"valid": bool, "violations": [...], "redirectUrl": string|null,
-/// "iframeUrl": string|null}`; the URLs are present exactly when the response is valid.
+/// "iframeUrl": string|null}`. The URLs depend on `authToken` alone: they are present whenever
+/// `authToken` is present (once) and passes its own rules, **even when other members have
+/// errors** (`"valid": false`), since the token still starts a verification; they are `null`
+/// when `authToken` is missing, repeated, `null` or breaks its rules. A valid report always
+/// has them.
 ///
 /// ```
 /// use idenfy_preflight::{check_response, Code, Context};
@@ -277,6 +284,12 @@ pub fn iframe_url(auth_token: &str) -> String {
 /// assert_eq!(report.redirect_url(), None);
 /// let json: serde_json::Value = serde_json::from_str(&report.to_json_pretty()).unwrap();
 /// assert_eq!(json["iframeUrl"], serde_json::Value::Null);
+///
+/// // An error elsewhere does not withhold the URLs of a usable token.
+/// let body = br#"{"authToken": "t1", "scanRef": "s1", "tokenType": "VIDEO_CALL"}"#;
+/// let report = check_response(body, None, &Context::new());
+/// assert!(!report.is_valid());
+/// assert_eq!(report.iframe_url(), Some("https://ui.idenfy.com/?authToken=t1"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -312,12 +325,17 @@ impl ResponseReport {
             .filter(|v| v.severity == Severity::Warning)
     }
 
-    /// The hosted redirect URL ([`redirect_url`]), present exactly when the response is valid.
+    /// The hosted redirect URL ([`redirect_url`]), present whenever `authToken` is present
+    /// once and passes its own rules, **regardless of errors in other members** (so it may be
+    /// present while [`is_valid`](Self::is_valid) is false); always present when the response
+    /// is valid.
     pub fn redirect_url(&self) -> Option<&str> {
         self.redirect_url.as_deref()
     }
 
-    /// The iFrame URL ([`iframe_url`]), present exactly when the response is valid.
+    /// The iFrame URL ([`iframe_url`]), present under the same condition as
+    /// [`redirect_url`](Self::redirect_url): whenever `authToken` is present once and passes
+    /// its own rules, regardless of errors in other members.
     pub fn iframe_url(&self) -> Option<&str> {
         self.iframe_url.as_deref()
     }
@@ -358,15 +376,40 @@ pub fn check_response(
     let Some(members) = engine::read_object(&mut walk, body, "response body") else {
         return finish(walk, None);
     };
+    // A repeated authToken is ambiguous: no URL is built from either copy.
+    let token_repeated = members.iter().filter(|(k, _)| k == AUTH_TOKEN).count() > 1;
     let echoed = check_members(&mut walk, members);
     if let Some(request) = request {
         compare_echo(&mut walk, request, &echoed);
     }
     let token = echoed
         .iter()
-        .find(|e| e.name == "authToken")
-        .and_then(|e| e.value.as_str());
+        .find(|e| e.name == AUTH_TOKEN)
+        .filter(|_| !token_repeated)
+        .and_then(|e| usable_token(&e.value, ctx));
     finish(walk, token)
+}
+
+const AUTH_TOKEN: &str = "authToken";
+
+/// The token, if `value` (the checked authToken) passes authToken's own rules from
+/// [`RESPONSE_FIELDS`]. Checked apart from the walk, so errors elsewhere (and a full
+/// violation list) cannot hide it.
+fn usable_token<'v>(value: &'v Value<'_>, ctx: &Context) -> Option<&'v str> {
+    let token = value.as_str()?;
+    let Some(ResponseShape::Like(Shape::Str { rules, .. })) =
+        response_member(AUTH_TOKEN).map(|f| f.shape)
+    else {
+        return None;
+    };
+    let mut found = Vec::new();
+    for rule in rules {
+        rule.check(AUTH_TOKEN, token, ctx, &mut found);
+    }
+    found
+        .iter()
+        .all(|f| f.severity != Severity::Error)
+        .then_some(token)
 }
 
 /// Checks a token response given as a string (see [`check_response`]).
@@ -526,15 +569,30 @@ fn lists_by_country<'a>(
     loc: &Loc<'_>,
 ) -> Value<'a> {
     const KEY: [StrRule; 1] = [StrRule::Country(Country { allow_all: true })];
+    // Codes in any case, upper-cased like the request's country before the rule runs.
+    let uppers: Vec<Cow<'a, str>> = members
+        .iter()
+        .map(|(k, _)| Norm::Upper.apply(k.clone()))
+        .collect();
     let dups = duplicate_flags(members.iter().map(|(k, _)| k.as_ref()));
+    let folded = duplicate_flags(uppers.iter().map(|k| k.as_ref()));
     let mut out = Vec::with_capacity(members.len());
-    for (i, (key, value)) in members.into_iter().enumerate() {
+    for (i, ((key, value), upper)) in members.into_iter().zip(uppers).enumerate() {
         let at = loc.key(&key, i);
         if dups[i] {
             walk.report(&at, duplicate_key(&key), None);
             continue;
         }
-        walk.run_rules(&format!("{name} keys"), false, &KEY, &key, &at, None);
+        if folded[i] {
+            let f = Finding::warning(
+                Code::DuplicateKey,
+                format!("this key repeats an earlier {name} key once both are upper-cased (country codes are case-insensitive), so the country has two lists"),
+            )
+            .with("name", key.as_ref())
+            .with("normalized", upper.as_ref());
+            walk.report(&at, f, None);
+        }
+        walk.run_rules(&format!("{name} keys"), false, &KEY, &upper, &at, None);
         let value = match value {
             Value::Array(list) => walk.string_items(name, false, Norm::AsIs, items, list, &at),
             other => {
@@ -547,9 +605,60 @@ fn lists_by_country<'a>(
                 other
             }
         };
-        out.push((key, value));
+        out.push((upper, value));
     }
     Value::Object(out)
+}
+
+/// Whether two checked values are the same JSON value: numbers by numeric value (integers
+/// exactly, otherwise as `f64`, so `1.0` and `1` are equal), objects regardless of member order
+/// (the last of duplicate names counts, as in `serde_json`), everything else exactly.
+fn same_value(a: &Value<'_>, b: &Value<'_>) -> bool {
+    match (a, b) {
+        (Value::Number(_) | Value::NumberText(_), Value::Number(_) | Value::NumberText(_)) => {
+            same_number(a, b)
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            let (x, y) = (last_members(x), last_members(y));
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// An object's members by name, the last of duplicate names winning.
+fn last_members<'m, 'a>(
+    members: &'m [(Cow<'a, str>, Value<'a>)],
+) -> FxHashMap<&'m str, &'m Value<'a>> {
+    members.iter().map(|(k, v)| (k.as_ref(), v)).collect()
+}
+
+fn same_number(a: &Value<'_>, b: &Value<'_>) -> bool {
+    let int = |v: &Value<'_>| match v {
+        Value::Number(n) => n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from)),
+        _ => None,
+    };
+    let float = |v: &Value<'_>| match v {
+        Value::Number(n) => n.as_f64(),
+        Value::NumberText(t) => t.parse::<f64>().ok(),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (int(a), int(b)) {
+        return x == y;
+    }
+    match (float(a), float(b)) {
+        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => x == y,
+        // Beyond f64's range (1e400): only the same text is the same number.
+        _ => a == b,
+    }
 }
 
 /// Reports every member of `request` that the response changed or left out.
@@ -570,7 +679,7 @@ fn compare_echo(walk: &mut Walk<'_>, request: &ValidRequest<'_>, echoed: &[Echoe
                 )
                 .with("field", name),
             ),
-            Some(e) if sent.to_serde() != e.value.to_serde() => {
+            Some(e) if !same_value(sent, &e.value) => {
                 let (was, now) = (sent.type_name(), e.value.type_name());
                 let mut msg = format!(
                     "the response echoes {name} with another value than the request sent: the server changed it"
@@ -589,10 +698,11 @@ fn compare_echo(walk: &mut Walk<'_>, request: &ValidRequest<'_>, echoed: &[Echoe
     }
 }
 
+/// `token`: the authToken if it passed its own rules; the URLs are built from it whatever
+/// else the response got wrong.
 fn finish(walk: Walk<'_>, token: Option<&str>) -> ResponseReport {
     let valid = !walk.sink.has_errors() && token.is_some();
     let violations = walk.sink.finish();
-    let token = token.filter(|_| valid);
     ResponseReport {
         valid,
         violations,

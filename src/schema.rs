@@ -239,7 +239,7 @@ fn response_shape_schema(shape: ResponseShape) -> Value {
         }),
         ResponseShape::ListsByCountry { items } => json!({
             "type": "object",
-            "propertyNames": crate::rules::Country { allow_all: true }.schema(Norm::AsIs),
+            "propertyNames": crate::rules::Country { allow_all: true }.schema(Norm::Upper),
             "additionalProperties": {"type": "array", "items": string(Norm::AsIs, items)}
         }),
     }

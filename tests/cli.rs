@@ -1006,7 +1006,19 @@ fn problem_format_is_rfc9457_for_invalid_requests() {
     assert_eq!(p["status"], 400);
     assert_eq!(p["title"], "Bad Request");
     let errors = p["errors"].as_array().expect("errors array");
-    assert_eq!(errors.len(), 14);
+    assert_eq!(errors.len(), 11, "errors only");
+    let warnings = p["warnings"].as_array().expect("warnings array");
+    assert_eq!(warnings.len(), 3);
+    assert!(warnings.iter().all(|w| w["severity"] == "warning"));
+    assert!(errors.iter().all(|e| e["severity"] == "error"));
+    let nationality = errors
+        .iter()
+        .find(|e| e["pointer"] == "#/nationality")
+        .expect("nationality");
+    assert_eq!(
+        nationality["params"]["suggestion"], "LT",
+        "the suggestion the message points to is there"
+    );
     assert!(errors.iter().all(
         |e| e["pointer"].as_str().is_some_and(|s| s.starts_with("#/"))
             && e["detail"].is_string()
@@ -1057,35 +1069,75 @@ fn idenfy_format_answers_like_the_api() {
             v["message"].as_str().is_some_and(|m| m.starts_with(prefix)),
             "{v}"
         );
+        assert!(
+            !v["message"].as_str().unwrap_or_default().contains("params"),
+            "iDenfy's body has no params: {v}"
+        );
     }
 }
 
 // ---------------------------------------------------------------- check-response
 
-/// Runs `check-response --format json <args>`; returns (exit code, parsed response report).
-fn check_response_json(args: &[&str], stdin: Option<&[u8]>) -> (i32, Value) {
-    let mut all = vec!["check-response", "--format", "json"];
-    all.extend_from_slice(args);
-    let out = run(&all, stdin);
-    assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
-    let v: Value = serde_json::from_str(&out.stdout).expect("stdout is one JSON value");
+/// Checks the shape of `check-response --format json` output (`request` present exactly when
+/// `with_request`) and returns the parsed object.
+fn parse_response_report(stdout: &str, code: i32, with_request: bool) -> Value {
+    let v: Value = serde_json::from_str(stdout).expect("stdout is one JSON value");
     let keys: Vec<_> = v
         .as_object()
         .expect("top level is an object")
         .keys()
         .map(String::as_str)
         .collect();
+    let expected: &[&str] = if with_request {
+        &["valid", "violations", "redirectUrl", "iframeUrl", "request"]
+    } else {
+        &["valid", "violations", "redirectUrl", "iframeUrl"]
+    };
     let mut sorted = keys.clone();
     sorted.sort_unstable();
-    assert_eq!(sorted, ["iframeUrl", "redirectUrl", "valid", "violations"]);
+    let mut expected_sorted = expected.to_vec();
+    expected_sorted.sort_unstable();
+    assert_eq!(sorted, expected_sorted, "{stdout}");
+    // Members in the documented order.
+    let at: Vec<usize> = expected
+        .iter()
+        .map(|k| {
+            stdout
+                .find(&format!("\n  \"{k}\":"))
+                .expect("top-level member")
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{stdout}");
     let valid = v["valid"].as_bool().expect("valid is a bool");
-    assert_eq!(
-        valid,
-        v["redirectUrl"].is_string(),
-        "URLs exactly when valid"
-    );
-    assert_eq!(valid, v["iframeUrl"].is_string(), "URLs exactly when valid");
-    assert_eq!(out.code, if valid { 0 } else { 1 });
+    assert!(v["violations"].is_array());
+    // A valid response always has its URLs; an invalid one has them when its authToken is
+    // usable.
+    assert!(!valid || v["redirectUrl"].is_string(), "valid => URLs");
+    assert_eq!(v["redirectUrl"].is_string(), v["iframeUrl"].is_string());
+    assert!(v["redirectUrl"].is_string() || v["redirectUrl"].is_null());
+    if with_request {
+        let request = parse_report(&v["request"].to_string());
+        assert!(
+            request["valid"] == true || !valid,
+            "valid only with a valid request"
+        );
+    }
+    assert_eq!(code, if valid { 0 } else { 1 });
+    v
+}
+
+/// Runs `check-response --format json <args>`; returns (exit code, parsed response report).
+fn check_response_json(args: &[&str], stdin: Option<&[u8]>) -> (i32, Value) {
+    let mut all = vec!["check-response", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = run(&all, stdin);
+    let with_request = args.contains(&"--request");
+    let v = parse_response_report(&out.stdout, out.code, with_request);
+    if with_request && v["request"]["valid"] == false {
+        assert!(out.stderr.contains("was not checked"), "{}", out.stderr);
+    } else {
+        assert!(out.stderr.is_empty(), "stderr: {}", out.stderr);
+    }
     (out.code, v)
 }
 
@@ -1133,6 +1185,10 @@ fn check_response_compares_the_echo_with_the_request() {
     );
     assert!(has(&r, "/digitString", "unexpected_digit_string_length"));
     assert_eq!(violations(&r).len(), 2, "{r:#}");
+    // The request's own report comes along (its warnings would be lost otherwise).
+    assert_eq!(r["request"]["valid"], true);
+    assert_eq!(r["request"]["request"]["country"], "LT");
+    assert_eq!(violations(&r["request"]).len(), 1, "{r:#}");
 }
 
 #[test]
@@ -1192,8 +1248,17 @@ fn check_response_stops_at_an_invalid_request() {
         None,
     );
     assert_eq!(out.code, 1);
-    let r = parse_report(&out.stdout); // the request's report, as `check` prints it
+    // The response report's shape, not checked, with the request's report.
+    let r = parse_response_report(&out.stdout, out.code, true);
     assert_eq!(r["valid"], false);
+    assert_eq!(r["violations"], serde_json::json!([]));
+    assert!(r["redirectUrl"].is_null() && r["iframeUrl"].is_null());
+    assert_eq!(r["request"]["valid"], false);
+    assert!(r["request"]["request"].is_null());
+    assert!(has(&r["request"], "/country/1", "invalid_country_code"));
+    // Exactly what `check --format json` prints for the request.
+    let (_, alone) = check_json(&["--today", TODAY, &request], None);
+    assert_eq!(r["request"], alone);
     assert!(out.stderr.contains(&request) && out.stderr.contains("invalid"));
     let human = run(
         &[
@@ -1222,6 +1287,94 @@ fn check_response_invalid_responses_exit_1() {
     let (code, r) = check_response_json(&["-"], Some(b"{\"authToken\": "));
     assert_eq!(code, 1);
     assert!(has(&r, "", "malformed_json"));
+}
+
+#[test]
+fn check_response_prints_the_urls_of_a_usable_token_in_an_invalid_response() {
+    let body = br#"{"authToken": "tok", "scanRef": "s", "tokenType": "VIDEO_CALL",
+                    "allowedDocuments": {"lt": ["PASSPORT"]}}"#;
+    let (code, r) = check_response_json(&["-"], Some(body));
+    assert_eq!(code, 1);
+    assert_eq!(codes(&r).len(), 1, "{r:#}"); // "lt" is a country code
+    assert!(has(&r, "/tokenType", "retired_value"));
+    assert_eq!(
+        r["redirectUrl"],
+        "https://ivs.idenfy.com/api/v2/redirect?authToken=tok"
+    );
+    assert_eq!(r["iframeUrl"], "https://ui.idenfy.com/?authToken=tok");
+
+    let out = run(&["check-response", "-"], Some(body));
+    assert_eq!(out.code, 1);
+    let human = Human::new(&out.stdout);
+    assert!(human.summary("<stdin>").contains("INVALID"));
+    assert!(human
+        .index_of("redirect URL: https://ivs.idenfy.com/api/v2/redirect?authToken=tok")
+        .is_some());
+    assert!(human
+        .index_of("iFrame URL:   https://ui.idenfy.com/?authToken=tok")
+        .is_some());
+    assert!(out.stdout.contains("authToken passes its own rules"));
+}
+
+#[test]
+fn check_response_takes_the_same_context_flags_as_check() {
+    let request = TempFile::new(
+        "ctx-request",
+        br#"{"clientId":"c","generateDigitString":true,"expiryTime":100000}"#,
+    );
+    let response = TempFile::new(
+        "ctx-response",
+        br#"{"authToken": "t", "scanRef": "s", "tokenType": "IDENTIFICATION", "clientId": "c",
+             "generateDigitString": true, "expiryTime": 100000, "digitString": "12345678"}"#,
+    );
+    let (q, r) = (request.path(), response.path());
+    assert_eq!(check_json(&[q], None).0, 1);
+    assert_eq!(
+        check_json(&["--default-expiry-time", "172800", q], None).0,
+        0
+    );
+    let (code, out) = check_response_json(&[r, "--request", q], None);
+    assert_eq!(code, 1);
+    assert!(has(
+        &out["request"],
+        "/expiryTime",
+        "digit_string_expiry_too_long"
+    ));
+    let (code, out) = check_response_json(
+        &[r, "--request", q, "--default-expiry-time", "172800"],
+        None,
+    );
+    assert_eq!(code, 0, "{out:#}");
+    assert!(violations(&out).is_empty(), "{out:#}");
+    assert_usage_error(&["check-response", r, "--default-expiry-time", "0"]);
+
+    // --deny-unknown applies to the request.
+    let unknown = TempFile::new("ctx-unknown", br#"{"clientId": "c", "firstname": "Jonas"}"#);
+    let (code, out) = check_response_json(&[r, "--request", unknown.path()], None);
+    assert_eq!(code, 0, "{out:#}");
+    assert_eq!(
+        find(&out["request"], "/firstname", "unknown_field")["severity"],
+        "warning"
+    );
+    let (code, out) =
+        check_response_json(&[r, "--request", unknown.path(), "--deny-unknown"], None);
+    assert_eq!(code, 1);
+    assert_eq!(
+        find(&out["request"], "/firstname", "unknown_field")["severity"],
+        "error"
+    );
+
+    // --show-values reveals the offending values of both bodies.
+    let bad = br#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "digitString": "12a45678"}"#;
+    let (_, out) = check_response_json(&["-"], Some(bad));
+    assert!(find(&out, "/digitString", "invalid_digit_string")
+        .get("value")
+        .is_none());
+    let (_, out) = check_response_json(&["--show-values", "-"], Some(bad));
+    assert_eq!(
+        find(&out, "/digitString", "invalid_digit_string")["value"],
+        "12a45678"
+    );
 }
 
 #[test]

@@ -302,6 +302,39 @@ fn allowed_documents_shape() {
 }
 
 #[test]
+fn allowed_documents_keys_are_codes_in_any_case() {
+    // The server echoes codes as it received them (the docs' own example echoes "lt").
+    clean(&check_json(&minimal(
+        json!({"allowedDocuments": {"lt": ["PASSPORT"], "Lv": ["ID_CARD"], "all": ["PASSPORT"]}}),
+    )));
+    // Still an alpha-2 code or ALL, in whatever case.
+    let report = check_json(&minimal(json!({"allowedDocuments": {"ltu": ["PASSPORT"]}})));
+    one(
+        &report,
+        "/allowedDocuments/ltu",
+        Code::InvalidCountryCode,
+        Error,
+    );
+    assert_eq!(report.violations()[0].params["suggestion"], "LT");
+    one(
+        &check_json(&minimal(json!({"allowedDocuments": {"xx": ["PASSPORT"]}}))),
+        "/allowedDocuments/xx",
+        Code::InvalidCountryCode,
+        Error,
+    );
+    // Keys equal once upper-cased are one country twice: a warning, not an ambiguity.
+    let twice = check_response_str(
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT",
+            "allowedDocuments": {"lt": ["PASSPORT"], "LT": ["ID_CARD"]}}"#,
+        None,
+        &Context::new(),
+    );
+    one(&twice, "/allowedDocuments/LT", Code::DuplicateKey, Warning);
+    assert_eq!(twice.violations()[0].params["normalized"], "LT");
+    assert!(twice.is_valid());
+}
+
+#[test]
 fn redirect_url_member_is_a_nullable_https_url() {
     clean(&check_json(&minimal(json!({"redirectUrl": null}))));
     clean(&check_json(&minimal(
@@ -376,6 +409,87 @@ fn document_level_problems_are_violations() {
 }
 
 // ---------------------------------------------------------------- URLs
+
+#[test]
+fn urls_are_built_from_a_usable_token_despite_errors_elsewhere() {
+    let cases = [
+        (
+            minimal(json!({"tokenType": "VIDEO_CALL"})),
+            "/tokenType",
+            Code::RetiredValue,
+        ),
+        (
+            minimal(json!({"allowedDocuments": {"LTU": ["PASSPORT"]}})),
+            "/allowedDocuments/LTU",
+            Code::InvalidCountryCode,
+        ),
+        (
+            without(minimal(json!({})), "scanRef"),
+            "/scanRef",
+            Code::MissingRequired,
+        ),
+        (
+            minimal(json!({"digitString": "12a45678"})),
+            "/digitString",
+            Code::InvalidDigitString,
+        ),
+    ];
+    for (body, pointer, code) in cases {
+        let report = check_json(&body);
+        one(&report, pointer, code, Error);
+        assert!(!report.is_valid());
+        assert_eq!(
+            report.redirect_url(),
+            Some("https://ivs.idenfy.com/api/v2/redirect?authToken=token"),
+            "{body}"
+        );
+        assert_eq!(
+            report.iframe_url(),
+            Some("https://ui.idenfy.com/?authToken=token"),
+            "{body}"
+        );
+        let v: Value = serde_json::from_str(&report.to_json_pretty()).unwrap();
+        assert_eq!(v["valid"], false);
+        assert_eq!(v["iframeUrl"], "https://ui.idenfy.com/?authToken=token");
+    }
+}
+
+#[test]
+fn no_urls_without_a_usable_token() {
+    let bodies = [
+        without(minimal(json!({})), "authToken"),
+        minimal(json!({"authToken": null})),
+        minimal(json!({"authToken": 12})),
+        minimal(json!({"authToken": ""})),
+        minimal(json!({"authToken": "a".repeat(41)})),
+        minimal(json!({"authToken": "tok\u{e9}n"})),
+    ];
+    for body in bodies {
+        let report = check_json(&body);
+        assert!(!report.is_valid(), "{body}");
+        assert_eq!(report.redirect_url(), None, "{body}");
+        assert_eq!(report.iframe_url(), None, "{body}");
+    }
+    // A repeated authToken is ambiguous, even when both copies are well-formed.
+    let dup = check_response_str(
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "authToken": "t"}"#,
+        None,
+        &Context::new(),
+    );
+    assert_eq!((dup.redirect_url(), dup.iframe_url()), (None, None));
+    // The token's own verdict survives a violation list cut at its limit.
+    let ctx = Context::new().with_limits(idenfy_preflight::Limits {
+        max_violations: 1,
+        ..Default::default()
+    });
+    let cut = check_response_str(
+        r#"{"authToken": "t", "scanRef": 1, "tokenType": 2, "message": 3}"#,
+        None,
+        &ctx,
+    );
+    assert!(!cut.is_valid());
+    assert_eq!(cut.iframe_url(), Some("https://ui.idenfy.com/?authToken=t"));
+}
 
 #[test]
 fn urls_percent_encode_the_token() {
@@ -515,6 +629,69 @@ fn echo_details() {
 }
 
 #[test]
+fn numbers_echo_by_numeric_value() {
+    let ctx = Context::new();
+    let request = check(
+        br#"{"clientId": "c1", "faceMatchingThresholdModifier": 1.0,
+             "fooBar": {"a": [1.0, 2, 2.50], "b": 10000000000000000000}}"#,
+        &ctx,
+    );
+    let normalized = request.request().expect("valid");
+    let same = minimal(json!({"clientId": "c1", "faceMatchingThresholdModifier": 1,
+                              "fooBar": {"b": 1e19, "a": [1, 2.0, 2.5]}}));
+    clean(&check_response_str(
+        &same.to_string(),
+        Some(normalized),
+        &ctx,
+    ));
+    let same_text = r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT",
+        "clientId": "c1", "faceMatchingThresholdModifier": 1E0,
+        "fooBar": {"a": [10e-1, 2, 25e-1], "b": 10000000000000000000}}"#;
+    clean(&check_response_str(same_text, Some(normalized), &ctx));
+    // Another value is still a change, at any depth.
+    let changed = minimal(
+        json!({"clientId": "c1", "faceMatchingThresholdModifier": 1.5,
+                                 "fooBar": {"a": [1, 2, 2.25], "b": 1e19}}),
+    );
+    let report = check_response_str(&changed.to_string(), Some(normalized), &ctx);
+    assert_eq!(
+        found(&report),
+        [
+            (
+                "/faceMatchingThresholdModifier".to_owned(),
+                Code::EchoChanged,
+                Warning
+            ),
+            ("/fooBar".to_owned(), Code::EchoChanged, Warning),
+        ]
+    );
+}
+
+#[test]
+fn integers_echo_exactly() {
+    // 2^53 + 1 and 2^53 are the same f64, but not the same integer.
+    let ctx = Context::new();
+    let request = check(br#"{"clientId": "c1", "fooBar": 9007199254740993}"#, &ctx);
+    let normalized = request.request().expect("valid");
+    let body = |n: &str| {
+        format!(
+            r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1", "fooBar": {n}}}"#
+        )
+    };
+    clean(&check_response_str(
+        &body("9007199254740993"),
+        Some(normalized),
+        &ctx,
+    ));
+    one(
+        &check_response_str(&body("9007199254740992"), Some(normalized), &ctx),
+        "/fooBar",
+        Code::EchoChanged,
+        Warning,
+    );
+}
+
+#[test]
 fn echo_of_an_invalid_response_is_still_compared() {
     let ctx = Context::new();
     let request = check(br#"{"clientId": "c1", "expiryTime": 600}"#, &ctx);
@@ -579,7 +756,9 @@ proptest! {
     fn never_panics_and_pointers_are_well_formed(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
         let report = check_response(&bytes, None, &Context::new());
         prop_assert_eq!(report.is_valid(), report.errors().next().is_none());
-        prop_assert_eq!(report.is_valid(), report.redirect_url().is_some());
+        // A valid response always has its URLs; an invalid one may, from a usable token.
+        prop_assert!(!report.is_valid() || report.redirect_url().is_some());
+        prop_assert_eq!(report.redirect_url().is_some(), report.iframe_url().is_some());
         for v in report.violations() {
             prop_assert!(v.pointer.is_empty() || v.pointer.starts_with('/'));
         }
