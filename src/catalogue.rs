@@ -166,14 +166,14 @@ const fn legacy(field: Field) -> Field {
     }
 }
 
-const fn text(rules: &'static [StrRule]) -> Shape {
+pub(crate) const fn text(rules: &'static [StrRule]) -> Shape {
     Shape::Str {
         norm: Norm::AsIs,
         rules,
     }
 }
 
-const fn len(min: usize, max: usize) -> StrRule {
+pub(crate) const fn len(min: usize, max: usize) -> StrRule {
     StrRule::Length(Length {
         min,
         max: Some(max),

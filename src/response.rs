@@ -33,13 +33,13 @@
 //! assert_eq!(report.iframe_url(), Some("https://ui.idenfy.com/?authToken=pgYQX0z2T8mtcpNj9I20"));
 //! ```
 
-use crate::catalogue::{self, member, Field, Origin, Section, Shape, FIELDS};
+use crate::catalogue::{self, len, member, Field, Origin, Section, Shape, FIELDS};
 use crate::context::Context;
 use crate::engine::{self, article, duplicate_flags, duplicate_key, Walk, ROOT};
 use crate::json::Value;
 use crate::normalize::Norm;
 use crate::report::ValidRequest;
-use crate::rules::{Country, DocumentType, HttpsUrl, Length, PrintableAscii, Rule, StrRule};
+use crate::rules::{Country, DocumentType, HttpsUrl, PrintableAscii, Rule, StrRule};
 use crate::sink::Loc;
 use crate::violation::{Code, Finding, Severity, Violation};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -118,17 +118,7 @@ const fn response_field(
 }
 
 const fn text(rules: &'static [StrRule]) -> ResponseShape {
-    ResponseShape::Like(Shape::Str {
-        norm: Norm::AsIs,
-        rules,
-    })
-}
-
-const fn len(min: usize, max: usize) -> StrRule {
-    StrRule::Length(Length {
-        min,
-        max: Some(max),
-    })
+    ResponseShape::Like(catalogue::text(rules))
 }
 
 /// The length the docs give for digitString ("Length = 8").
