@@ -54,21 +54,29 @@ fn steps_schema() -> Value {
         .iter()
         .map(|k| ((*k).to_owned(), json!({"type": "string"})))
         .collect();
-    debug_assert_eq!(STEP_KEYS, ["type", "fields", "texts", "settings"]);
     let mut step_types: Vec<Value> = STEP_TYPES.iter().map(|t| json!(t)).collect();
     step_types.push(Value::Null);
-    let step = json!({
-        "type": "object",
-        "properties": {
-            "type": {"enum": step_types},
-            "fields": {"type": ["array", "null"], "items": {"type": "string", "minLength": 1}},
-            "texts": {
-                "type": ["object", "null"],
-                "additionalProperties": {"type": "object", "properties": texts}
-            },
-            "settings": {"type": ["object", "null"], "properties": booleans}
-        }
-    });
+    // The step members come from steps::STEP_KEYS; a key added there without a schema here
+    // gets an empty (accept-all) schema rather than silently disappearing.
+    let step_properties: Map<String, Value> = STEP_KEYS
+        .iter()
+        .map(|k| {
+            let schema = match *k {
+                "type" => json!({"enum": step_types}),
+                "fields" => {
+                    json!({"type": ["array", "null"], "items": {"type": "string", "minLength": 1}})
+                }
+                "texts" => json!({
+                    "type": ["object", "null"],
+                    "additionalProperties": {"type": "object", "properties": texts}
+                }),
+                "settings" => json!({"type": ["object", "null"], "properties": booleans}),
+                _ => json!({}),
+            };
+            ((*k).to_owned(), schema)
+        })
+        .collect();
+    let step = json!({"type": "object", "properties": step_properties});
     json!({
         "type": "object",
         "propertyNames": country,
