@@ -9,6 +9,7 @@ use crate::report::{Report, ValidRequest};
 use crate::rules::{IntRange, Rule, StrRule, Uuid};
 use crate::sink::{Loc, Sink};
 use crate::steps::{self, StepsSummary};
+use crate::suggest::Resemblance;
 use crate::violation::{Code, Finding};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -573,32 +574,53 @@ fn check_members<'a>(
 }
 
 fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'_>) {
-    // Once the list is full, a member this late in the document will be dropped: skip the
-    // suggestion work (hostile bodies carry thousands of unknown members).
-    let suggestion = if walk.sink.is_full() {
-        None
-    } else {
-        crate::suggest::closest(key, catalogue::all_names())
-    };
-    let mut msg = String::from("this member is not documented for the Generate token request");
-    if let Some(s) = suggestion {
-        msg.push_str(&format!("; did you mean {s}?"));
+    let f = unknown_name(
+        walk.ctx.unknown_fields,
+        key,
+        catalogue::all_names(),
+        "this member is not documented for the Generate token request",
+    );
+    walk.report(loc, f, Some(value));
+    walk.check_nested_duplicates(value, loc);
+}
+
+/// The finding for a member name that `known` (the names documented at this place) lacks:
+/// `misspelled_field` (an error) when it is almost certainly one of them mistyped, else
+/// `unknown_field` under the caller's policy, with a suggestion where one is close. `what`
+/// opens the message.
+pub(crate) fn unknown_name<'k>(
+    policy: UnknownFields,
+    key: &str,
+    known: impl IntoIterator<Item = &'k str>,
+    what: &str,
+) -> Finding {
+    let resemblance = crate::suggest::classify(key, known);
+    if let Resemblance::Misspelling(meant) = resemblance {
+        return Finding::error(
+            Code::MisspelledField,
+            format!("not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?"),
+        )
+        .with("suggestion", meant);
     }
-    let mut f = match walk.ctx.unknown_fields {
+    let mut msg = what.to_owned();
+    match &resemblance {
+        Resemblance::Near(s) => msg.push_str(&format!("; did you mean {s}?")),
+        Resemblance::Several(c) => msg.push_str(&format!("; did you mean {}?", c.join(" or "))),
+        _ => msg.push('.'),
+    }
+    let mut f = match policy {
         UnknownFields::Warn => {
-            if suggestion.is_none() {
-                msg.push('.');
-            }
             msg.push_str(" It is passed through unchanged, and the API will probably ignore it.");
             Finding::warning(Code::UnknownField, msg)
         }
         UnknownFields::Deny => Finding::error(Code::UnknownField, msg),
     };
-    if let Some(s) = suggestion {
-        f = f.with("suggestion", s);
+    match resemblance {
+        Resemblance::Near(s) => f = f.with("suggestion", s),
+        Resemblance::Several(c) => f = f.with("candidates", c),
+        _ => {}
     }
-    walk.report(loc, f, Some(value));
-    walk.check_nested_duplicates(value, loc);
+    f
 }
 
 /// The finding for a document that could not be read; `what` names it ("request body").
@@ -637,7 +659,8 @@ pub(crate) fn read_error(e: ReadError, what: &str) -> Finding {
 
 fn finish<'a>(walk: Walk<'_>, members: Option<Vec<(Cow<'a, str>, Value<'a>)>>) -> Report<'a> {
     let valid = !walk.sink.has_errors() && members.is_some();
+    let error_count = walk.sink.error_count();
     let violations = walk.sink.finish();
     let request = members.filter(|_| valid).map(ValidRequest::new);
-    Report::new(valid, request, violations)
+    Report::new(valid, request, violations, error_count)
 }

@@ -85,7 +85,8 @@ pub fn problem_details(report: &Report<'_>) -> Option<ProblemDetails> {
     if report.is_valid() {
         return None;
     }
-    let errors = report.errors().count();
+    // Every error found, including any the capped list left out.
+    let errors = report.error_count();
     Some(ProblemDetails {
         kind: "about:blank",
         title: "Bad Request",

@@ -94,6 +94,7 @@ pub struct Report<'a> {
     valid: bool,
     request: Option<ValidRequest<'a>>,
     violations: Vec<Violation>,
+    error_count: usize,
 }
 
 impl<'a> Report<'a> {
@@ -101,12 +102,21 @@ impl<'a> Report<'a> {
         valid: bool,
         request: Option<ValidRequest<'a>>,
         violations: Vec<Violation>,
+        error_count: usize,
     ) -> Self {
         Report {
             valid,
             request,
             violations,
+            error_count,
         }
+    }
+
+    /// How many errors the check found, including any the capped list left out (see
+    /// [`Limits::max_violations`](crate::Limits::max_violations); the list keeps errors ahead of
+    /// warnings, so it is cut only past that many errors).
+    pub fn error_count(&self) -> usize {
+        self.error_count
     }
 
     /// No error-severity violation was found.
@@ -152,6 +162,7 @@ impl<'a> Report<'a> {
             valid: self.valid,
             request: self.request.map(ValidRequest::into_owned),
             violations: self.violations,
+            error_count: self.error_count,
         }
     }
 

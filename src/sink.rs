@@ -109,17 +109,27 @@ pub fn push_escaped(out: &mut String, key: &str) {
     }
 }
 
-/// A kept violation, ordered by input position, then by arrival (stable for ties).
+/// A kept violation. Kept ones rank errors before warnings, then by input position, then by
+/// arrival (stable for ties); the report lists them by position.
 #[derive(Debug)]
 struct Entry {
+    /// 0 for an error, 1 for a warning: when the list is full, warnings go first.
+    rank: u8,
     order: Vec<u32>,
     seq: u64,
     violation: Violation,
 }
 
+fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+    }
+}
+
 impl PartialEq for Entry {
     fn eq(&self, other: &Self) -> bool {
-        (&self.order, self.seq) == (&other.order, other.seq)
+        self.cmp(other) == std::cmp::Ordering::Equal
     }
 }
 impl Eq for Entry {}
@@ -130,15 +140,18 @@ impl PartialOrd for Entry {
 }
 impl Ord for Entry {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (&self.order, self.seq).cmp(&(&other.order, other.seq))
+        (self.rank, &self.order, self.seq).cmp(&(other.rank, &other.order, other.seq))
     }
 }
 
-/// Collects violations, keeping only the `cap` earliest by input position: a hostile body that
-/// breaks a rule a million times costs a million comparisons, not a million stored messages.
+/// Collects violations, keeping only `cap` of them: every error before any warning, and the
+/// earliest by input position among each. A hostile body that breaks a rule a million times
+/// costs a million comparisons, not a million stored messages, and 300 unknown members cannot
+/// push a real error out of the report.
 #[derive(Debug)]
 pub(crate) struct Sink {
-    /// Max-heap: the latest kept violation is on top, ready to be displaced.
+    /// Max-heap: the least important kept violation (the latest warning, else the latest
+    /// error) is on top, ready to be displaced.
     kept: BinaryHeap<Entry>,
     cap: usize,
     seq: u64,
@@ -166,11 +179,12 @@ impl Sink {
         if severity == Severity::Error {
             self.errors += 1;
         }
+        let key = (rank(severity), order, self.seq);
         let fits = self.kept.len() < self.cap
             || self
                 .kept
                 .peek()
-                .is_some_and(|top| (order, self.seq) < (top.order.as_slice(), top.seq));
+                .is_some_and(|top| key < (top.rank, top.order.as_slice(), top.seq));
         if !fits {
             self.dropped += 1;
             self.dropped_error |= severity == Severity::Error;
@@ -186,6 +200,7 @@ impl Sink {
             }
         }
         self.kept.push(Entry {
+            rank: rank(violation.severity),
             order,
             seq: self.seq,
             violation,
@@ -234,21 +249,17 @@ impl Sink {
         self.errors > 0
     }
 
-    /// Whether the list is full, so further findings late in the document will be dropped
-    /// (callers may skip expensive work such as suggestions).
-    pub(crate) fn is_full(&self) -> bool {
-        self.kept.len() >= self.cap
+    /// Every error found, including those the list left out.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors
     }
 
     /// The kept violations by input position, with a closing `too_many_violations` entry when
     /// any were dropped.
     pub(crate) fn finish(self) -> Vec<Violation> {
-        let mut out: Vec<Violation> = self
-            .kept
-            .into_sorted_vec()
-            .into_iter()
-            .map(|e| e.violation)
-            .collect();
+        let mut kept = self.kept.into_vec();
+        kept.sort_unstable_by(|a, b| (&a.order, a.seq).cmp(&(&b.order, b.seq)));
+        let mut out: Vec<Violation> = kept.into_iter().map(|e| e.violation).collect();
         if self.dropped > 0 {
             let (max, dropped) = (self.cap, self.dropped);
             let mut params = crate::violation::Params::new();

@@ -8,7 +8,6 @@
 //! are upper-cased on the way out, so keys that differ only in case are duplicates. `type` is
 //! UPLOAD, EXTRACT or COMPARE.
 
-use crate::context::UnknownFields;
 use crate::engine::{duplicate_flags, duplicate_key, Walk};
 use crate::json::Value;
 use crate::rules::{country, document_type, Locale, StrRule};
@@ -321,22 +320,12 @@ fn unknown(
     known: &[&'static str],
     value: &Value<'_>,
 ) {
-    let suggestion = crate::suggest::closest(key, known.iter().copied());
-    let mut msg = format!(
+    let what = format!(
         "this member is not documented here (expected one of {})",
         known.join(", ")
     );
-    if let Some(s) = suggestion {
-        msg.push_str(&format!("; did you mean {s}?"));
-    }
-    // The caller's unknown-member policy holds at every depth.
-    let mut f = match walk.ctx.unknown_fields {
-        UnknownFields::Warn => Finding::warning(Code::UnknownField, msg),
-        UnknownFields::Deny => Finding::error(Code::UnknownField, msg),
-    };
-    if let Some(s) = suggestion {
-        f = f.with("suggestion", s);
-    }
+    // The caller's unknown-member policy, and the misspelling rule, hold at every depth.
+    let f = crate::engine::unknown_name(walk.ctx.unknown_fields, key, known.iter().copied(), &what);
     walk.report(at, f, None);
     walk.check_nested_duplicates(value, at);
 }

@@ -86,6 +86,8 @@ codes! {
     AliasConflict = "alias_conflict",
     /// The member is not documented.
     UnknownField = "unknown_field",
+    /// The member is not documented, but is almost certainly a documented one mistyped (its value would be lost).
+    MisspelledField = "misspelled_field",
     /// The member appears only in old documentation.
     LegacyField = "legacy_field",
     /// A string is shorter than allowed.
@@ -130,8 +132,10 @@ codes! {
     UrlNotHttps = "url_not_https",
     /// A URL without a host.
     UrlMissingHost = "url_missing_host",
-    /// A URL that parses only after repairs (spaces, backslashes, missing slashes).
+    /// A URL the parser rewrites to read it (spaces, backslashes, missing slashes, `{}` in a path).
     UrlNeedsRepair = "url_needs_repair",
+    /// A URL with characters RFC 3986 wants percent-encoded that the parser keeps as written (`[]`, `|`, `^`).
+    UrlUnencodedCharacters = "url_unencoded_characters",
     /// A URL carrying a user name or password.
     UrlHasCredentials = "url_has_credentials",
     /// A callback URL pointing at a host the webhook sender cannot reach.

@@ -252,7 +252,8 @@ fn invalid_mistakes_json() {
     assert_eq!(r["valid"], false);
     assert!(r["request"].is_null());
     for (p, c, s) in [
-        ("/firstname", "unknown_field", "warning"),
+        ("/firstname", "misspelled_field", "error"),
+        ("/nickname", "unknown_field", "warning"),
         ("/lastName", "invalid_name_character", "error"),
         ("/nationality", "invalid_country_code", "error"),
         ("/country/1", "invalid_country_code", "error"),
@@ -270,7 +271,7 @@ fn invalid_mistakes_json() {
         assert_eq!(find(&r, p, c)["severity"], s, "{p} {c}");
     }
     assert_eq!(
-        find(&r, "/firstname", "unknown_field")["params"]["suggestion"],
+        find(&r, "/firstname", "misspelled_field")["params"]["suggestion"],
         "firstName"
     );
 }
@@ -517,7 +518,7 @@ fn human_mistakes_errors_before_warnings() {
         .unwrap();
     // unknown_field comes first in input order, but warnings are listed after errors.
     assert!(last_error < first_warning);
-    assert!(h.summary(&f).ends_with("INVALID (11 errors, 3 warnings)"));
+    assert!(h.summary(&f).ends_with("INVALID (12 errors, 3 warnings)"));
 }
 
 // ---------------------------------------------------------------- stdin
@@ -839,21 +840,21 @@ fn show_values_includes_value() {
 
 #[test]
 fn deny_unknown_turns_warning_into_error() {
-    let body = br#"{"clientId": "c1", "firstname": "Jonas"}"#;
+    let body = br#"{"clientId": "c1", "nickname": "Jonas"}"#;
     let (code, r) = check_json(&[], Some(body));
     assert_eq!(code, 0);
     assert_eq!(
-        find(&r, "/firstname", "unknown_field")["severity"],
+        find(&r, "/nickname", "unknown_field")["severity"],
         "warning"
     );
     assert_eq!(
-        r["request"]["firstname"], "Jonas",
+        r["request"]["nickname"], "Jonas",
         "passed through unchanged"
     );
 
     let (code, r) = check_json(&["--deny-unknown"], Some(body));
     assert_eq!(code, 1);
-    assert_eq!(find(&r, "/firstname", "unknown_field")["severity"], "error");
+    assert_eq!(find(&r, "/nickname", "unknown_field")["severity"], "error");
     assert!(r["request"].is_null());
 
     let out = check_human(&["--deny-unknown"], Some(body));
@@ -1006,7 +1007,7 @@ fn problem_format_is_rfc9457_for_invalid_requests() {
     assert_eq!(p["status"], 400);
     assert_eq!(p["title"], "Bad Request");
     let errors = p["errors"].as_array().expect("errors array");
-    assert_eq!(errors.len(), 11, "errors only");
+    assert_eq!(errors.len(), 12, "errors only");
     let warnings = p["warnings"].as_array().expect("warnings array");
     assert_eq!(warnings.len(), 3);
     assert!(warnings.iter().all(|w| w["severity"] == "warning"));
@@ -1349,18 +1350,18 @@ fn check_response_takes_the_same_context_flags_as_check() {
     assert_usage_error(&["check-response", r, "--default-expiry-time", "0"]);
 
     // --deny-unknown applies to the request.
-    let unknown = TempFile::new("ctx-unknown", br#"{"clientId": "c", "firstname": "Jonas"}"#);
+    let unknown = TempFile::new("ctx-unknown", br#"{"clientId": "c", "nickname": "Jonas"}"#);
     let (code, out) = check_response_json(&[r, "--request", unknown.path()], None);
     assert_eq!(code, 0, "{out:#}");
     assert_eq!(
-        find(&out["request"], "/firstname", "unknown_field")["severity"],
+        find(&out["request"], "/nickname", "unknown_field")["severity"],
         "warning"
     );
     let (code, out) =
         check_response_json(&[r, "--request", unknown.path(), "--deny-unknown"], None);
     assert_eq!(code, 1);
     assert_eq!(
-        find(&out["request"], "/firstname", "unknown_field")["severity"],
+        find(&out["request"], "/nickname", "unknown_field")["severity"],
         "error"
     );
 

@@ -143,7 +143,7 @@ fn typed_request_errors_point_at_the_json_names() {
             ("/clientId", "too_short"),
             ("/firstName", "invalid_name_character"),
             ("/ageLimit", "age_limit_above_age_max"),
-            ("/firstname", "unknown_field"),
+            ("/firstname", "misspelled_field"),
         ]
     );
 }

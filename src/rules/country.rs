@@ -1,4 +1,8 @@
-//! ISO 3166-1 alpha-2 country codes, looked up in the `isocountry` table.
+//! ISO 3166-1 alpha-2 country codes, looked up in the `isocountry` table, plus `XK`.
+//!
+//! `XK` (Kosovo) is a user-assigned code, not in ISO's table, but the EU, SWIFT and KYC vendors
+//! (iDenfy's document list included) use it; refusing it would stop Kosovar clients from
+//! verifying.
 
 use super::{keywords, Keywords, Rule};
 use crate::context::Context;
@@ -7,10 +11,22 @@ use crate::violation::{Code, Finding};
 use isocountry::CountryCode;
 use std::sync::LazyLock;
 
-/// Codes people send for a country that has another alpha-2 code.
-const FAMILIAR_MISTAKES: &[(&str, &str)] = &[("UK", "GB"), ("EL", "GR")];
+/// Codes people send for a country that has another alpha-2 code (XKX is the alpha-3 form
+/// that travel documents use for Kosovo).
+const FAMILIAR_MISTAKES: &[(&str, &str)] =
+    &[("UK", "GB"), ("EL", "GR"), ("XKX", "XK"), ("KOSOVO", "XK")];
 
-/// Whether `code` (upper case) is an assigned ISO 3166-1 alpha-2 code.
+/// User-assigned codes accepted as countries besides ISO's own table.
+pub const USER_ASSIGNED: &[&str] = &["XK"];
+
+/// Every accepted code, ISO's assigned ones then the user-assigned ones, upper case.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    CountryCode::iter()
+        .map(|c| c.alpha2())
+        .chain(USER_ASSIGNED.iter().copied())
+}
+
+/// Whether `code` (upper case) is an assigned ISO 3166-1 alpha-2 code or `XK`.
 pub fn is_alpha2(code: &str) -> bool {
     match code.as_bytes() {
         [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
@@ -23,8 +39,8 @@ pub fn is_alpha2(code: &str) -> bool {
 // isocountry's lookup is a 249-arm string match; a 26×26 table built from it answers in O(1).
 static ASSIGNED: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
     let mut t = [false; 26 * 26];
-    for c in CountryCode::iter() {
-        if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.alpha2().as_bytes() {
+    for c in codes() {
+        if let [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] = c.as_bytes() {
             t[usize::from(a - b'A') * 26 + usize::from(b - b'A')] = true;
         }
     }
@@ -56,6 +72,7 @@ pub fn suggest(value: &str) -> Option<&'static str> {
 /// let rule = Country { allow_all: true };
 /// assert!(findings(&rule, "nationality", "LT").is_empty());
 /// assert!(findings(&rule, "nationality", "ALL").is_empty());
+/// assert!(findings(&rule, "nationality", "XK").is_empty()); // Kosovo, user-assigned
 /// let f = &findings(&rule, "nationality", "LTU")[0];
 /// assert_eq!(f.code, Code::InvalidCountryCode);
 /// assert_eq!(f.params["suggestion"], "LT");
@@ -69,8 +86,10 @@ pub struct Country {
 impl Rule for Country {
     fn schema(&self, norm: Norm) -> Keywords {
         let all = self.allow_all.then_some("ALL");
-        let codes = CountryCode::iter().map(|c| c.alpha2()).chain(all);
-        keywords([("pattern", super::one_of_pattern(codes, norm).into())])
+        keywords([(
+            "pattern",
+            super::one_of_pattern(codes().chain(all), norm).into(),
+        )])
     }
 
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
@@ -93,17 +112,19 @@ mod tests {
     use crate::rules::findings;
 
     #[test]
-    fn table_agrees_with_isocountry() {
+    fn table_agrees_with_isocountry_plus_kosovo() {
         for a in b'A'..=b'Z' {
             for b in b'A'..=b'Z' {
                 let code = String::from_utf8(vec![a, b]).unwrap_or_default();
                 assert_eq!(
                     is_alpha2(&code),
-                    CountryCode::for_alpha2(&code).is_ok(),
+                    CountryCode::for_alpha2(&code).is_ok() || code == "XK",
                     "{code}"
                 );
             }
         }
+        assert!(is_alpha2("XK"));
+        assert!(!is_alpha2("XX"), "only XK of the user-assigned range");
         assert_eq!(
             CountryCode::iter()
                 .filter(|c| is_alpha2(c.alpha2()))
@@ -117,6 +138,8 @@ mod tests {
         assert_eq!(suggest("LTU"), Some("LT"));
         assert_eq!(suggest("UK"), Some("GB"));
         assert_eq!(suggest("LITHUANIA"), Some("LT"));
+        assert_eq!(suggest("XKX"), Some("XK"));
+        assert_eq!(suggest("KOSOVO"), Some("XK"));
         assert_eq!(suggest("QQ"), None);
     }
 

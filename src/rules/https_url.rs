@@ -1,8 +1,10 @@
 //! Redirect and callback URLs: absolute, https, with a host, exactly as written.
 //!
 //! The WHATWG parser in `url` repairs many inputs silently (a leading space, `https:/x`, a
-//! backslash). The API may not repair them the same way, so any repair the parser had to make is
-//! reported instead of accepted.
+//! backslash, a space it percent-encodes). The API may not repair them the same way, so a repair
+//! that rewrote the URL is an error. A notice that rewrote nothing (`ids[]=1`, `a|b`, `/a^b`, a
+//! `%` without two hex digits: the parser keeps them byte for byte, as browsers send them) is
+//! only a warning, since some strict servers refuse those characters.
 
 use super::{keywords, Keywords, Rule};
 use crate::context::Context;
@@ -10,7 +12,7 @@ use crate::normalize::Norm;
 use crate::violation::{Code, Finding};
 use std::cell::RefCell;
 use std::net::{Ipv4Addr, Ipv6Addr};
-use url::{Host, Url};
+use url::{Host, SyntaxViolation, Url};
 
 /// An absolute `https` URL with a host, parsed without repairs.
 ///
@@ -153,11 +155,11 @@ impl HttpsUrl {
     }
 
     fn check_with_parser(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
-        let repairs: RefCell<Vec<&'static str>> = RefCell::new(Vec::new());
+        let notices: RefCell<Vec<SyntaxViolation>> = RefCell::new(Vec::new());
         // Credentials are reported on their own (a warning), not as a repair.
-        let record = |v: url::SyntaxViolation| {
-            if v != url::SyntaxViolation::EmbeddedCredentials {
-                repairs.borrow_mut().push(v.description());
+        let record = |v: SyntaxViolation| {
+            if v != SyntaxViolation::EmbeddedCredentials {
+                notices.borrow_mut().push(v);
             }
         };
         let parsed = Url::options()
@@ -176,14 +178,25 @@ impl HttpsUrl {
                 return;
             }
         };
-        let repairs = repairs.into_inner();
-        if let Some(first) = repairs.first() {
+        let notices = notices.into_inner();
+        let serialized = url.as_str();
+        if let Some(repair) = notices.iter().find(|v| rewrites(**v, value, serialized)) {
+            let reason = repair.description();
             out.push(
                 Finding::error(
                     Code::UrlNeedsRepair,
-                    format!("{field} is not a well-formed URL as written ({first}); send it in its corrected form"),
+                    format!("{field} is not a well-formed URL as written ({reason}); send it in its corrected form"),
                 )
-                .with("reason", *first),
+                .with("reason", reason),
+            );
+        } else if !notices.is_empty() {
+            let characters = kept_as_written(value);
+            out.push(
+                Finding::warning(
+                    Code::UrlUnencodedCharacters,
+                    format!("{field} holds characters that RFC 3986 wants percent-encoded ({characters}); browsers send them as written, but some strict servers refuse them"),
+                )
+                .with("characters", characters),
             );
         }
         if url.scheme() != "https" {
@@ -206,6 +219,64 @@ impl HttpsUrl {
             ));
         }
     }
+}
+
+/// Whether the parser's notice `v` about `input` came with a rewrite (the URL it serializes is
+/// not the one written). Most notices always rewrite (a backslash becomes a slash, stripped
+/// spaces, an inserted `//`); a `%` without two hex digits never does; a non-URL code point
+/// rewrites only where its component percent-encodes it (a space or `{` in a path does, `[`, `|`
+/// or `{` in a query don't), which shows as that character occurring fewer times, unencoded, in
+/// the serialization. (The parser never adds such characters, and a non-URL code point beyond
+/// ASCII, a noncharacter, is always encoded.)
+fn rewrites(v: SyntaxViolation, input: &str, serialized: &str) -> bool {
+    match v {
+        SyntaxViolation::PercentDecode => false,
+        SyntaxViolation::NonUrlCodePoint => input.chars().any(|c| {
+            if c.is_ascii() {
+                !is_url_code_point(c)
+                    && c != '%'
+                    && serialized.matches(c).count() < input.matches(c).count()
+            } else {
+                is_noncharacter(c)
+            }
+        }),
+        _ => true,
+    }
+}
+
+/// WHATWG's URL code points among ASCII (letters, digits and `!$&'()*+,-./:;=?@_~`).
+fn is_url_code_point(c: char) -> bool {
+    c.is_ascii() && URL_CODE_POINT[c as usize]
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// The characters of `url` the parser keeps although they are not URL code points (`[`, `|`,
+/// `^`, a second `#`, a `%` that starts no escape), each once, in order of appearance.
+fn kept_as_written(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = String::new();
+    let mut fragment = false;
+    for (i, c) in url.char_indices() {
+        let odd = match c {
+            '#' if !fragment => {
+                fragment = true;
+                false
+            }
+            '%' => {
+                let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
+                !(hex(i + 1) && hex(i + 2))
+            }
+            c => c.is_ascii() && !is_url_code_point(c),
+        };
+        if odd && !out.contains(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn unreachable_reason(host: &Host<&str>) -> Option<&'static str> {
@@ -325,6 +396,37 @@ mod tests {
         assert_eq!(codes("https:example.com"), [Code::UrlNeedsRepair]);
         assert_eq!(codes("https://example.com\\a"), [Code::UrlNeedsRepair]);
         assert_eq!(codes("https://example.com/a b"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com/{id}"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com/a`b"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com/#a`b"), [Code::UrlNeedsRepair]);
+        assert_eq!(codes("https://example.com/?a\"b"), [Code::UrlNeedsRepair]);
+        assert_eq!(
+            codes("https://example.com/\u{fdd0}"),
+            [Code::UrlNeedsRepair]
+        );
+    }
+
+    #[test]
+    fn notices_that_rewrite_nothing_only_warn() {
+        for (url, chars) in [
+            ("https://shop.example.com/kyc/done?ids[]=1&ids[]=2", "[]"),
+            ("https://shop.example.com/?filter=a|b", "|"),
+            ("https://shop.example.com/a^b", "^"),
+            ("https://shop.example.com/path/[id]", "[]"),
+            ("https://shop.example.com/#c?d#e", "#"),
+            ("https://shop.example.com/?q={id}", "{}"),
+            ("https://shop.example.com/?a`b", "`"),
+            ("https://shop.example.com/100%zz", "%"),
+        ] {
+            let found = findings(&HttpsUrl { callback: true }, "u", url);
+            assert_eq!(found.len(), 1, "{url}: {found:?}");
+            assert_eq!(
+                (found[0].code, found[0].severity),
+                (Code::UrlUnencodedCharacters, crate::Severity::Warning),
+                "{url}"
+            );
+            assert_eq!(found[0].params["characters"], chars, "{url}");
+        }
     }
 
     #[test]
@@ -385,6 +487,28 @@ mod tests {
                 let mut slow = Vec::new();
                 rule.check_with_parser("u", &url, &Context::default(), &mut slow);
                 proptest::prop_assert_eq!(fast, slow, "{}", url);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        /// Over URLs already in the parser's canonical form up to their path, query and fragment
+        /// (lower-case host, a path, no dot segments, no `'` or non-ASCII, which the parser
+        /// encodes without a notice): a URL is refused as needing repair exactly when the
+        /// parser's serialization differs from it.
+        #[test]
+        fn needs_repair_iff_the_parser_rewrites(
+            host in "[a-z]{1,6}\\.(com|lt)",
+            tail in "[a-dA-D019/?#&=!$()*+,;:@_~ \t\n\"<>\\[\\]^`{|}\\\\%\u{1}\u{7f}-]{0,16}",
+        ) {
+            let url = format!("https://{host}/{tail}");
+            if let Ok(parsed) = Url::parse(&url) {
+                let rewritten = parsed.as_str() != url;
+                let found = findings(&HttpsUrl { callback: false }, "u", &url);
+                let repair = found.iter().any(|f| f.code == Code::UrlNeedsRepair);
+                proptest::prop_assert_eq!(repair, rewritten, "{:?} -> {:?}: {:?}", url, parsed.as_str(), found);
+                proptest::prop_assert!(found.iter().all(|f| f.code != Code::UrlUnencodedCharacters || !rewritten));
             }
         }
     }

@@ -79,6 +79,53 @@ pub(crate) fn one_of_pattern<'w>(words: impl IntoIterator<Item = &'w str>, norm:
     format!("^(?:{})$", alts.join("|"))
 }
 
+/// A regex character class (`[...]`, or `[^...]` when `negate`) holding exactly the characters
+/// for which `member` is true, as literal characters and ranges of them.
+///
+/// This is the syntax JSON Schema recommends for interoperable patterns: no `\p{..}` classes
+/// (Python's `re` has none, and ECMA-262 has them only with the `u` flag), no `\u` escapes for
+/// characters beyond the BMP. Only `\`, `]`, `[`, `^` and `-` are escaped, which every engine
+/// (ECMA-262 with or without `u`, Python, Rust's regex) reads the same way. The Unicode tables
+/// are the ones this crate is built with, read when the schema is generated.
+pub(crate) fn char_class(negate: bool, member: impl Fn(char) -> bool) -> String {
+    fn push(out: &mut String, c: char) {
+        if matches!(c, '\\' | ']' | '[' | '^' | '-') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    let mut out = String::from(if negate { "[^" } else { "[" });
+    // Surrogates are not chars, so a range never spans the gap between U+D7FF and U+E000.
+    let mut run: Option<(char, char)> = None;
+    let flush = |run: (char, char), out: &mut String| {
+        let (lo, hi) = run;
+        push(out, lo);
+        if hi != lo {
+            if u32::from(hi) > u32::from(lo) + 1 {
+                out.push('-');
+            }
+            push(out, hi);
+        }
+    };
+    for c in (0..=0x10_FFFF_u32).filter_map(char::from_u32) {
+        if member(c) {
+            run = match run {
+                Some((lo, hi)) if u32::from(hi) + 1 == u32::from(c) => Some((lo, c)),
+                Some(done) => {
+                    flush(done, &mut out);
+                    Some((c, c))
+                }
+                None => Some((c, c)),
+            };
+        }
+    }
+    if let Some(done) = run {
+        flush(done, &mut out);
+    }
+    out.push(']');
+    out
+}
+
 pub(crate) fn keywords<const N: usize>(pairs: [(&str, serde_json::Value); N]) -> Keywords {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
 }

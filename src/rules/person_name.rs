@@ -12,37 +12,96 @@ use std::sync::LazyLock;
 /// version of the docs forbids too).
 pub const FORBIDDEN_SPECIALS: &str = "~!@#$%^*()_+={}[]|:;\",/?<>";
 
-/// The characters of Rust's `char::is_whitespace`, as the inside of a regex character class
-/// (ECMA-262 and Rust regex syntax alike).
-pub(crate) const WHITESPACE_CLASS: &str =
-    "\\t\\n\\u000B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+/// Everything besides letters, combining marks and whitespace that a name may hold, with the
+/// reason: the punctuation real names are written with. None of them is a digit or one of
+/// [`FORBIDDEN_SPECIALS`].
+pub const NAME_PUNCTUATION: &[(char, &str)] = &[
+    ('\'', "apostrophe (O'NEIL)"),
+    ('\u{2019}', "typographic apostrophe (O’NEIL)"),
+    (
+        '\u{2018}',
+        "left single quotation mark, how Uzbek Gʻ and Oʻ are usually typed",
+    ),
+    ('`', "grave accent typed as an apostrophe (O`ZBEK)"),
+    ('\u{B4}', "acute accent typed as an apostrophe (D´ARCY)"),
+    ('\u{5F3}', "Hebrew geresh (ג׳)"),
+    ('\u{5F4}', "Hebrew gershayim"),
+    ('.', "period (initials, ST. JOHN)"),
+    ('-', "hyphen-minus (ANNA-MARIA)"),
+    ('\u{2010}', "hyphen"),
+    ('\u{2011}', "non-breaking hyphen"),
+    (
+        '\u{2013}',
+        "en dash, which word processors put for a hyphen",
+    ),
+    ('\u{B7}', "middle dot (Catalan l·l, transliterated names)"),
+    (
+        '\u{30FB}',
+        "katakana middle dot between the parts of a foreign name",
+    ),
+    ('\u{FF65}', "halfwidth katakana middle dot"),
+    ('\u{2027}', "hyphenation point"),
+    (
+        '\u{3007}',
+        "ideographic zero, a character of Chinese names (not a digit)",
+    ),
+    ('\u{200C}', "zero-width non-joiner (Persian, Indic scripts)"),
+    ('\u{200D}', "zero-width joiner (Indic scripts)"),
+];
 
-/// Everything a name may hold besides letters: combining marks, the whitespace the normalizer
-/// collapses, apostrophes (`'`, `’`), period, hyphens (`-`, `‐`, `‑`), middle dot (Catalan
-/// `l·l`, transliterated Chinese) and the zero-width joiners of Persian and Indic names.
-const OTHER_NAME_CHARS: &str = "\\p{M}'\\u2019.\\-\\u2010\\u2011\\u00B7\\u200C\\u200D";
-
-/// The name rule as one regex (ECMA-262 and Rust syntax alike): allowed characters only, and at
-/// least one letter (`\p{L}`: a Roman numeral or a circled letter is no letter). The engine and
-/// the published JSON Schema use this same pattern.
-pub fn name_pattern() -> String {
-    let allowed = format!("[\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]");
-    // U+0345 is the one combining mark that upper-cases to a letter (Ι): the engine sees the
-    // letter, the schema the mark, so both must count it as the required letter.
-    format!("^{allowed}*[\\p{{L}}\\u0345]{allowed}*$")
+/// The class of characters a normalized name may hold, in Rust regex syntax: letters (general
+/// category L), combining marks, whitespace and [`NAME_PUNCTUATION`].
+fn allowed_class(negate: bool) -> String {
+    let punctuation: String = NAME_PUNCTUATION
+        .iter()
+        .map(|(c, _)| regex::escape(&c.to_string()))
+        .collect();
+    let not = if negate { "^" } else { "" };
+    format!("[{not}\\p{{L}}\\p{{M}}\\s{punctuation}]")
 }
 
 // Constant patterns: failing to compile is a build defect (e.g. a regex feature turned off), so
 // it must be loud, not a rule that silently passes everything.
-static NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&name_pattern()).expect("the constant name pattern compiles"));
-static NOT_NAME_CHAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("[^\\p{{L}}{OTHER_NAME_CHARS}{WHITESPACE_CLASS}]"))
-        .expect("the constant name class compiles")
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let allowed = allowed_class(false);
+    Regex::new(&format!("^{allowed}*\\p{{L}}{allowed}*$"))
+        .expect("the constant name pattern compiles")
+});
+static NOT_NAME_CHAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&allowed_class(true)).expect("the constant name class compiles"));
+
+/// Whether `c`, written between two letters in the input, leaves a name the engine accepts once
+/// normalized (U+0387 becomes a middle dot under NFC, U+1FEF a backtick, U+0345 a capital iota).
+fn allowed_as_written(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let written = format!("A{}A", c.encode_utf8(&mut buf));
+    let normalized = Norm::PersonName.apply(written.into());
+    !NOT_NAME_CHAR.is_match(&normalized)
+}
+
+/// Whether `c` alone, as written, becomes a name with a letter.
+fn letter_as_written(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let normalized = Norm::PersonName.apply(c.encode_utf8(&mut buf).to_owned().into());
+    NAME.is_match(&normalized)
+}
+
+static SCHEMA_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let allowed = super::char_class(false, allowed_as_written);
+    let letter = super::char_class(false, |c| allowed_as_written(c) && letter_as_written(c));
+    format!("^{allowed}*{letter}{allowed}*$")
 });
 
-/// Letters, combining marks, spaces, apostrophes, period, hyphens, middle dot and zero-width
-/// joiners; at least one letter.
+/// The name rule as the JSON Schema's `pattern`, over the name **as sent** (before the
+/// normalizer): the characters whose normalized form the engine accepts, at least one of them a
+/// letter. Written as explicit character ranges, built from the Unicode tables when the schema is
+/// generated, so validators without `\p{..}` (Python's `re`) read it too.
+pub fn name_pattern() -> String {
+    SCHEMA_PATTERN.clone()
+}
+
+/// Letters, combining marks, spaces and the punctuation of [`NAME_PUNCTUATION`] (apostrophes,
+/// hyphens, periods, middle dots, …); at least one letter.
 ///
 /// ```
 /// use idenfy_preflight::rules::{findings, PersonName};
@@ -50,6 +109,7 @@ static NOT_NAME_CHAR: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// assert!(findings(&PersonName, "lastName", "O’NEIL-SMITH JR.").is_empty());
 /// assert!(findings(&PersonName, "firstName", "ŽYDRŪNAS").is_empty());
+/// assert!(findings(&PersonName, "firstName", "GʻAYRAT").is_empty()); // Uzbek, typed with U+2018
 /// let f = &findings(&PersonName, "firstName", "JOHN2")[0];
 /// assert_eq!(f.code, Code::InvalidNameCharacter);
 /// assert_eq!(f.params["class"], "digit");
@@ -104,7 +164,7 @@ impl Rule for PersonName {
             Finding::error(
                 Code::InvalidNameCharacter,
                 format!(
-                    "{field} may contain only letters, spaces, hyphens, apostrophes and periods; the normalized name has {what} at position {position}{more}"
+                    "{field} may contain only letters, spaces and the punctuation of names (hyphens, apostrophes, periods, middle dots); the normalized name has {what} at position {position}{more}"
                 ),
             )
             .with("class", class)
@@ -142,6 +202,16 @@ mod tests {
             "ZAHRA\u{200C}EI",
             // The normalizer collapses whitespace to single spaces before this rule runs.
             "A\u{a0}\tB",
+            "ジョン\u{30FB}スミス",
+            "ｼﾞｮﾝ\u{FF65}ｽﾐｽ",
+            "A\u{2027}B",
+            "\u{5D2}\u{5F3}\u{5D5}\u{5E8}\u{5D2}",
+            "\u{5E6}\u{5D4}\u{5F4}\u{5DC}",
+            "G\u{2018}AYRAT",
+            "O`ZBEK",
+            "D\u{B4}ARCY",
+            "ANNA\u{2013}MARIA",
+            "李\u{3007}",
         ] {
             assert_eq!(class(ok), None, "{ok}");
         }
@@ -149,7 +219,7 @@ mod tests {
 
     #[test]
     fn needs_a_letter() {
-        for v in ["-", ".", "' .", "\u{301}"] {
+        for v in ["-", ".", "' .", "\u{301}", "\u{3007}", "\u{30FB}"] {
             assert_eq!(class(v).as_deref(), Some("no_letter"), "{v:?}");
         }
         assert_eq!(class("").as_deref(), None);
@@ -167,7 +237,21 @@ mod tests {
     fn every_documented_special_is_rejected() {
         for c in FORBIDDEN_SPECIALS.chars() {
             assert_eq!(class(&format!("A{c}B")).as_deref(), Some("special"), "{c}");
+            assert!(
+                !NAME_PUNCTUATION.iter().any(|(p, _)| *p == c),
+                "{c} is both allowed and forbidden"
+            );
         }
+    }
+
+    #[test]
+    fn neighbours_that_stay_forbidden() {
+        // The em dash and the prime are not typed for a hyphen or an apostrophe in names;
+        // digits of every script stay digits.
+        assert_eq!(class("A\u{2014}B").as_deref(), Some("other"));
+        assert_eq!(class("A\u{2032}B").as_deref(), Some("other"));
+        assert_eq!(class("A\u{660}B").as_deref(), Some("digit"));
+        assert_eq!(class("A\u{FF11}B").as_deref(), Some("digit"));
     }
 
     #[test]
@@ -183,5 +267,44 @@ mod tests {
             (f.params["position"].as_u64(), f.params["count"].as_u64()),
             (Some(3), Some(2))
         );
+    }
+
+    /// What the engine decides for a name as sent: the normalizer, then the name rule (the
+    /// length rule only asks for one character, which every case here has once normalized or
+    /// the name rule reports anyway).
+    fn engine_accepts(raw: &str) -> bool {
+        let normalized = Norm::PersonName.apply(raw.into());
+        !normalized.is_empty() && findings(&PersonName, "f", &normalized).is_empty()
+    }
+
+    /// The published pattern and the engine agree on every code point, alone and between
+    /// letters: a name the engine accepts always passes the schema, and the other way round.
+    #[test]
+    fn schema_pattern_agrees_with_the_engine_on_every_code_point() {
+        let pattern = Regex::new(&name_pattern()).expect("the schema pattern compiles");
+        let mut disagree = Vec::new();
+        for c in (0..=0x10_FFFF_u32).filter_map(char::from_u32) {
+            for raw in [format!("A{c}B"), c.to_string(), format!("{c}{c}")] {
+                if engine_accepts(&raw) != pattern.is_match(&raw) {
+                    disagree.push(format!("U+{:04X} in {raw:?}", u32::from(c)));
+                }
+            }
+        }
+        assert!(
+            disagree.is_empty(),
+            "{} disagreements: {:?}",
+            disagree.len(),
+            &disagree[..disagree.len().min(20)]
+        );
+    }
+
+    #[test]
+    fn schema_pattern_is_portable() {
+        let pattern = name_pattern();
+        assert!(!pattern.contains("\\p"), "no Unicode property classes");
+        assert!(!pattern.contains("\\u"), "no \\u escapes");
+        // U+0387 (NFC: a middle dot) passes as written, as the engine accepts it.
+        let re = Regex::new(&pattern).expect("compiles");
+        assert!(re.is_match("A\u{387}B"));
     }
 }
