@@ -7,7 +7,7 @@
 use crate::normalize::Norm;
 use crate::rules::{
     Country, DocumentType, HttpsUrl, IntRange, Length, Locale, NumberRange, OneOf, PersonName,
-    PrintableAscii, StrRule, Uuid,
+    PrintableAscii, StrRule, Trimmed, Uuid,
 };
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -126,6 +126,10 @@ pub struct Field {
     pub origin: Origin,
     /// Required (and then not nullable).
     pub required: bool,
+    /// Holds data about the person (names, dates, numbers, nationality): messages about it
+    /// must not reveal its value, even through a suggestion (`LTU` → `LT`), unless the caller
+    /// opts in. Account settings (`country`, `documents`, `locale`, `tokenType`) are not.
+    pub personal: bool,
     /// Type and rules.
     pub shape: Shape,
     /// One line for the docs table.
@@ -133,10 +137,9 @@ pub struct Field {
 }
 
 impl Field {
-    /// Whether the member holds personal data (personal and document data): messages about it
-    /// must not reveal its value, even through a suggestion, unless the caller opts in.
+    /// Whether the member holds personal data (see [`Field::personal`]).
     pub fn is_personal(&self) -> bool {
-        matches!(self.section, Section::PersonalData | Section::DocumentData)
+        self.personal
     }
 }
 
@@ -147,8 +150,17 @@ const fn field(name: &'static str, section: Section, shape: Shape, doc: &'static
         section,
         origin: Origin::TokenPage,
         required: false,
+        personal: false,
         shape,
         doc,
+    }
+}
+
+/// A member holding personal data (see [`Field::personal`]).
+const fn personal(field: Field) -> Field {
+    Field {
+        personal: true,
+        ..field
     }
 }
 
@@ -181,16 +193,30 @@ pub(crate) const fn len(min: usize, max: usize) -> StrRule {
 }
 
 const fn int(min: i64, max: Option<i64>) -> Shape {
-    Shape::Int(IntRange { min, max })
+    Shape::Int(IntRange {
+        min,
+        max,
+        plausible_max: None,
+    })
 }
 
+/// The oldest age a person plausibly has; an age limit above it (`2008`) is a year or a typo.
+pub const PLAUSIBLE_AGE: i64 = 150;
+
+const AGE: Shape = Shape::Int(IntRange {
+    min: 1,
+    max: None,
+    plausible_max: Some(PLAUSIBLE_AGE),
+});
+
 const ASCII: StrRule = StrRule::PrintableAscii(PrintableAscii);
+const TRIMMED: StrRule = StrRule::Trimmed(Trimmed);
 const NON_EMPTY: StrRule = StrRule::Length(Length { min: 1, max: None });
 const NAME: Shape = Shape::Str {
     norm: Norm::PersonName,
     rules: &[len(1, 100), StrRule::PersonName(PersonName)],
 };
-const NUMBER_50: Shape = text(&[len(1, 50), ASCII]);
+const NUMBER_50: Shape = text(&[len(1, 50), ASCII, TRIMMED]);
 const REDIRECT_URL: Shape = text(&[
     len(5, 2048),
     StrRule::HttpsUrl(HttpsUrl { callback: false }),
@@ -209,22 +235,34 @@ pub const FIELDS: &[Field] = &[
     Field {
         aliases: &["personScanRef"],
         required: true,
+        // It may be a customer number or an e-mail address.
+        personal: true,
         ..field(
             "clientId",
             Client,
-            text(&[len(1, 100), ASCII]),
+            text(&[len(1, 100), ASCII, TRIMMED]),
             "Your unique identifier of the client.",
         )
     },
-    field(
+    personal(field(
         "firstName",
         PersonalData,
         NAME,
         "Given name(s); upper-cased.",
-    ),
-    field("lastName", PersonalData, NAME, "Surname(s); upper-cased."),
-    field("dateOfBirth", PersonalData, Shape::Date, "Date of birth."),
-    field(
+    )),
+    personal(field(
+        "lastName",
+        PersonalData,
+        NAME,
+        "Surname(s); upper-cased.",
+    )),
+    personal(field(
+        "dateOfBirth",
+        PersonalData,
+        Shape::Date,
+        "Date of birth.",
+    )),
+    personal(field(
         "sex",
         PersonalData,
         text(&[StrRule::OneOf(OneOf {
@@ -232,8 +270,8 @@ pub const FIELDS: &[Field] = &[
             retired: &[],
         })]),
         "Sex as on the document.",
-    ),
-    field(
+    )),
+    personal(field(
         "nationality",
         PersonalData,
         Shape::Str {
@@ -241,19 +279,19 @@ pub const FIELDS: &[Field] = &[
             rules: &[StrRule::Country(Country { allow_all: true })],
         },
         "Nationality; ALL clears it.",
-    ),
-    field(
+    )),
+    personal(field(
         "address",
         PersonalData,
         text(&[len(0, 255)]),
         "Address for proof-of-address checks.",
-    ),
-    field(
+    )),
+    personal(field(
         "externalRef",
         PersonalData,
-        text(&[len(0, 40), ASCII]),
+        text(&[len(0, 40), ASCII, TRIMMED]),
         "Your own reference, echoed in webhooks.",
-    ),
+    )),
     field(
         "country",
         DocumentData,
@@ -272,30 +310,30 @@ pub const FIELDS: &[Field] = &[
         },
         "Document types the client may use.",
     ),
-    field(
+    personal(field(
         "documentNumber",
         DocumentData,
         NUMBER_50,
         "Number of the client's document.",
-    ),
-    field(
+    )),
+    personal(field(
         "personalNumber",
         DocumentData,
         NUMBER_50,
         "Personal or national number.",
-    ),
-    field(
+    )),
+    personal(field(
         "dateOfExpiry",
         DocumentData,
         Shape::Date,
         "Expiry date of the document.",
-    ),
-    field(
+    )),
+    personal(field(
         "dateOfIssue",
         DocumentData,
         Shape::Date,
         "Issue date of the document.",
-    ),
+    )),
     field(
         "successUrl",
         SessionSettings,
@@ -453,13 +491,8 @@ pub const FIELDS: &[Field] = &[
         Bool,
         "Driving licence registry check.",
     ),
-    field(
-        "ageLimit",
-        VerificationFeatures,
-        int(1, None),
-        "Minimum age.",
-    ),
-    field("ageMax", VerificationFeatures, int(1, None), "Maximum age."),
+    field("ageLimit", VerificationFeatures, AGE, "Minimum age."),
+    field("ageMax", VerificationFeatures, AGE, "Maximum age."),
     field(
         "idLiveFaceValidation",
         AdvancedChecks,

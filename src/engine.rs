@@ -10,12 +10,19 @@ use crate::rules::{IntRange, Rule, StrRule, Uuid};
 use crate::sink::{Loc, Sink};
 use crate::steps::{self, StepsSummary};
 use crate::suggest::Resemblance;
-use crate::violation::{Code, Finding};
+use crate::violation::{Code, Finding, Severity};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use time::Date;
 
 pub(crate) static ROOT: Loc<'static> = Loc::ROOT;
+
+/// The integer half of [`Shape::IntOrUuid`].
+const POSITIVE: IntRange = IntRange {
+    min: 1,
+    max: None,
+    plausible_max: None,
+};
 
 /// What a cross-field rule may know about a member that was present.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,6 +31,8 @@ pub(crate) enum Scalar {
     Bool(bool),
     Int(i128),
     Date(Date),
+    /// One of a closed set of values (the rule's own constant: `tokenType` `DOCUMENT`).
+    Choice(&'static str),
     /// Present but of another shape, or invalid.
     Other,
 }
@@ -226,8 +235,22 @@ impl<'c> Walk<'c> {
                 Value::String(s) => {
                     let original = self.ctx.show_values.then(|| Value::String(s.clone()));
                     let n = norm.apply(s);
-                    self.run_rules(name, field.is_personal(), rules, &n, loc, original.as_ref());
-                    (Value::String(n), Scalar::Other)
+                    let clean = self.run_rules(
+                        name,
+                        field.is_personal(),
+                        rules,
+                        &n,
+                        loc,
+                        original.as_ref(),
+                    );
+                    let choice = rules.iter().find_map(|r| match r {
+                        StrRule::OneOf(o) if clean => o.values.iter().copied().find(|v| *v == n),
+                        _ => None,
+                    });
+                    (
+                        Value::String(n),
+                        choice.map_or(Scalar::Other, Scalar::Choice),
+                    )
                 }
                 other => self.mistyped(loc, field, other),
             },
@@ -282,7 +305,7 @@ impl<'c> Walk<'c> {
                 other => self.mistyped(loc, field, other),
             },
             Shape::IntOrUuid => match value {
-                Value::Number(_) => self.integer(field, IntRange { min: 1, max: None }, value, loc),
+                Value::Number(_) => self.integer(field, POSITIVE, value, loc),
                 Value::String(s) => {
                     let v = Value::String(s);
                     if let Value::String(s) = &v {
@@ -328,14 +351,18 @@ impl<'c> Walk<'c> {
             _ => None,
         };
         match int {
-            Some(i) => {
-                if let Some(f) = range.check(field.name, i) {
+            Some(i) => match range.check(field.name, i) {
+                // An implausible value is still the value sent: rules between members use it.
+                Some(f) if f.severity == Severity::Error => {
                     self.report(loc, f, Some(&value));
                     (value, Scalar::Other)
-                } else {
+                }
+                Some(f) => {
+                    self.report(loc, f, Some(&value));
                     (value, Scalar::Int(i))
                 }
-            }
+                None => (value, Scalar::Int(i)),
+            },
             None => {
                 let expected = if matches!(field.shape, Shape::IntOrUuid) {
                     field.shape.expected()
@@ -374,6 +401,16 @@ impl<'c> Walk<'c> {
             }
         }
         let strings = out.iter().map(|v| v.as_str().unwrap_or("\u{0}non-string"));
+        let mut whole = Vec::new();
+        let texts: Vec<&str> = out.iter().filter_map(Value::as_str).collect();
+        if texts.len() == out.len() {
+            for rule in rules {
+                rule.check_items(name, &texts, &mut whole);
+            }
+        }
+        for (i, f) in whole {
+            self.report(&loc.index(i), f, None);
+        }
         let repeats = duplicate_flags(strings);
         for (i, repeated) in repeats.iter().enumerate() {
             if *repeated && out[i].as_str().is_some() {

@@ -439,7 +439,8 @@ fn check_members<'a>(
                 required: false,
                 ..*field
             };
-            walk.check_value(&loose, value, &loc).0
+            walk.check_value(&loose, integral(field.shape, value), &loc)
+                .0
         } else {
             // Members the server adds that no documentation lists are not the caller's
             // mistake; they are passed over, but an ambiguous duplicate is still reported.
@@ -467,6 +468,27 @@ fn check_members<'a>(
     out
 }
 
+/// An echoed integer the server wrote with a fraction or an exponent (`600.0`, `6e2`) as the
+/// integer it is: the server chose the spelling, not the caller, and the echo is compared by
+/// value. Anything else is left for the member's rules.
+fn integral(shape: Shape, value: Value<'_>) -> Value<'_> {
+    let Value::NumberText(text) = &value else {
+        return value;
+    };
+    if !matches!(shape, Shape::Int(_) | Shape::IntOrUuid) {
+        return value;
+    }
+    match text.parse::<f64>() {
+        // Within ±2^53 every integral f64 is exactly that integer.
+        Ok(x) if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 => {
+            #[allow(clippy::cast_possible_truncation)]
+            let n = x as i64;
+            Value::Number(n.into())
+        }
+        _ => value,
+    }
+}
+
 fn check_response_member<'a>(
     walk: &mut Walk<'_>,
     rf: &ResponseField,
@@ -481,6 +503,7 @@ fn check_response_member<'a>(
                 section: Section::Client,
                 origin: Origin::TokenPage,
                 required: rf.required,
+                personal: false,
                 shape,
                 doc: rf.doc,
             };

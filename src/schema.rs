@@ -68,6 +68,7 @@ fn steps_schema() -> Value {
                 }
                 "texts" => json!({
                     "type": ["object", "null"],
+                    "propertyNames": {"pattern": crate::rules::locale::LOCALE_FORM_PATTERN},
                     "additionalProperties": {"type": "object", "properties": texts}
                 }),
                 "settings" => json!({"type": ["object", "null"], "properties": booleans}),

@@ -130,11 +130,12 @@ fn check_documents<'a>(walk: &mut Walk<'_>, members: Members<'a>, loc: &Loc<'_>)
             walk.report(&at, f, None);
             continue;
         }
-        if let Some(why) = document_type::legacy_reason(&upper) {
-            let f = Finding::warning(
-                Code::LegacyDocumentType,
-                format!("additionalSteps document key: this document type is not in the current list ({why})"),
-            );
+        if let Some(legacy) = document_type::legacy(&upper) {
+            let mut f = document_type::legacy_finding("additionalSteps document key", legacy);
+            // Document types are account settings, not personal data: the message may name it.
+            if let Some(base) = legacy.instead {
+                f.message.push_str(&format!("; did you mean {base}?"));
+            }
             walk.report(&at, f, None);
         } else if upper != "ALL" && !document_type::is_known(&upper) {
             let mut f = Finding::error(

@@ -30,6 +30,7 @@ fn rule_text(rule: &StrRule) -> String {
         StrRule::HttpsUrl(_) => "absolute https URL, no repairs; warns on credentials".into(),
         StrRule::Locale(_) => "supported locale (else warning)".into(),
         StrRule::Uuid(_) => "UUID".into(),
+        StrRule::Trimmed(_) => "warns on surrounding whitespace".into(),
     }
 }
 
@@ -51,14 +52,16 @@ pub fn describe(field: &Field) -> (String, String, &'static str) {
     match field.shape {
         Shape::Str { norm, rules } => ("string".into(), rules_text(rules), norm_text(norm)),
         Shape::Date => ("string".into(), "YYYY-MM-DD, real date".into(), ""),
-        Shape::Int(r) => (
-            "integer".into(),
-            match r.max {
+        Shape::Int(r) => {
+            let mut rules = match r.max {
                 Some(max) => format!("{}–{max}", r.min),
                 None => format!("≥{}", r.min),
-            },
-            "",
-        ),
+            };
+            if let Some(p) = r.plausible_max {
+                rules.push_str(&format!("; warns above {p}"));
+            }
+            ("integer".into(), rules, "")
+        }
         Shape::Number(r) => (
             "number".into(),
             match r.max {

@@ -100,6 +100,10 @@ codes! {
     TooLarge = "too_large",
     /// A string holds a character outside printable ASCII.
     NotPrintableAscii = "not_printable_ascii",
+    /// An identifier starts or ends with whitespace, which is sent as written.
+    SurroundingWhitespace = "surrounding_whitespace",
+    /// A value the API accepts that is almost certainly a mistake (an age of 2008, a birth date 200 years ago).
+    ImplausibleValue = "implausible_value",
     /// A name holds a digit, a forbidden special character or another non-letter.
     InvalidNameCharacter = "invalid_name_character",
     /// A value outside the documented set.
@@ -116,6 +120,8 @@ codes! {
     IssuedAfterExpiry = "issued_after_expiry",
     /// dateOfBirth is after dateOfIssue.
     BornAfterIssue = "born_after_issue",
+    /// dateOfExpiry is before dateOfBirth.
+    ExpiryBeforeBirth = "expiry_before_birth",
     /// dateOfExpiry is before today.
     DocumentExpired = "document_expired",
     /// Not an ISO 3166-1 alpha-2 country code.
@@ -140,7 +146,9 @@ codes! {
     UrlHasCredentials = "url_has_credentials",
     /// A callback URL pointing at a host the webhook sender cannot reach.
     CallbackNotPublic = "callback_not_public",
-    /// A locale the verification UI does not offer (it falls back to English).
+    /// A locale not written as two letters, optionally `_` and two more (`en`, `zh_tw`).
+    InvalidLocale = "invalid_locale",
+    /// A well-formed locale the verification UI does not offer (it falls back to English).
     UnsupportedLocale = "unsupported_locale",
     /// Not a UUID in its 8-4-4-4-12 form.
     InvalidUuid = "invalid_uuid",
@@ -154,6 +162,12 @@ codes! {
     VerifyBankNotSet = "verify_bank_not_set",
     /// A check is on although autoFaceMatching false disables it.
     DisabledByAutoFaceMatching = "disabled_by_auto_face_matching",
+    /// nfcRequired and nfcOptional are both true (required wins).
+    NfcRequiredAndOptional = "nfc_required_and_optional",
+    /// A face check is on while tokenType DOCUMENT takes no selfie.
+    FaceCheckWithoutSelfie = "face_check_without_selfie",
+    /// ALL listed with other countries, which it makes meaningless.
+    RedundantWithAll = "redundant_with_all",
     /// utilityBill true together with additionalSteps.
     UtilityBillWithAdditionalSteps = "utility_bill_with_additional_steps",
     /// An additionalSteps country key is neither ALL nor an alpha-2 code.

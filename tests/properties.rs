@@ -234,7 +234,9 @@ fn a_cut_error_keeps_the_report_invalid() {
 
 #[test]
 fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
-    let body = br#"{"clientId":"c","nationality":"LTU","sex":"m","country":"Lithuania","locale":"sl","documents":["PASPORT"]}"#;
+    // Suggestions follow what a member holds: nationality and sex are about the person; country,
+    // locale, documents and tokenType are account settings.
+    let body = br#"{"clientId":"c","nationality":"LTU","sex":"m","country":"Lithuania","locale":"sl","documents":["PASPORT","VOTER_CARD"],"tokenType":"document"}"#;
     let hidden = check(body, &ctx());
     let shown = check(body, &ctx().with_show_values(true));
     for (h, s) in hidden.violations().iter().zip(shown.violations()) {
@@ -244,8 +246,7 @@ fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
             "{}",
             h.pointer
         );
-        let personal =
-            ["/nationality", "/sex", "/country", "/documents/0"].contains(&h.pointer.as_str());
+        let personal = ["/nationality", "/sex"].contains(&h.pointer.as_str());
         assert_eq!(
             !h.message.contains("did you mean"),
             personal,
@@ -273,4 +274,9 @@ fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
         msg("/locale").ends_with("; did you mean si?"),
         "locale is not personal data"
     );
+    assert!(msg("/documents/0").ends_with("; did you mean PASSPORT?"));
+    assert!(msg("/documents/1").ends_with("; did you mean ID_CARD?"));
+    assert!(msg("/country").ends_with("; did you mean LT?"));
+    assert!(msg("/tokenType").ends_with("; did you mean DOCUMENT?"));
+    assert_eq!(hidden.violations().len(), 7);
 }

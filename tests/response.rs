@@ -307,6 +307,12 @@ fn allowed_documents_keys_are_codes_in_any_case() {
     clean(&check_json(&minimal(
         json!({"allowedDocuments": {"lt": ["PASSPORT"], "Lv": ["ID_CARD"], "all": ["PASSPORT"]}}),
     )));
+    // Kosovo's user-assigned XK, as in the request.
+    clean(&check_json(&minimal(json!({
+        "allowedDocuments": {"XK": ["PASSPORT"], "al": ["ID_CARD"]},
+        "country": "xk",
+        "nationality": "XK"
+    }))));
     // Still an alpha-2 code or ALL, in whatever case.
     let report = check_json(&minimal(json!({"allowedDocuments": {"ltu": ["PASSPORT"]}})));
     one(
@@ -665,6 +671,35 @@ fn numbers_echo_by_numeric_value() {
             ("/fooBar".to_owned(), Code::EchoChanged, Warning),
         ]
     );
+}
+
+#[test]
+fn integers_echoed_with_a_fraction_compare_by_value() {
+    let ctx = Context::new();
+    let request = check(
+        br#"{"clientId": "c1", "expiryTime": 600, "sessionLength": 600, "ageLimit": 18, "riskAssessmentProfile": 7}"#,
+        &ctx,
+    );
+    let normalized = request.request().expect("valid");
+    let body = |expiry: &str| {
+        format!(
+            r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1",
+                "expiryTime": {expiry}, "sessionLength": 6e2, "ageLimit": 18.0, "riskAssessmentProfile": 7.0}}"#
+        )
+    };
+    // The server chose the spelling: not an error, and the same value.
+    clean(&check_response_str(&body("600.0"), Some(normalized), &ctx));
+    one(
+        &check_response_str(&body("601.0"), Some(normalized), &ctx),
+        "/expiryTime",
+        Code::EchoChanged,
+        Warning,
+    );
+    // A fraction is still no integer, and the range still holds.
+    let report = check_response_str(&body("600.5"), Some(normalized), &ctx);
+    assert!(found(&report).contains(&("/expiryTime".to_owned(), Code::WrongType, Error)));
+    let report = check_response_str(&body("0.0"), Some(normalized), &ctx);
+    assert!(found(&report).contains(&("/expiryTime".to_owned(), Code::TooSmall, Error)));
 }
 
 #[test]

@@ -31,6 +31,9 @@ pub(super) fn schema() -> serde_json::Value {
     let name = GENERATE_DIGIT_STRING.name();
     serde_json::json!({
         "if": {"properties": {name: {"const": true}}, "required": [name]},
-        "then": {"properties": {EXPIRY_TIME.name(): {"maximum": crate::context::DEFAULT_EXPIRY_TIME}}}
+        "then": {"properties": {EXPIRY_TIME.name(): {
+            "type": ["integer", "null"],
+            "maximum": crate::context::DEFAULT_EXPIRY_TIME
+        }}}
     })
 }

@@ -9,6 +9,8 @@ mod bank;
 mod dates;
 mod digit_string;
 mod face_matching;
+mod nfc;
+mod selfie;
 mod utility_bill;
 
 /// Runs every cross-field rule.
@@ -18,6 +20,8 @@ pub(crate) fn run(walk: &mut Walk<'_>) {
     digit_string::check(walk);
     bank::check(walk);
     face_matching::check(walk);
+    nfc::check(walk);
+    selfie::check(walk);
     utility_bill::check(walk);
 }
 

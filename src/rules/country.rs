@@ -92,6 +92,27 @@ impl Rule for Country {
         )])
     }
 
+    /// `ALL` allows every country, so other codes beside it have no effect: the sender meant
+    /// either the list or ALL.
+    fn check_items(&self, field: &str, items: &[&str], out: &mut Vec<(usize, Finding)>) {
+        if !self.allow_all || items.len() < 2 {
+            return;
+        }
+        if let Some(at) = items.iter().position(|i| *i == "ALL") {
+            let others = items.iter().filter(|i| **i != "ALL").count();
+            if others > 0 {
+                out.push((
+                    at,
+                    Finding::warning(
+                        Code::RedundantWithAll,
+                        format!("{field} lists ALL, which allows every country, together with other codes that then have no effect"),
+                    )
+                    .with("others", others),
+                ));
+            }
+        }
+    }
+
     fn check(&self, field: &str, value: &str, _ctx: &Context, out: &mut Vec<Finding>) {
         if is_alpha2(value) || (self.allow_all && value == "ALL") {
             return;

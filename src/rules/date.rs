@@ -35,6 +35,14 @@ pub fn parse(field: &str, value: &str) -> Result<Date, Finding> {
     let month = Month::try_from(u8::try_from(num(5..7)).unwrap_or(0));
     let day = u8::try_from(num(8..10)).unwrap_or(0);
     let year = i32::from(num(0..4));
+    if year == 0 {
+        // The proleptic calendar goes from 1 BC to AD 1; servers' date types start at 0001.
+        return Err(Finding::error(
+            Code::InvalidCalendarDate,
+            format!("{field} has the year 0000, which no calendar (and no server's date type) holds; years start at 0001"),
+        )
+        .with("reason", "year_zero"));
+    }
     month
         .and_then(|m| Date::from_calendar_date(year, m, day))
         .map_err(|_| {
@@ -64,7 +72,12 @@ mod tests {
             parse("d", "2023-12-32").unwrap_err().code,
             Code::InvalidCalendarDate
         );
-        assert_eq!(parse("d", "0000-01-01").map(|d| d.year()), Ok(0));
+        assert_eq!(
+            parse("d", "0000-01-01").unwrap_err().code,
+            Code::InvalidCalendarDate
+        );
+        assert_eq!(parse("d", "0001-01-01").map(|d| d.year()), Ok(1));
+        assert!(parse("d", "9999-12-31").is_ok());
         for bad in [
             "+1990-01-01",
             "1990-01-01 ",

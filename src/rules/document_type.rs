@@ -33,42 +33,83 @@ pub const DOCUMENT_TYPES: &[&str] = &[
     "YOTI_ID",
 ];
 
-/// Names that older docs, the webhook enum or client libraries use, with what to send instead.
-/// The API classifies these under a base type, or no longer lists them for requests.
-pub const LEGACY_DOCUMENT_TYPES: &[(&str, &str)] = &[
-    ("BORDER_CROSSING", "classified as VISA"),
-    ("ASYLUM", "classified as RESIDENCE_PERMIT"),
-    ("WORK_PERMIT", "classified as RESIDENCE_PERMIT"),
-    ("PHOTO_CARD", "classified as ID_CARD"),
-    ("PROOF_OF_AGE_CARD", "classified as ID_CARD"),
-    ("TRAVEL_CARD", "classified as ID_CARD"),
-    ("VOTER_CARD", "classified as ID_CARD"),
-    ("DIPLOMATIC_ID", "classified as ID_CARD"),
-    (
-        "SOCIAL_SECURITY_CARD",
-        "webhook-only type, not listed for requests",
-    ),
-    ("INTERNATIONAL_PASSPORT", "retired; use PASSPORT"),
-    ("OTHER", "retired request value"),
-    ("LA_WALLET", "webhook-only type, not listed for requests"),
-    (
-        "SAMSUNG_WALLET",
-        "webhook-only type, not listed for requests",
-    ),
-    ("MOJE_ID_CZ", "webhook-only type, not listed for requests"),
+/// A document type name older docs, the webhook enum or client libraries use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LegacyType {
+    /// The name.
+    pub name: &'static str,
+    /// The current type to send instead, where there is one.
+    pub instead: Option<&'static str>,
+    /// Why it is not in the current list.
+    pub why: &'static str,
+}
+
+const fn alias(name: &'static str, base: &'static str) -> LegacyType {
+    LegacyType {
+        name,
+        instead: Some(base),
+        why: "an alias the API classifies under a base type",
+    }
+}
+
+const fn webhook_only(name: &'static str) -> LegacyType {
+    LegacyType {
+        name,
+        instead: None,
+        why: "a webhook-only type, not listed for requests",
+    }
+}
+
+/// Names the API classifies under a base type, or no longer lists for requests.
+pub const LEGACY_DOCUMENT_TYPES: &[LegacyType] = &[
+    alias("BORDER_CROSSING", "VISA"),
+    alias("ASYLUM", "RESIDENCE_PERMIT"),
+    alias("WORK_PERMIT", "RESIDENCE_PERMIT"),
+    alias("PHOTO_CARD", "ID_CARD"),
+    alias("PROOF_OF_AGE_CARD", "ID_CARD"),
+    alias("TRAVEL_CARD", "ID_CARD"),
+    alias("VOTER_CARD", "ID_CARD"),
+    alias("DIPLOMATIC_ID", "ID_CARD"),
+    webhook_only("SOCIAL_SECURITY_CARD"),
+    LegacyType {
+        name: "INTERNATIONAL_PASSPORT",
+        instead: Some("PASSPORT"),
+        why: "a retired name",
+    },
+    LegacyType {
+        name: "OTHER",
+        instead: None,
+        why: "a retired request value",
+    },
+    webhook_only("LA_WALLET"),
+    webhook_only("SAMSUNG_WALLET"),
+    webhook_only("MOJE_ID_CZ"),
 ];
 
-/// Why `name` is a legacy document type (see [`LEGACY_DOCUMENT_TYPES`]), if it is one.
-pub fn legacy_reason(name: &str) -> Option<&'static str> {
-    LEGACY_DOCUMENT_TYPES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, why)| *why)
+/// The legacy type `name` (see [`LEGACY_DOCUMENT_TYPES`]), if it is one.
+pub fn legacy(name: &str) -> Option<&'static LegacyType> {
+    LEGACY_DOCUMENT_TYPES.iter().find(|l| l.name == name)
+}
+
+/// The `legacy_document_type` warning for `legacy` at `what` ("documents"), with the type to
+/// send instead as the suggestion where there is one.
+pub fn legacy_finding(what: &str, legacy: &LegacyType) -> Finding {
+    let f = Finding::warning(
+        Code::LegacyDocumentType,
+        format!(
+            "{what}: this document type is not in the current list ({})",
+            legacy.why
+        ),
+    );
+    match legacy.instead {
+        Some(base) => f.with("suggestion", base),
+        None => f,
+    }
 }
 
 /// Whether `name` is a current or legacy document type.
 pub fn is_known(name: &str) -> bool {
-    DOCUMENT_TYPES.contains(&name) || LEGACY_DOCUMENT_TYPES.iter().any(|(n, _)| *n == name)
+    DOCUMENT_TYPES.contains(&name) || legacy(name).is_some()
 }
 
 /// A current document type; legacy names are warnings, anything else an error.
@@ -80,6 +121,7 @@ pub fn is_known(name: &str) -> bool {
 /// assert!(findings(&DocumentType, "documents", "PASSPORT").is_empty());
 /// let f = &findings(&DocumentType, "documents", "VOTER_CARD")[0];
 /// assert_eq!((f.code, f.severity), (Code::LegacyDocumentType, Severity::Warning));
+/// assert_eq!(f.params["suggestion"], "ID_CARD");
 /// assert_eq!(findings(&DocumentType, "documents", "PASPORT")[0].params["suggestion"], "PASSPORT");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +133,7 @@ impl Rule for DocumentType {
         let names = DOCUMENT_TYPES
             .iter()
             .copied()
-            .chain(LEGACY_DOCUMENT_TYPES.iter().map(|(n, _)| *n));
+            .chain(LEGACY_DOCUMENT_TYPES.iter().map(|l| l.name));
         keywords([("pattern", super::one_of_pattern(names, norm).into())])
     }
 
@@ -99,11 +141,8 @@ impl Rule for DocumentType {
         if DOCUMENT_TYPES.contains(&value) {
             return;
         }
-        if let Some(why) = legacy_reason(value) {
-            out.push(Finding::warning(
-                Code::LegacyDocumentType,
-                format!("{field}: this document type is not in the current list ({why})"),
-            ));
+        if let Some(l) = legacy(value) {
+            out.push(legacy_finding(field, l));
             return;
         }
         let suggestion = crate::suggest::closest(value, DOCUMENT_TYPES.iter().copied());

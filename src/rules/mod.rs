@@ -19,6 +19,7 @@ pub mod number_range;
 pub mod one_of;
 pub mod person_name;
 pub mod printable_ascii;
+pub mod trimmed;
 pub mod uuid;
 
 pub use country::Country;
@@ -31,6 +32,7 @@ pub use number_range::NumberRange;
 pub use one_of::OneOf;
 pub use person_name::PersonName;
 pub use printable_ascii::PrintableAscii;
+pub use trimmed::Trimmed;
 pub use uuid::Uuid;
 
 /// A check on one string value.
@@ -41,6 +43,12 @@ pub use uuid::Uuid;
 pub trait Rule {
     /// Checks `value` (already normalized) of the member `field`, appending what it finds.
     fn check(&self, field: &str, value: &str, ctx: &Context, out: &mut Vec<Finding>);
+
+    /// Checks the items of a list this rule is applied to, as a whole, after each item was
+    /// checked on its own; each finding comes with the index of the item it is about.
+    fn check_items(&self, field: &str, items: &[&str], out: &mut Vec<(usize, Finding)>) {
+        let _ = (field, items, out);
+    }
 
     /// JSON Schema keywords that say the same as this rule about the value as sent, before the
     /// field's normalizer `norm` runs. Empty where JSON Schema cannot say it exactly (the
@@ -152,6 +160,8 @@ pub enum StrRule {
     Locale(Locale),
     /// A hyphenated UUID.
     Uuid(Uuid),
+    /// No whitespace at either end (warning).
+    Trimmed(Trimmed),
 }
 
 impl Rule for StrRule {
@@ -166,6 +176,14 @@ impl Rule for StrRule {
             StrRule::HttpsUrl(r) => r.schema(norm),
             StrRule::Locale(r) => r.schema(norm),
             StrRule::Uuid(r) => r.schema(norm),
+            StrRule::Trimmed(r) => r.schema(norm),
+        }
+    }
+
+    fn check_items(&self, field: &str, items: &[&str], out: &mut Vec<(usize, Finding)>) {
+        // The other rules judge each item alone.
+        if let StrRule::Country(r) = self {
+            r.check_items(field, items, out);
         }
     }
 
@@ -180,6 +198,7 @@ impl Rule for StrRule {
             StrRule::HttpsUrl(r) => r.check(field, value, ctx, out),
             StrRule::Locale(r) => r.check(field, value, ctx, out),
             StrRule::Uuid(r) => r.check(field, value, ctx, out),
+            StrRule::Trimmed(r) => r.check(field, value, ctx, out),
         }
     }
 }
