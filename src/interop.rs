@@ -188,3 +188,48 @@ pub fn idenfy_error(report: &Report<'_>) -> Option<IdenfyError> {
         status: 400,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check_str, Context, Limits};
+
+    #[test]
+    fn a_capped_report_still_names_real_errors() {
+        // 300 unknown members (warnings) before two errors, with room for three violations.
+        let members: String = (0..300).map(|i| format!(r#","x{i:03}":1"#)).collect();
+        let body = format!(r#"{{"clientId":"c"{members},"sex":"X","tokenType":"y"}}"#);
+        let ctx = Context::new().with_limits(Limits {
+            max_violations: 3,
+            ..Limits::default()
+        });
+        let report = check_str(&body, &ctx);
+        let problem = problem_details(&report).expect("invalid");
+        let errors: Vec<&str> = problem.errors.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(errors, ["#/sex", "#/tokenType"]);
+        assert_eq!(problem.detail, "The Generate token request breaks 2 rules.");
+        let idenfy = idenfy_error(&report).expect("invalid");
+        assert_eq!(
+            (idenfy.identifier, idenfy.message.as_str()),
+            ("BAD_VALUE", "Field 'sex': sex must be one of M, F")
+        );
+
+        // With room for one: the count still says how many errors there are.
+        let ctx = Context::new().with_limits(Limits {
+            max_violations: 1,
+            ..Limits::default()
+        });
+        let report = check_str(&body, &ctx);
+        let problem = problem_details(&report).expect("invalid");
+        assert_eq!(
+            problem.errors.len(),
+            2,
+            "/sex and the error-severity marker"
+        );
+        assert_eq!(problem.detail, "The Generate token request breaks 2 rules.");
+        assert_eq!(
+            idenfy_error(&report).map(|e| e.identifier),
+            Some("BAD_VALUE")
+        );
+    }
+}
