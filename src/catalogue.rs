@@ -803,6 +803,10 @@ static INDEX: LazyLock<FxHashMap<&'static str, (usize, bool)>> = LazyLock::new(|
     m
 });
 
+/// Every name the API accepts, prepared for telling misspellings from other members.
+pub(crate) static NAMES: LazyLock<crate::suggest::Vocabulary<'static>> =
+    LazyLock::new(|| crate::suggest::Vocabulary::new(all_names()));
+
 /// Every name the API accepts (members and aliases), for suggestions.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
     FIELDS

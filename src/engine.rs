@@ -9,7 +9,7 @@ use crate::report::{Report, ValidRequest};
 use crate::rules::{IntRange, Rule, StrRule, Uuid};
 use crate::sink::{Loc, Sink};
 use crate::steps::{self, StepsSummary};
-use crate::suggest::Resemblance;
+use crate::suggest::{Resemblance, Vocabulary};
 use crate::violation::{Code, Finding, Severity};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -614,7 +614,7 @@ fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'
     let f = unknown_name(
         walk.ctx.unknown_fields,
         key,
-        catalogue::all_names(),
+        &catalogue::NAMES,
         "this member is not documented for the Generate token request",
     );
     walk.report(loc, f, Some(value));
@@ -625,13 +625,13 @@ fn unknown_member(walk: &mut Walk<'_>, key: &str, value: &Value<'_>, loc: &Loc<'
 /// `misspelled_field` (an error) when it is almost certainly one of them mistyped, else
 /// `unknown_field` under the caller's policy, with a suggestion where one is close. `what`
 /// opens the message.
-pub(crate) fn unknown_name<'k>(
+pub(crate) fn unknown_name(
     policy: UnknownFields,
     key: &str,
-    known: impl IntoIterator<Item = &'k str>,
+    known: &Vocabulary<'static>,
     what: &str,
 ) -> Finding {
-    let resemblance = crate::suggest::classify(key, known);
+    let resemblance = known.classify(key);
     if let Resemblance::Misspelling(meant) = resemblance {
         return Finding::error(
             Code::MisspelledField,
@@ -696,8 +696,8 @@ pub(crate) fn read_error(e: ReadError, what: &str) -> Finding {
 
 fn finish<'a>(walk: Walk<'_>, members: Option<Vec<(Cow<'a, str>, Value<'a>)>>) -> Report<'a> {
     let valid = !walk.sink.has_errors() && members.is_some();
-    let error_count = walk.sink.error_count();
+    let counts = walk.sink.counts();
     let violations = walk.sink.finish();
     let request = members.filter(|_| valid).map(ValidRequest::new);
-    Report::new(valid, request, violations, error_count)
+    Report::new(valid, request, violations, counts)
 }

@@ -110,7 +110,7 @@ fn check_serialize(body: &impl serde::Serialize, ctx: &Context) -> Report<'stati
                 params: violation::Params::new(),
                 value: None,
             };
-            return Report::new(false, None, vec![violation], 1);
+            return Report::new(false, None, vec![violation], (1, 0));
         }
     };
     // The size limit guards against hostile input, not against values the caller built.

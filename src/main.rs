@@ -305,6 +305,7 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
                 request_label,
                 report.violations(),
                 report.is_valid(),
+                (report.error_count(), report.warning_count()),
             ));
         }
     }
@@ -325,7 +326,12 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
 }
 
 fn human_response(label: &str, report: &ResponseReport) -> String {
-    let mut s = human_violations(label, report.violations(), report.is_valid());
+    let mut s = human_violations(
+        label,
+        report.violations(),
+        report.is_valid(),
+        report.counts(),
+    );
     if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
         if !report.is_valid() {
             s.push_str("authToken passes its own rules, so the URLs still start a verification:\n");
@@ -338,7 +344,12 @@ fn human_response(label: &str, report: &ResponseReport) -> String {
 }
 
 fn human(label: &str, report: &Report<'_>) -> String {
-    let mut s = human_violations(label, report.violations(), report.is_valid());
+    let mut s = human_violations(
+        label,
+        report.violations(),
+        report.is_valid(),
+        (report.error_count(), report.warning_count()),
+    );
     if let Some(request) = report.request() {
         s.push_str("request to send:\n");
         let json = serde_json::to_string_pretty(request).unwrap_or_default();
@@ -357,9 +368,13 @@ fn human(label: &str, report: &Report<'_>) -> String {
 }
 
 /// The violation lines grouped by severity, then the summary line.
-fn human_violations(label: &str, violations: &[Violation], valid: bool) -> String {
-    let count = |sev: Severity| violations.iter().filter(|v| v.severity == sev).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+/// `(errors, warnings)`: how many the check found, the capped list's left-outs included.
+fn human_violations(
+    label: &str,
+    violations: &[Violation],
+    valid: bool,
+    (errors, warnings): (usize, usize),
+) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let mut s = String::new();
     // Pointers are aligned up to a width; a longer one just pushes its own line out.

@@ -94,7 +94,7 @@ pub struct Report<'a> {
     valid: bool,
     request: Option<ValidRequest<'a>>,
     violations: Vec<Violation>,
-    error_count: usize,
+    counts: (usize, usize),
 }
 
 impl<'a> Report<'a> {
@@ -102,13 +102,13 @@ impl<'a> Report<'a> {
         valid: bool,
         request: Option<ValidRequest<'a>>,
         violations: Vec<Violation>,
-        error_count: usize,
+        counts: (usize, usize),
     ) -> Self {
         Report {
             valid,
             request,
             violations,
-            error_count,
+            counts,
         }
     }
 
@@ -116,7 +116,12 @@ impl<'a> Report<'a> {
     /// [`Limits::max_violations`](crate::Limits::max_violations); the list keeps errors ahead of
     /// warnings, so it is cut only past that many errors).
     pub fn error_count(&self) -> usize {
-        self.error_count
+        self.counts.0
+    }
+
+    /// How many warnings the check found, including any the capped list left out.
+    pub fn warning_count(&self) -> usize {
+        self.counts.1
     }
 
     /// No error-severity violation was found.
@@ -162,7 +167,7 @@ impl<'a> Report<'a> {
             valid: self.valid,
             request: self.request.map(ValidRequest::into_owned),
             violations: self.violations,
-            error_count: self.error_count,
+            counts: self.counts,
         }
     }
 

@@ -288,9 +288,16 @@ pub struct ResponseReport {
     violations: Vec<Violation>,
     redirect_url: Option<String>,
     iframe_url: Option<String>,
+    #[serde(skip)]
+    counts: (usize, usize),
 }
 
 impl ResponseReport {
+    /// How many errors and warnings the check found, including any the capped list left out.
+    pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
     /// No error-severity violation was found (echo differences are warnings).
     pub fn is_valid(&self) -> bool {
         self.valid
@@ -715,10 +722,12 @@ fn compare_echo(walk: &mut Walk<'_>, request: &ValidRequest<'_>, echoed: &[Echoe
 /// else the response got wrong.
 fn finish(walk: Walk<'_>, token: Option<&str>) -> ResponseReport {
     let valid = !walk.sink.has_errors() && token.is_some();
+    let counts = walk.sink.counts();
     let violations = walk.sink.finish();
     ResponseReport {
         valid,
         violations,
+        counts,
         redirect_url: token.map(redirect_url),
         iframe_url: token.map(iframe_url),
     }

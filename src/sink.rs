@@ -156,6 +156,7 @@ pub(crate) struct Sink {
     cap: usize,
     seq: u64,
     errors: usize,
+    warnings: usize,
     dropped: usize,
     dropped_error: bool,
     show_values: bool,
@@ -168,6 +169,7 @@ impl Sink {
             cap,
             seq: 0,
             errors: 0,
+            warnings: 0,
             dropped: 0,
             dropped_error: false,
             show_values,
@@ -176,8 +178,9 @@ impl Sink {
 
     /// Whether a violation at `order` would be kept; counts it as dropped otherwise.
     fn admit(&mut self, order: &[u32], severity: Severity) -> bool {
-        if severity == Severity::Error {
-            self.errors += 1;
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
         }
         let key = (rank(severity), order, self.seq);
         let fits = self.kept.len() < self.cap
@@ -249,9 +252,9 @@ impl Sink {
         self.errors > 0
     }
 
-    /// Every error found, including those the list left out.
-    pub(crate) fn error_count(&self) -> usize {
-        self.errors
+    /// Every error and every warning found, including those the list left out.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        (self.errors, self.warnings)
     }
 
     /// The kept violations by input position, with a closing `too_many_violations` entry when

@@ -12,8 +12,10 @@ use crate::engine::{duplicate_flags, duplicate_key, Walk};
 use crate::json::Value;
 use crate::rules::{country, document_type, Locale, StrRule};
 use crate::sink::{Loc, Place};
+use crate::suggest::Vocabulary;
 use crate::violation::{Code, Finding};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The step types an environment can be configured with.
 pub const STEP_TYPES: &[&str] = &["UPLOAD", "EXTRACT", "COMPARE"];
@@ -66,7 +68,9 @@ pub(crate) fn check_steps<'a>(
                 Code::InvalidStepCountry,
                 "additionalSteps keys must be ALL or an ISO 3166-1 alpha-2 country code",
             );
+            // Country keys are account settings, not personal data: the message may name it.
             if let Some(s) = country::suggest(&upper) {
+                f.message.push_str(&format!("; did you mean {s}?"));
                 f = f.with("suggestion", s);
             }
             walk.report(&at, f, None);
@@ -142,9 +146,8 @@ fn check_documents<'a>(walk: &mut Walk<'_>, members: Members<'a>, loc: &Loc<'_>)
                 Code::InvalidStepDocumentType,
                 "keys below an additionalSteps country must be ALL or a document type",
             );
-            if let Some(s) =
-                crate::suggest::closest(&upper, document_type::DOCUMENT_TYPES.iter().copied())
-            {
+            if let Some(s) = document_type::suggest(&upper) {
+                f.message.push_str(&format!("; did you mean {s}?"));
                 f = f.with("suggestion", s);
             }
             walk.report(&at, f, None);
@@ -214,12 +217,16 @@ fn check_step<'a>(
                 Value::String(t) if STEP_TYPES.contains(&t.as_ref()) => {
                     info.compare = t == "COMPARE"
                 }
-                Value::String(_) => {
-                    let f = Finding::error(
+                Value::String(t) => {
+                    let mut f = Finding::error(
                         Code::InvalidStepType,
-                        "a step type must be UPLOAD, EXTRACT or COMPARE",
+                        "a step type must be UPLOAD, EXTRACT or COMPARE (in capitals)",
                     )
                     .with("allowed", STEP_TYPES);
+                    if let Some(meant) = STEP_TYPES.iter().find(|s| s.eq_ignore_ascii_case(t)) {
+                        f.message.push_str(&format!("; did you mean {meant}?"));
+                        f = f.with("suggestion", *meant);
+                    }
                     walk.report(&at, f, Some(value));
                 }
                 Value::Null => {}
@@ -257,7 +264,7 @@ fn check_step<'a>(
                         if sd[j] {
                             walk.report(&s_at, duplicate_key(k), None);
                         } else if !SETTINGS_KEYS.contains(&k.as_ref()) {
-                            unknown(walk, &s_at, k, SETTINGS_KEYS, v);
+                            unknown(walk, &s_at, k, (SETTINGS_KEYS, &SETTINGS_NAMES), v);
                         } else if !matches!(v, Value::Bool(_)) {
                             walk.wrong_type(&s_at, k, "a boolean (true or false)", v);
                         }
@@ -266,7 +273,7 @@ fn check_step<'a>(
                 Value::Null => {}
                 other => walk.wrong_type(&at, "settings", "an object", other),
             },
-            other => unknown(walk, &at, other, STEP_KEYS, value),
+            other => unknown(walk, &at, other, (STEP_KEYS, &STEP_NAMES), value),
         }
     }
     walk.steps.steps.push(info);
@@ -303,7 +310,7 @@ fn check_texts(walk: &mut Walk<'_>, value: &Value<'_>, at: &Loc<'_>) {
                     if ed[n] {
                         walk.report(&e_at, duplicate_key(k), None);
                     } else if !TEXT_KEYS.contains(&k.as_ref()) {
-                        unknown(walk, &e_at, k, TEXT_KEYS, v);
+                        unknown(walk, &e_at, k, (TEXT_KEYS, &TEXT_NAMES), v);
                     } else if !matches!(v, Value::String(_)) {
                         walk.wrong_type(&e_at, k, "a string", v);
                     }
@@ -314,11 +321,18 @@ fn check_texts(walk: &mut Walk<'_>, value: &Value<'_>, at: &Loc<'_>) {
     }
 }
 
+static STEP_NAMES: LazyLock<Vocabulary<'static>> =
+    LazyLock::new(|| Vocabulary::new(STEP_KEYS.iter().copied()));
+static SETTINGS_NAMES: LazyLock<Vocabulary<'static>> =
+    LazyLock::new(|| Vocabulary::new(SETTINGS_KEYS.iter().copied()));
+static TEXT_NAMES: LazyLock<Vocabulary<'static>> =
+    LazyLock::new(|| Vocabulary::new(TEXT_KEYS.iter().copied()));
+
 fn unknown(
     walk: &mut Walk<'_>,
     at: &Loc<'_>,
     key: &str,
-    known: &[&'static str],
+    (known, vocabulary): (&[&'static str], &Vocabulary<'static>),
     value: &Value<'_>,
 ) {
     let what = format!(
@@ -326,7 +340,7 @@ fn unknown(
         known.join(", ")
     );
     // The caller's unknown-member policy, and the misspelling rule, hold at every depth.
-    let f = crate::engine::unknown_name(walk.ctx.unknown_fields, key, known.iter().copied(), &what);
+    let f = crate::engine::unknown_name(walk.ctx.unknown_fields, key, vocabulary, &what);
     walk.report(at, f, None);
     walk.check_nested_duplicates(value, at);
 }

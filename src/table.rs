@@ -12,7 +12,20 @@ fn rule_text(rule: &StrRule) -> String {
             (min, None) => format!("≥{min} chars"),
         },
         StrRule::PrintableAscii(_) => "printable ASCII".into(),
-        StrRule::PersonName(_) => "letters, marks, space, `-`, `'`, `’`, `.`".into(),
+        StrRule::PersonName(_) => {
+            let punctuation: Vec<String> = crate::rules::person_name::NAME_PUNCTUATION
+                .iter()
+                .filter(|(c, _)| !c.is_control() && !matches!(*c, '\u{200C}' | '\u{200D}'))
+                .map(|(c, _)| match c {
+                    '`' => "`` ` ``".to_owned(),
+                    c => format!("`{c}`"),
+                })
+                .collect();
+            format!(
+                "letters, marks, spaces, {}, ZWNJ, ZWJ; a letter",
+                punctuation.join(" ")
+            )
+        }
         StrRule::OneOf(o) => {
             let mut s = format!("one of {}", o.values.join(", "));
             if !o.retired.is_empty() {

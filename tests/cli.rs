@@ -1396,3 +1396,25 @@ fn check_response_usage_errors_exit_2() {
     assert_usage_error(&["check-response", &response, "--format", "problem"]);
     assert_usage_error(&["check-response", "-", "--request", "-"]);
 }
+
+#[test]
+fn human_summary_counts_what_the_capped_list_left_out() {
+    // 300 unknown document types and 300 unknown members: far past the 256-entry list.
+    let documents: Vec<String> = (0..300).map(|i| format!("\"Q{i:03}\"")).collect();
+    let members: String = (0..300).map(|i| format!(",\"x{i:03}\":1")).collect();
+    let body = format!(
+        "{{\"clientId\":\"c\",\"documents\":[{}]{members}}}",
+        documents.join(",")
+    );
+    let out = check_human(&[], Some(body.as_bytes()));
+    assert_eq!(out.code, 1);
+    let h = Human::new(&out.stdout);
+    assert!(
+        h.summary("<stdin>")
+            .ends_with("INVALID (300 errors, 300 warnings)"),
+        "{}",
+        h.summary("<stdin>")
+    );
+    // The list kept errors first: 256 entries, all errors but the closing marker.
+    assert!(!out.stdout.contains("unknown_field"));
+}

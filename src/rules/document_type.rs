@@ -3,7 +3,9 @@
 use super::{keywords, Keywords, Rule};
 use crate::context::Context;
 use crate::normalize::Norm;
+use crate::suggest::Vocabulary;
 use crate::violation::{Code, Finding};
+use std::sync::LazyLock;
 
 /// Physical and digital document types of the current documentation.
 pub const DOCUMENT_TYPES: &[&str] = &[
@@ -107,6 +109,14 @@ pub fn legacy_finding(what: &str, legacy: &LegacyType) -> Finding {
     }
 }
 
+static NAMES: LazyLock<Vocabulary<'static>> =
+    LazyLock::new(|| Vocabulary::new(DOCUMENT_TYPES.iter().copied()));
+
+/// The current document type `value` (upper case) is probably a typo of, if any.
+pub fn suggest(value: &str) -> Option<&'static str> {
+    NAMES.classify(value).suggestion()
+}
+
 /// Whether `name` is a current or legacy document type.
 pub fn is_known(name: &str) -> bool {
     DOCUMENT_TYPES.contains(&name) || legacy(name).is_some()
@@ -145,7 +155,7 @@ impl Rule for DocumentType {
             out.push(legacy_finding(field, l));
             return;
         }
-        let suggestion = crate::suggest::closest(value, DOCUMENT_TYPES.iter().copied());
+        let suggestion = suggest(value);
         let msg = format!("{field} must name a document type the API knows (PASSPORT, ID_CARD, …)");
         let mut f = Finding::error(Code::UnknownDocumentType, msg);
         if let Some(s) = suggestion {

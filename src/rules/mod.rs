@@ -91,10 +91,12 @@ pub(crate) fn one_of_pattern<'w>(words: impl IntoIterator<Item = &'w str>, norm:
 /// for which `member` is true, as literal characters and ranges of them.
 ///
 /// This is the syntax JSON Schema recommends for interoperable patterns: no `\p{..}` classes
-/// (Python's `re` has none, and ECMA-262 has them only with the `u` flag), no `\u` escapes for
-/// characters beyond the BMP. Only `\`, `]`, `[`, `^` and `-` are escaped, which every engine
-/// (ECMA-262 with or without `u`, Python, Rust's regex) reads the same way. The Unicode tables
-/// are the ones this crate is built with, read when the schema is generated.
+/// (Python's `re` has none, and ECMA-262 has them only with the `u` flag), no `\u` escapes.
+/// Only `\`, `]`, `[`, `^` and `-` are escaped, which ECMA-262 with the `u` flag (what 2020-12
+/// asks for, and Ajv's default), Python's `re` and Rust's regex read the same way. (ECMA-262
+/// without `u` reads characters beyond the BMP as surrogate pairs and refuses their ranges; no
+/// 2020-12 validator compiles patterns that way by default.) The Unicode tables are the ones this
+/// crate is built with, read when the schema is generated.
 pub(crate) fn char_class(negate: bool, member: impl Fn(char) -> bool) -> String {
     fn push(out: &mut String, c: char) {
         if matches!(c, '\\' | ']' | '[' | '^' | '-') {

@@ -45,6 +45,23 @@ pub const NAME_PUNCTUATION: &[(char, &str)] = &[
         '\u{3007}',
         "ideographic zero, a character of Chinese names (not a digit)",
     ),
+    (
+        '\u{2022}',
+        "bullet, typed for the middle dot in Chinese renderings of Uyghur names",
+    ),
+    (
+        '\u{FF0E}',
+        "fullwidth period, as Japanese and Chinese input methods type it",
+    ),
+    ('\u{FF07}', "fullwidth apostrophe, as input methods type it"),
+    ('\u{FF0D}', "fullwidth hyphen, as input methods type it"),
+    (
+        '\u{30A0}',
+        "katakana double hyphen between the parts of a foreign name",
+    ),
+    ('\u{55A}', "Armenian apostrophe"),
+    ('\u{58A}', "Armenian hyphen"),
+    ('\u{5BE}', "Hebrew maqaf, the hyphen of double names"),
     ('\u{200C}', "zero-width non-joiner (Persian, Indic scripts)"),
     ('\u{200D}', "zero-width joiner (Indic scripts)"),
 ];
@@ -212,6 +229,14 @@ mod tests {
             "D\u{B4}ARCY",
             "ANNA\u{2013}MARIA",
             "李\u{3007}",
+            "艾力\u{2022}买买提",
+            "Ａ\u{FF0E}Ｂ",
+            "Ｏ\u{FF07}ＮＥＩＬ",
+            "ＡＮＮＡ\u{FF0D}ＭＡＲＩＡ",
+            "ジョン\u{30A0}スミス",
+            "\u{531}\u{55A}\u{532}",
+            "\u{531}\u{58A}\u{532}",
+            "\u{5D9}\u{5D5}\u{5E1}\u{5BE}\u{5D3}\u{5D5}\u{5D3}",
         ] {
             assert_eq!(class(ok), None, "{ok}");
         }
