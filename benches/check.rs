@@ -7,7 +7,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
-#[path = "workloads.rs"]
+#[path = "support/workloads.rs"]
 mod workloads;
 use workloads::*;
 

@@ -5,7 +5,7 @@
 //! Usage: `instructions OPERATION INPUT N` with OPERATION one of typed, value,
 //! jsonschema_is_valid, jsonschema_all_errors, check, and INPUT one of the input names.
 
-#[path = "workloads.rs"]
+#[path = "support/workloads.rs"]
 mod workloads;
 use std::hint::black_box;
 use workloads::*;

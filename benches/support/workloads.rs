@@ -5,12 +5,12 @@ use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// The docs' request example (valid; its expired document earns one warning).
-pub const DOCS: &[u8] = include_bytes!("../examples/docs-request.json");
+pub const DOCS: &[u8] = include_bytes!("../../examples/docs-request.json");
 /// The smallest realistic request.
-pub const MINIMAL: &[u8] = include_bytes!("inputs/minimal.json");
+pub const MINIMAL: &[u8] = include_bytes!("../inputs/minimal.json");
 /// The docs' example with eight mistakes of the right JSON types (so the typed parse still
 /// succeeds): every violation is collected with code, pointer and parameters.
-pub const EIGHT_VIOLATIONS: &[u8] = include_bytes!("inputs/docs-8-violations.json");
+pub const EIGHT_VIOLATIONS: &[u8] = include_bytes!("../inputs/docs-8-violations.json");
 
 /// The inputs, by the name the tables use.
 pub const INPUTS: [(&str, &[u8]); 3] = [
@@ -56,7 +56,7 @@ pub struct Typed {
 /// The published request schema, compiled once (validators are built once in a service too).
 pub static SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
     let schema: serde_json::Value =
-        serde_json::from_slice(include_bytes!("../schema/token-request.schema.json"))
+        serde_json::from_slice(include_bytes!("../../schema/token-request.schema.json"))
             .expect("the committed schema is JSON");
     jsonschema::validator_for(&schema).expect("the committed schema compiles")
 });
