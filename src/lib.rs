@@ -22,7 +22,7 @@
 //! let ctx = Context::new().with_today(date!(2026 - 11 - 25));
 //! let report = check_str(body, &ctx);
 //! assert!(!report.is_valid());
-//! let found: Vec<_> = report.violations().iter().map(|v| (v.pointer.as_str(), v.code)).collect();
+//! let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code())).collect();
 //! assert_eq!(found, [
 //!     ("/lastName", Code::InvalidNameCharacter),
 //!     ("/nationality", Code::InvalidCountryCode),
@@ -31,37 +31,56 @@
 //! ```
 //!
 //! The library does no I/O: today's date and account settings come in through [`Context`].
-//! Every member's rules are declared once in [`catalogue::FIELDS`].
+//! Every member's rules are declared once in [`spec::catalogue::FIELDS`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod catalogue;
-pub mod context;
+// Layers, each using only those above it in this list (no module imports the module that calls
+// it): reading JSON; diagnostics; the declarations; the rules between members; checking; reports;
+// output formats.
+mod check;
 mod cross;
-mod engine;
-pub mod interop;
+pub mod diag;
 pub mod json;
-pub mod normalize;
+pub mod output;
 pub mod report;
-pub mod response;
-pub mod rules;
-pub mod schema;
-mod sink;
-mod steps;
+pub mod spec;
+
+pub mod context;
 pub mod suggest;
-pub mod table;
 pub mod typed;
 
-pub(crate) use check_serialize as check_typed;
-pub mod violation;
-
 pub use context::{Context, Limits, UnknownFields};
-pub use report::{Report, ValidRequest};
-pub use response::{check_response, ResponseReport};
+pub use diag::{Code, Params, Severity, Violation};
+pub use report::{Report, ResponseReport, ValidRequest};
 pub use typed::{
     CountrySelection, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest, TokenType,
 };
-pub use violation::{Code, Finding, Severity, Violation};
+
+/// The response side: check a Generate token response, build the verification URLs, compare the
+/// echo with the request.
+pub mod response {
+    pub use crate::check::response::urls::{
+        iframe_url, redirect_url, HOSTED_REDIRECT_BASE, IFRAME_BASE,
+    };
+    pub use crate::spec::response::{response_member, DIGIT_STRING_LENGTH, RESPONSE_FIELDS};
+    pub use crate::{check_response, check_response_str};
+
+    /// The codes only the response checker produces (the request's conformance suite cannot
+    /// expect them).
+    ///
+    /// ```
+    /// use idenfy_preflight::{response::RESPONSE_ONLY_CODES, Code};
+    ///
+    /// assert!(RESPONSE_ONLY_CODES.contains(&Code::EchoChanged));
+    /// ```
+    pub const RESPONSE_ONLY_CODES: &[crate::Code] = &[
+        crate::Code::InvalidDigitString,
+        crate::Code::UnexpectedDigitStringLength,
+        crate::Code::EchoChanged,
+        crate::Code::EchoDropped,
+    ];
+}
 
 /// Checks a request body given as raw bytes (as received or read from a file).
 ///
@@ -73,12 +92,12 @@ pub use violation::{Code, Finding, Severity, Violation};
 /// assert_eq!(report.request().unwrap().to_json_string(), r#"{"clientId":"100000","locale":"en"}"#);
 /// ```
 pub fn check<'a>(body: &'a [u8], ctx: &Context) -> Report<'a> {
-    engine::check(body, ctx)
+    check::request::check(body, ctx)
 }
 
 /// Checks a request body given as a string.
 pub fn check_str<'a>(body: &'a str, ctx: &Context) -> Report<'a> {
-    engine::check(body.as_bytes(), ctx)
+    check::request::check(body.as_bytes(), ctx)
 }
 
 /// Checks a request given as a `serde_json::Value` (already parsed: duplicate keys are no
@@ -91,37 +110,44 @@ pub fn check_str<'a>(body: &'a str, ctx: &Context) -> Report<'a> {
 /// assert!(report.is_valid());
 /// ```
 pub fn check_value(body: &serde_json::Value, ctx: &Context) -> Report<'static> {
-    check_serialize(body, ctx)
+    check::serialized(body, ctx)
 }
 
-/// Checks anything that serializes to a request body, in its serialization order.
+/// Checks a token response given as raw bytes. With `request` (the normalized request that was
+/// sent), every member of it the response changed or left out is reported as a warning.
 ///
-/// A value serde_json cannot serialize is reported as such (one error at the document), not
-/// checked as an empty body.
-fn check_serialize(body: &impl serde::Serialize, ctx: &Context) -> Report<'static> {
-    let bytes = match serde_json::to_vec(body) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let violation = Violation {
-                pointer: String::new(),
-                code: Code::MalformedJson,
-                severity: Severity::Error,
-                message: format!("the value could not be serialized as JSON: {e}"),
-                params: violation::Params::new(),
-                value: None,
-            };
-            return Report::new(false, None, vec![violation], (1, 0));
-        }
-    };
-    // The size limit guards against hostile input, not against values the caller built.
-    let ctx = Context {
-        limits: Limits {
-            max_bytes: usize::MAX,
-            ..ctx.limits
-        },
-        ..ctx.clone()
-    };
-    engine::check(&bytes, &ctx).into_owned()
+/// ```
+/// use idenfy_preflight::{check_response, Code, Context, Severity};
+///
+/// let body = br#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "digitString": "1234567"}"#;
+/// let report = check_response(body, None, &Context::new());
+/// assert!(report.is_valid());
+/// let v = &report.violations()[0];
+/// assert_eq!((v.pointer(), v.code(), v.severity()),
+///            ("/digitString", Code::UnexpectedDigitStringLength, Severity::Warning));
+/// ```
+pub fn check_response(
+    body: &[u8],
+    request: Option<&ValidRequest<'_>>,
+    ctx: &Context,
+) -> ResponseReport {
+    check::response::check(body, request, ctx)
+}
+
+/// Checks a token response given as a string (see [`check_response`]).
+///
+/// ```
+/// use idenfy_preflight::{check_response_str, Context};
+///
+/// let report = check_response_str(r#"{"authToken": "t"}"#, None, &Context::new());
+/// assert_eq!(report.errors().count(), 2); // scanRef and tokenType are missing
+/// ```
+pub fn check_response_str(
+    body: &str,
+    request: Option<&ValidRequest<'_>>,
+    ctx: &Context,
+) -> ResponseReport {
+    check_response(body.as_bytes(), request, ctx)
 }
 
 /// The README's Rust examples run as doc tests, so the documented usage cannot rot.

@@ -3,11 +3,10 @@
 #![forbid(unsafe_code)]
 
 use clap::{Parser, Subcommand, ValueEnum};
+use idenfy_preflight::output::{human, idenfy, problem, table};
 use idenfy_preflight::{
-    check, check_response, interop, Code, Context, Limits, Report, ResponseReport, Severity,
-    UnknownFields, Violation,
+    check, check_response, Code, Context, Limits, Report, ResponseReport, UnknownFields, Violation,
 };
-use std::borrow::Cow;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use time::Date;
@@ -177,7 +176,10 @@ enum Format {
 /// Exactly `YYYY-MM-DD`, by the same rule as the body's dates (`time`'s `[year]` would also take
 /// a sign, `+2026-01-01`).
 fn parse_date(s: &str) -> Result<Date, String> {
-    idenfy_preflight::rules::date::parse("--today", s).map_err(|f| f.message)
+    idenfy_preflight::spec::rules::date::parse(s).map_err(|f| {
+        f.about(idenfy_preflight::diag::Subject::of("--today"), false)
+            .message(true)
+    })
 }
 
 fn main() -> ExitCode {
@@ -185,7 +187,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::CheckResponse(args) => run_check_response(args),
-        Command::Rules => emit(&idenfy_preflight::table::markdown(), ExitCode::SUCCESS),
+        Command::Rules => emit(&table::markdown(), ExitCode::SUCCESS),
         Command::Codes => {
             let text: String = Code::ALL
                 .iter()
@@ -218,12 +220,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let report = check(&body, &ctx);
     let text = match args.format {
         Format::Json => report.to_json_pretty() + "\n",
-        Format::Human => human(&label, &report),
-        Format::Problem => match interop::problem_details(&report) {
+        Format::Human => human::request(&label, &report),
+        Format::Problem => match problem::problem_details(&report) {
             Some(problem) => pretty(&problem),
             None => pretty(&report.request()),
         },
-        Format::Idenfy => match interop::idenfy_error(&report) {
+        Format::Idenfy => match idenfy::idenfy_error(&report) {
             Some(error) => pretty(&error),
             None => pretty(&report.request()),
         },
@@ -293,7 +295,7 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
             // There is no normalized request to compare the echo with.
             let text = match args.format {
                 ResponseFormat::Json => pretty(&ResponseOutput::new(None, request_only)),
-                ResponseFormat::Human => human(request_label, report),
+                ResponseFormat::Human => human::request(request_label, report),
             };
             eprintln!(
                 "idenfy-preflight: the request {request_label} is invalid; the response {label} was not checked"
@@ -301,7 +303,7 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
             return emit(&text, ExitCode::from(1));
         }
         if let ResponseFormat::Human = args.format {
-            text.push_str(&human_violations(
+            text.push_str(&human::violations(
                 request_label,
                 report.violations(),
                 report.is_valid(),
@@ -315,7 +317,7 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
         ResponseFormat::Json => {
             text.push_str(&pretty(&ResponseOutput::new(Some(&response), request_only)));
         }
-        ResponseFormat::Human => text.push_str(&human_response(&label, &response)),
+        ResponseFormat::Human => text.push_str(&human::response(&label, &response)),
     }
     let status = if response.is_valid() {
         ExitCode::SUCCESS
@@ -323,121 +325,4 @@ fn run_check_response(args: CheckResponseArgs) -> ExitCode {
         ExitCode::from(1)
     };
     emit(&text, status)
-}
-
-fn human_response(label: &str, report: &ResponseReport) -> String {
-    let mut s = human_violations(
-        label,
-        report.violations(),
-        report.is_valid(),
-        report.counts(),
-    );
-    if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
-        if !report.is_valid() {
-            s.push_str("authToken passes its own rules, so the URLs still start a verification:\n");
-        }
-        s.push_str(&format!(
-            "redirect URL: {redirect}\niFrame URL:   {iframe}\n"
-        ));
-    }
-    s
-}
-
-fn human(label: &str, report: &Report<'_>) -> String {
-    let mut s = human_violations(
-        label,
-        report.violations(),
-        report.is_valid(),
-        (report.error_count(), report.warning_count()),
-    );
-    if let Some(request) = report.request() {
-        s.push_str("request to send:\n");
-        let json = serde_json::to_string_pretty(request).unwrap_or_default();
-        // serde_json escapes only U+0000..U+001F; DEL and the C1 controls (which include an
-        // 8-bit CSI) can only sit inside strings, where `\uXXXX` is the same JSON.
-        for c in json.chars() {
-            if c.is_control() && c != '\n' {
-                s.push_str(&format!("\\u{:04x}", u32::from(c)));
-            } else {
-                s.push(c);
-            }
-        }
-        s.push('\n');
-    }
-    s
-}
-
-/// The violation lines grouped by severity, then the summary line.
-/// `(errors, warnings)`: how many the check found, the capped list's left-outs included.
-fn human_violations(
-    label: &str,
-    violations: &[Violation],
-    valid: bool,
-    (errors, warnings): (usize, usize),
-) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let mut s = String::new();
-    // Pointers are aligned up to a width; a longer one just pushes its own line out.
-    let width = violations
-        .iter()
-        .map(|v| display_pointer(&v.pointer).chars().count())
-        .filter(|&n| n <= MAX_POINTER_WIDTH)
-        .max()
-        .unwrap_or(0);
-    for (severity, heading) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
-        let group: Vec<_> = violations
-            .iter()
-            .filter(|v| v.severity == severity)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
-        s.push_str(&format!("{heading}:\n"));
-        for v in group {
-            let p = display_pointer(&v.pointer);
-            s.push_str(&format!("  {p:<width$}  {}: {}", v.code, v.message));
-            if let Some(value) = &v.value {
-                s.push_str(&format!(" [value: {value}]"));
-            }
-            s.push('\n');
-        }
-    }
-    let verdict = if valid { "VALID" } else { "INVALID" };
-    let label = escape_controls(label);
-    s.push_str(&format!(
-        "{label}: {verdict} ({}, {})\n",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    ));
-    s
-}
-
-/// The widest pointer column in human output.
-const MAX_POINTER_WIDTH: usize = 40;
-
-/// A pointer as shown in human output: `(document)` for the whole document, and control
-/// characters from member names escaped so they cannot move the cursor, recolor or clear the
-/// terminal, or forge lines.
-fn display_pointer(p: &str) -> Cow<'_, str> {
-    if p.is_empty() {
-        Cow::Borrowed("(document)")
-    } else {
-        escape_controls(p)
-    }
-}
-
-/// Control characters as Rust escapes (`\n`, `\0`, `\u{1b}`); everything else as is.
-fn escape_controls(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }

@@ -1,7 +1,9 @@
-//! The result of a check: validity, the normalized request, and every violation.
+//! The results of a check: the normalized request (when valid), every violation, and for a
+//! response the verification URLs.
 
+use crate::diag::sink::Sink;
+use crate::diag::{Severity, Violation};
 use crate::json::Value;
-use crate::violation::{Severity, Violation};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -87,46 +89,32 @@ impl Serialize for ValidRequest<'_> {
 /// let report = check_str(r#"{"clientId": "c1", "expiryTime": "600"}"#, &Context::new());
 /// assert!(!report.is_valid());
 /// assert!(report.request().is_none());
-/// assert_eq!(report.errors().next().map(|v| v.pointer.as_str()), Some("/expiryTime"));
+/// assert_eq!(report.errors().next().map(|v| v.pointer()), Some("/expiryTime"));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
-    valid: bool,
     request: Option<ValidRequest<'a>>,
     violations: Vec<Violation>,
     counts: (usize, usize),
 }
 
 impl<'a> Report<'a> {
+    /// `request` is present exactly when no error was found.
     pub(crate) fn new(
-        valid: bool,
         request: Option<ValidRequest<'a>>,
         violations: Vec<Violation>,
         counts: (usize, usize),
     ) -> Self {
         Report {
-            valid,
             request,
             violations,
             counts,
         }
     }
 
-    /// How many errors the check found, including any the capped list left out (see
-    /// [`Limits::max_violations`](crate::Limits::max_violations); the list keeps errors ahead of
-    /// warnings, so it is cut only past that many errors).
-    pub fn error_count(&self) -> usize {
-        self.counts.0
-    }
-
-    /// How many warnings the check found, including any the capped list left out.
-    pub fn warning_count(&self) -> usize {
-        self.counts.1
-    }
-
     /// No error-severity violation was found.
     pub fn is_valid(&self) -> bool {
-        self.valid
+        self.request.is_some()
     }
 
     /// The normalized request, present exactly when the report is valid.
@@ -143,28 +131,39 @@ impl<'a> Report<'a> {
     pub fn errors(&self) -> impl Iterator<Item = &Violation> {
         self.violations
             .iter()
-            .filter(|v| v.severity == Severity::Error)
+            .filter(|v| v.severity() == Severity::Error)
     }
 
     /// The warning-severity violations.
     pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
         self.violations
             .iter()
-            .filter(|v| v.severity == Severity::Warning)
+            .filter(|v| v.severity() == Severity::Warning)
+    }
+
+    /// How many errors the check found, including any the capped list left out (see
+    /// [`Limits::max_violations`](crate::Limits::max_violations); the list keeps errors ahead of
+    /// warnings, so it is cut only past that many errors).
+    pub fn error_count(&self) -> usize {
+        self.counts.0
+    }
+
+    /// How many warnings the check found, including any the capped list left out.
+    pub fn warning_count(&self) -> usize {
+        self.counts.1
     }
 
     /// The normalized request, or the report itself when it is invalid.
     pub fn into_result(self) -> Result<ValidRequest<'a>, Report<'a>> {
         match self.request {
-            Some(r) if self.valid => Ok(r),
-            request => Err(Report { request, ..self }),
+            Some(r) => Ok(r),
+            None => Err(self),
         }
     }
 
     /// Detaches the report from the input buffer.
     pub fn into_owned(self) -> Report<'static> {
         Report {
-            valid: self.valid,
             request: self.request.map(ValidRequest::into_owned),
             violations: self.violations,
             counts: self.counts,
@@ -180,9 +179,120 @@ impl<'a> Report<'a> {
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Report", 3)?;
-        st.serialize_field("valid", &self.valid)?;
+        st.serialize_field("valid", &self.is_valid())?;
         st.serialize_field("request", &self.request)?;
         st.serialize_field("violations", &self.violations)?;
+        st.end()
+    }
+}
+
+/// What a response check found.
+///
+/// Serializes as `{"valid": bool, "violations": [...], "redirectUrl": string|null,
+/// "iframeUrl": string|null}`. The URLs depend on `authToken` alone: they are present whenever
+/// `authToken` is present (once) and passes its own rules, **even when other members have
+/// errors** (`"valid": false`), since the token still starts a verification; they are `null`
+/// when `authToken` is missing, repeated, `null` or breaks its rules. A valid report always
+/// has them.
+///
+/// ```
+/// use idenfy_preflight::{check_response, Code, Context};
+///
+/// let report = check_response(br#"{"scanRef": "s1", "tokenType": "DOCUMENT"}"#, None, &Context::new());
+/// assert!(!report.is_valid());
+/// assert_eq!(report.violations()[0].code(), Code::MissingRequired);
+/// assert_eq!(report.redirect_url(), None);
+/// let json: serde_json::Value = serde_json::from_str(&report.to_json_pretty()).unwrap();
+/// assert_eq!(json["iframeUrl"], serde_json::Value::Null);
+///
+/// // An error elsewhere does not withhold the URLs of a usable token.
+/// let body = br#"{"authToken": "t1", "scanRef": "s1", "tokenType": "VIDEO_CALL"}"#;
+/// let report = check_response(body, None, &Context::new());
+/// assert!(!report.is_valid());
+/// assert_eq!(report.iframe_url(), Some("https://ui.idenfy.com/?authToken=t1"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponseReport {
+    valid: bool,
+    violations: Vec<Violation>,
+    redirect_url: Option<String>,
+    iframe_url: Option<String>,
+    counts: (usize, usize),
+}
+
+impl ResponseReport {
+    /// `urls`: the redirect and iFrame URLs of a usable authToken, whatever else the response
+    /// got wrong.
+    pub(crate) fn new(sink: Sink, urls: Option<(String, String)>) -> Self {
+        let valid = !sink.has_errors() && urls.is_some();
+        let counts = sink.counts();
+        let (redirect_url, iframe_url) = urls.unzip();
+        ResponseReport {
+            valid,
+            violations: sink.finish(),
+            redirect_url,
+            iframe_url,
+            counts,
+        }
+    }
+
+    /// No error-severity violation was found (echo differences are warnings), and authToken is
+    /// usable.
+    pub fn is_valid(&self) -> bool {
+        self.valid
+    }
+
+    /// Every violation, ordered by position in the response (absent members first).
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// The error-severity violations.
+    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|v| v.severity() == Severity::Error)
+    }
+
+    /// The warning-severity violations.
+    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+        self.violations
+            .iter()
+            .filter(|v| v.severity() == Severity::Warning)
+    }
+
+    /// How many errors and warnings the check found, including any the capped list left out.
+    pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    /// The hosted redirect URL ([`redirect_url`](crate::response::redirect_url)), present
+    /// whenever `authToken` is present once and passes its own rules, **regardless of errors in
+    /// other members** (so it may be present while [`is_valid`](Self::is_valid) is false);
+    /// always present when the response is valid.
+    pub fn redirect_url(&self) -> Option<&str> {
+        self.redirect_url.as_deref()
+    }
+
+    /// The iFrame URL ([`iframe_url`](crate::response::iframe_url)), present under the same
+    /// condition as [`redirect_url`](Self::redirect_url).
+    pub fn iframe_url(&self) -> Option<&str> {
+        self.iframe_url.as_deref()
+    }
+
+    /// The report as pretty JSON (the CLI's `check-response --format json`).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for ResponseReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ResponseReport", 4)?;
+        st.serialize_field("valid", &self.valid)?;
+        st.serialize_field("violations", &self.violations)?;
+        st.serialize_field("redirectUrl", &self.redirect_url)?;
+        st.serialize_field("iframeUrl", &self.iframe_url)?;
         st.end()
     }
 }

@@ -314,7 +314,7 @@ mod tests {
     use std::sync::LazyLock;
 
     static NAMES: LazyLock<Vocabulary<'static>> =
-        LazyLock::new(|| Vocabulary::new(crate::catalogue::all_names()));
+        LazyLock::new(|| Vocabulary::new(crate::spec::catalogue::all_names()));
 
     fn class(input: &str) -> Resemblance<'static> {
         NAMES.classify(input)

@@ -269,7 +269,7 @@ impl TokenRequest {
 
     /// Checks the request with the same catalogue as a JSON body.
     pub fn check(&self, ctx: &Context) -> Report<'static> {
-        crate::check_typed(self, ctx)
+        crate::check::serialized(self, ctx)
     }
 }
 
@@ -289,18 +289,18 @@ mod tests {
 
     #[test]
     fn a_serialization_error_is_reported_not_read_as_empty_input() {
-        let report = crate::check_typed(&Unserializable, &Context::new());
+        let report = crate::check::serialized(&Unserializable, &Context::new());
         assert!(!report.is_valid());
         assert!(report.request().is_none());
         let [v] = report.violations() else {
             panic!("{:?}", report.violations())
         };
         assert_eq!(
-            (v.pointer.as_str(), v.code, v.severity),
+            (v.pointer(), v.code(), v.severity()),
             ("", Code::MalformedJson, Severity::Error)
         );
         assert_eq!(
-            v.message,
+            v.message(),
             "the value could not be serialized as JSON: no JSON for this"
         );
     }

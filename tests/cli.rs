@@ -1,6 +1,6 @@
 //! Integration tests that run the real `idenfy-preflight` binary.
 
-use idenfy_preflight::catalogue::FIELDS;
+use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::Code;
 use serde_json::Value;
 use std::io::Write;

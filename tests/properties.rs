@@ -1,6 +1,7 @@
 //! Invariants of the engine over generated input (proptest).
 
-use idenfy_preflight::catalogue::{Shape, FIELDS};
+use idenfy_preflight::spec::catalogue::FIELDS;
+use idenfy_preflight::spec::Shape;
 use idenfy_preflight::{check, Context, Severity};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
@@ -18,7 +19,7 @@ fn value_for(shape: Shape) -> BoxedStrategy<Value> {
         Just(json!({})),
     ];
     let right: BoxedStrategy<Value> = match shape {
-        Shape::Str { .. } => prop_oneof![
+        Shape::Str(_) => prop_oneof![
             "[a-zA-Z '.-]{0,12}".prop_map(Value::from),
             "[A-Z]{2,3}".prop_map(Value::from),
             Just(json!("https://example.com/x")),
@@ -31,22 +32,19 @@ fn value_for(shape: Shape) -> BoxedStrategy<Value> {
         ]
         .boxed(),
         Shape::Date => "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Value::from).boxed(),
-        Shape::Int(_) | Shape::IntOrUuid => prop_oneof![0i64..4_000_000, Just(60), Just(3600)]
+        Shape::Int(_) | Shape::IntOrStr { .. } => prop_oneof![0i64..4_000_000, Just(60), Just(3600)]
             .prop_map(Value::from)
             .boxed(),
         Shape::Number(_) => (-1.0f64..20.0).prop_map(|f| json!(f)).boxed(),
         Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
-        Shape::StrList { .. } | Shape::StrOrList { .. } => {
+        Shape::List(_) | Shape::StrOrList(_) => {
             prop::collection::vec(prop_oneof!["[a-zA-Z_]{1,10}", Just("PASSPORT".to_string()), Just("lt".to_string())], 0..4)
                 .prop_map(|v| json!(v))
                 .boxed()
         }
-        Shape::AdditionalSteps => prop_oneof![
+        Shape::Object(_) => prop_oneof![
             Just(json!({"ALL": {"ALL": {"UTILITY_BILL": {"type": "COMPARE", "fields": ["address"]}}}})),
             Just(json!({"lt": {"passport": {"S": {"type": "UPLOAD", "settings": {"canUpload": 1}}}}})),
-        ]
-        .boxed(),
-        Shape::AdditionalData => prop_oneof![
             Just(json!({"UTILITY_BILL": {"address": "x"}})),
             Just(json!({"OTHER": {"a": 1}})),
         ]
@@ -86,7 +84,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let report = check(&bytes, &ctx());
-        let has_error = report.violations().iter().any(|v| v.severity == Severity::Error);
+        let has_error = report.violations().iter().any(|v| v.severity() == Severity::Error);
         prop_assert_eq!(report.is_valid(), !has_error);
         prop_assert_eq!(report.request().is_some(), report.is_valid());
     }
@@ -99,8 +97,8 @@ proptest! {
         let report = check(&bytes, &ctx());
         for v in report.violations() {
             prop_assert!(
-                v.pointer.is_empty() || body.pointer(&v.pointer).is_some() || v.pointer == "/clientId",
-                "{} does not resolve ({})", v.pointer, v.code
+                v.pointer().is_empty() || body.pointer(v.pointer()).is_some() || v.pointer() == "/clientId",
+                "{} does not resolve ({})", v.pointer(), v.code()
             );
         }
         prop_assert_eq!(report.request().is_some(), report.is_valid());
@@ -152,7 +150,7 @@ fn deep_and_large_documents_are_violations_not_crashes() {
             ..Default::default()
         }),
     );
-    assert_eq!(report.violations()[0].code.as_str(), "nesting_too_deep");
+    assert_eq!(report.violations()[0].code().as_str(), "nesting_too_deep");
     let many = format!(
         "{{\"clientId\":\"c\",{}}}",
         (0..5000)
@@ -164,10 +162,10 @@ fn deep_and_large_documents_are_violations_not_crashes() {
     assert!(report.is_valid(), "unknown members only warn");
     assert_eq!(report.violations().len(), 257);
     assert_eq!(
-        report.violations()[256].code.as_str(),
+        report.violations()[256].code().as_str(),
         "too_many_violations"
     );
-    assert_eq!(report.violations()[256].severity, Severity::Warning);
+    assert_eq!(report.violations()[256].severity(), Severity::Warning);
 }
 
 proptest! {
@@ -197,14 +195,18 @@ fn the_cap_keeps_the_earliest_violations_even_when_they_arrive_late() {
     let v = report.violations();
     assert_eq!(v.len(), 11);
     assert_eq!(
-        (v[0].pointer.as_str(), v[0].code.as_str()),
+        (v[0].pointer(), v[0].code().as_str()),
         ("/ageLimit", "age_limit_above_age_max")
     );
-    assert_eq!(v[1].pointer, "/u0");
-    assert_eq!(v[9].pointer, "/u8");
-    assert_eq!(v[10].code.as_str(), "too_many_violations");
-    assert_eq!(v[10].params["omitted"], 291);
-    assert_eq!(v[10].severity, Severity::Warning, "only warnings were cut");
+    assert_eq!(v[1].pointer(), "/u0");
+    assert_eq!(v[9].pointer(), "/u8");
+    assert_eq!(v[10].code().as_str(), "too_many_violations");
+    assert_eq!(v[10].params()["omitted"], 291);
+    assert_eq!(
+        v[10].severity(),
+        Severity::Warning,
+        "only warnings were cut"
+    );
     assert!(!report.is_valid(), "the kept error still counts");
 }
 
@@ -217,19 +219,15 @@ fn a_cut_error_keeps_the_report_invalid() {
     let items: Vec<&str> = std::iter::repeat_n("\"XX\"", 1000).collect();
     let body = format!("{{\"clientId\":\"c\",\"documents\":[{}]}}", items.join(","));
     let report = check(body.as_bytes(), &Context::new().with_limits(limits));
-    let pointers: Vec<&str> = report
-        .violations()
-        .iter()
-        .map(|v| v.pointer.as_str())
-        .collect();
+    let pointers: Vec<&str> = report.violations().iter().map(|v| v.pointer()).collect();
     // Errors are kept ahead of the duplicate-item warnings that come between them.
     assert_eq!(
         pointers,
         ["/documents/0", "/documents/1", "/documents/2", ""]
     );
-    assert_eq!(report.violations()[3].severity, Severity::Error);
+    assert_eq!(report.violations()[3].severity(), Severity::Error);
     // 1000 unknown-type errors plus 999 duplicate-item warnings.
-    assert_eq!(report.violations()[3].params["omitted"], 1996);
+    assert_eq!(report.violations()[3].params()["omitted"], 1996);
 }
 
 #[test]
@@ -241,32 +239,32 @@ fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
     let shown = check(body, &ctx().with_show_values(true));
     for (h, s) in hidden.violations().iter().zip(shown.violations()) {
         assert_eq!(
-            h.params.get("suggestion"),
-            s.params.get("suggestion"),
+            h.params().get("suggestion"),
+            s.params().get("suggestion"),
             "{}",
-            h.pointer
+            h.pointer()
         );
-        let personal = ["/nationality", "/sex"].contains(&h.pointer.as_str());
+        let personal = ["/nationality", "/sex"].contains(&h.pointer());
         assert_eq!(
-            !h.message.contains("did you mean"),
+            !h.message().contains("did you mean"),
             personal,
             "{}: {}",
-            h.pointer,
-            h.message
+            h.pointer(),
+            h.message()
         );
         assert!(
-            s.message.contains("did you mean"),
+            s.message().contains("did you mean"),
             "{}: {}",
-            s.pointer,
-            s.message
+            s.pointer(),
+            s.message()
         );
     }
     let msg = |p: &str| {
         hidden
             .violations()
             .iter()
-            .find(|v| v.pointer == p)
-            .map(|v| v.message.clone())
+            .find(|v| v.pointer() == p)
+            .map(|v| v.message().clone())
             .unwrap_or_default()
     };
     assert!(!msg("/nationality").contains("LT"));

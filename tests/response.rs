@@ -40,7 +40,7 @@ fn found(report: &ResponseReport) -> Vec<(String, Code, Severity)> {
     report
         .violations()
         .iter()
-        .map(|v| (v.pointer.clone(), v.code, v.severity))
+        .map(|v| (v.pointer().to_owned(), v.code(), v.severity()))
         .collect()
 }
 
@@ -72,9 +72,9 @@ fn docs_response_alone_is_valid_with_the_digit_string_warning() {
     );
     assert!(report.is_valid());
     let v = &report.violations()[0];
-    assert!(v.message.contains("has 7 digits") && v.message.contains("specify 8"));
-    assert_eq!(v.params["expected"], 8);
-    assert_eq!(v.params["length"], 7);
+    assert!(v.message().contains("has 7 digits") && v.message().contains("specify 8"));
+    assert_eq!(v.params()["expected"], 8);
+    assert_eq!(v.params()["length"], 7);
     assert_eq!(
         report.redirect_url(),
         Some("https://ivs.idenfy.com/api/v2/redirect?authToken=pgYQX0z2T8mtcpNj9I20uWVCLKNuG0vgr12f0wAC")
@@ -117,7 +117,7 @@ fn auth_token_length_boundary() {
     clean(&check_json(&minimal(json!({"authToken": "a".repeat(40)}))));
     let report = check_json(&minimal(json!({"authToken": "a".repeat(41)})));
     one(&report, "/authToken", Code::TooLong, Error);
-    assert_eq!(report.violations()[0].params["max"], 40);
+    assert_eq!(report.violations()[0].params()["max"], 40);
     assert_eq!(report.redirect_url(), None);
     assert_eq!(report.iframe_url(), None);
     one(
@@ -225,8 +225,8 @@ fn digit_string_rules() {
     );
     let bad = check_json(&minimal(json!({"digitString": "12a45678"})));
     one(&bad, "/digitString", Code::InvalidDigitString, Error);
-    assert_eq!(bad.violations()[0].params["position"], 3);
-    assert!(!bad.violations()[0].message.contains("12a45678"));
+    assert_eq!(bad.violations()[0].params()["position"], 3);
+    assert!(!bad.violations()[0].message().contains("12a45678"));
     one(
         &check_json(&minimal(json!({"digitString": ""}))),
         "/digitString",
@@ -321,7 +321,7 @@ fn allowed_documents_keys_are_codes_in_any_case() {
         Code::InvalidCountryCode,
         Error,
     );
-    assert_eq!(report.violations()[0].params["suggestion"], "LT");
+    assert_eq!(report.violations()[0].params()["suggestion"], "LT");
     one(
         &check_json(&minimal(json!({"allowedDocuments": {"xx": ["PASSPORT"]}}))),
         "/allowedDocuments/xx",
@@ -336,7 +336,7 @@ fn allowed_documents_keys_are_codes_in_any_case() {
         &Context::new(),
     );
     one(&twice, "/allowedDocuments/LT", Code::DuplicateKey, Warning);
-    assert_eq!(twice.violations()[0].params["normalized"], "LT");
+    assert_eq!(twice.violations()[0].params()["normalized"], "LT");
     assert!(twice.is_valid());
 }
 
@@ -358,7 +358,7 @@ fn redirect_url_member_is_a_nullable_https_url() {
 fn echoed_members_are_checked_loosely() {
     // Any echoed member may be null, including the request's required clientId (tokenType is
     // a response member too, and required there).
-    let nulls: serde_json::Map<String, Value> = idenfy_preflight::catalogue::FIELDS
+    let nulls: serde_json::Map<String, Value> = idenfy_preflight::spec::catalogue::FIELDS
         .iter()
         .filter(|f| f.name != "tokenType")
         .map(|f| (f.name.to_owned(), Value::Null))
@@ -403,7 +403,7 @@ fn document_level_problems_are_violations() {
     for (body, code) in cases {
         let report = check_response(body, None, &ctx);
         one(&report, "", code, Error);
-        assert!(report.violations()[0].message.contains("response body"));
+        assert!(report.violations()[0].message().contains("response body"));
     }
     let dup = check_response_str(
         r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "authToken": "u"}"#,
@@ -558,9 +558,9 @@ fn docs_pair_reports_the_questionnaire_and_not_the_case_of_codes() {
         "{report:#?}"
     );
     let v = &report.violations()[1];
-    assert_eq!(v.params["sent"], "string");
-    assert_eq!(v.params["echoed"], "null");
-    assert!(!v.message.contains("c8QgVx5xzspjVnQ4nJ7MCf"));
+    assert_eq!(v.params()["sent"], "string");
+    assert_eq!(v.params()["echoed"], "null");
+    assert!(!v.message().contains("c8QgVx5xzspjVnQ4nJ7MCf"));
     assert!(report.is_valid());
 }
 
@@ -631,7 +631,7 @@ fn echo_details() {
         &ctx,
     );
     one(&changed, "/clientId", Code::EchoChanged, Warning);
-    assert_eq!(changed.violations()[0].value, Some(json!("c2")));
+    assert_eq!(changed.violations()[0].value(), Some(&json!("c2")));
 }
 
 #[test]
@@ -760,7 +760,7 @@ fn every_response_only_code_is_produced_here() {
     let mut seen = std::collections::HashSet::new();
     for body in &bodies {
         let report = check_response_str(&body.to_string(), request.request(), &ctx);
-        seen.extend(report.violations().iter().map(|v| v.code));
+        seen.extend(report.violations().iter().map(|v| v.code()));
     }
     for code in RESPONSE_ONLY_CODES {
         assert!(seen.contains(code), "{code} is never produced");
@@ -795,7 +795,7 @@ proptest! {
         prop_assert!(!report.is_valid() || report.redirect_url().is_some());
         prop_assert_eq!(report.redirect_url().is_some(), report.iframe_url().is_some());
         for v in report.violations() {
-            prop_assert!(v.pointer.is_empty() || v.pointer.starts_with('/'));
+            prop_assert!(v.pointer().is_empty() || v.pointer().starts_with('/'));
         }
     }
 

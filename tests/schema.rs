@@ -4,9 +4,10 @@
 //!
 //! Regenerate the files with: `UPDATE_SCHEMAS=1 cargo test --test schema`.
 
-use idenfy_preflight::catalogue::{Shape, FIELDS};
-use idenfy_preflight::rules::StrRule;
-use idenfy_preflight::schema::{self, schema_expresses};
+use idenfy_preflight::output::schema::{self, schema_expresses};
+use idenfy_preflight::spec::catalogue::FIELDS;
+use idenfy_preflight::spec::rules::date;
+use idenfy_preflight::spec::{Shape, Text};
 use idenfy_preflight::{check_value, Context, Severity};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -117,7 +118,7 @@ fn engine_verdict(body: &Value) -> (bool, bool) {
     let strict = report
         .violations()
         .iter()
-        .filter(|v| v.severity == Severity::Error)
+        .filter(|v| v.severity() == Severity::Error)
         .all(schema_expresses);
     (false, strict)
 }
@@ -141,13 +142,13 @@ fn agree(body: &Value) -> Result<bool, String> {
     let errors: Vec<_> = report
         .violations()
         .iter()
-        .filter(|v| v.severity == Severity::Error)
+        .filter(|v| v.severity() == Severity::Error)
         .collect();
     if errors.iter().all(|v| schema_expresses(v)) {
         if schema_ok {
             let codes: Vec<String> = errors
                 .iter()
-                .map(|v| format!("{} {}", v.pointer, v.code))
+                .map(|v| format!("{} {}", v.pointer(), v.code()))
                 .collect();
             return Err(format!(
                 "engine rejects ({codes:?}), schema accepts: {body}"
@@ -187,7 +188,8 @@ fn base() -> Value {
     })
 }
 
-/// Values near each rule's edges, from the member's own declaration, plus wrong types.
+/// Values near each rule's edges, from the member's own declaration (each rule's probes), plus
+/// wrong types.
 fn candidates(shape: Shape) -> BoxedStrategy<Value> {
     let wrong = prop_oneof![
         Just(Value::Null),
@@ -201,7 +203,7 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
         Just(json!({})),
         Just(json!(["x"])),
     ];
-    let strings = |rules: &'static [StrRule]| -> BoxedStrategy<Value> {
+    let strings = |text: Text| -> BoxedStrategy<Value> {
         let mut fixed: Vec<Value> = vec![
             json!(" "),
             json!("a"),
@@ -210,116 +212,8 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
             json!("LTU"),
             json!("lt"),
         ];
-        for r in rules {
-            match r {
-                StrRule::Length(l) => {
-                    for n in [l.min.saturating_sub(1), l.min, l.min + 1] {
-                        fixed.push(json!("a".repeat(n)));
-                    }
-                    if let Some(max) = l.max {
-                        for n in [max - 1, max, max + 1] {
-                            fixed.push(json!("b".repeat(n)));
-                        }
-                    }
-                }
-                StrRule::OneOf(o) => {
-                    for v in o.values {
-                        fixed.push(json!(v));
-                        fixed.push(json!(v.to_lowercase()));
-                    }
-                    for (v, _) in o.retired {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::Country(_) => {
-                    for v in ["LT", "gb", "UK", "XK", "xk", "XKX", "Lt", "L", "LTT"] {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::DocumentType(_) => {
-                    for v in ["PASSPORT", "passport", "VOTER_CARD", "PASPORT", "OTHER"] {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::HttpsUrl(_) => {
-                    for v in [
-                        "https://example.com",
-                        "HTTPS://EXAMPLE.COM/x",
-                        "http://example.com",
-                        "https:/example.com",
-                        " https://example.com",
-                        "https://exa mple.com",
-                        "https://localhost/x",
-                        "https://u:p@example.com",
-                        "https://",
-                        "ftp://example.com",
-                        "https://a",
-                        "https://1.2.3.4/",
-                        "https://example.com/?ids[]=1",
-                        "https://example.com/a^b",
-                        "https://example.com/{id}",
-                        "https://example.com/?q={id}",
-                        "https://example.com/%zz",
-                    ] {
-                        fixed.push(json!(v));
-                    }
-                    fixed.push(json!(format!("https://example.com/{}", "p".repeat(2028))));
-                    fixed.push(json!(format!("https://example.com/{}", "p".repeat(2029))));
-                }
-                StrRule::PersonName(_) => {
-                    for v in [
-                        "Ž",
-                        "o'neil",
-                        "A2",
-                        "A_B",
-                        "A<B",
-                        "-",
-                        "\u{301}",
-                        "a\u{a0}b",
-                        "a\u{feff}b",
-                        "ß",
-                        "李",
-                        "  x  ",
-                        "\u{345}",
-                        "'\u{345}",
-                        "Ⅻ",
-                        "Ⓐ",
-                        "l·l",
-                        "a\u{2010}b",
-                        "a\u{387}b",
-                        "a\u{1fef}b",
-                        "\u{30b8}\u{30e7}\u{30f3}\u{30fb}\u{30b9}",
-                        "g\u{2018}ayrat",
-                        "o`neil",
-                        "a\u{2013}b",
-                        "a\u{2014}b",
-                        "\u{674e}\u{3007}",
-                        "\u{3007}",
-                    ] {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::PrintableAscii(_) => {
-                    for v in ["a\tb", "é", "~", "\u{7f}"] {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::Uuid(_) => {
-                    fixed.push(json!("e8cadb52-d429-4dc2-b788-99dfbbe8a4ab"));
-                    fixed.push(json!("E8CADB52-D429-4DC2-B788-99DFBBE8A4AB"));
-                    fixed.push(json!("e8cadb52d4294dc2b78899dfbbe8a4ab"));
-                }
-                StrRule::Locale(_) => {
-                    for v in ["ZH_TW", "xx", "en-us", "en_usa", "english", "e", "zh_hant"] {
-                        fixed.push(json!(v));
-                    }
-                }
-                StrRule::Trimmed(_) => {
-                    for v in [" a", "a ", "a b", "\ta"] {
-                        fixed.push(json!(v));
-                    }
-                }
-            }
+        for r in text.rules {
+            fixed.extend(r.probes().into_iter().map(Value::from));
         }
         prop_oneof![
             4 => proptest::sample::select(fixed),
@@ -328,56 +222,50 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
         .boxed()
     };
     let right: BoxedStrategy<Value> = match shape {
-        Shape::Str { rules, .. } => strings(rules),
+        Shape::Str(text) => strings(text),
         Shape::Date => prop_oneof![
-            Just(json!("1990-02-28")),
-            Just(json!("1990-02-30")),
-            Just(json!("1990-2-28")),
-            Just(json!("2999-01-01")),
+            proptest::sample::select(date::probes()).prop_map(Value::from),
             "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Value::from),
         ]
         .boxed(),
-        Shape::Int(r) => {
-            let mut v = vec![r.min - 1, r.min, r.min + 1, 0, -1, i64::MAX];
-            if let Some(max) = r.max {
-                v.extend([max - 1, max, max + 1]);
-            }
-            if let Some(p) = r.plausible_max {
-                v.extend([p, p + 1, 2008]);
-            }
-            prop_oneof![
-                proptest::sample::select(v).prop_map(Value::from),
-                Just(json!(600.0)),
-                Just(json!(6e2)),
-            ]
-            .boxed()
-        }
-        Shape::Number(r) => proptest::sample::select(vec![
-            r.min - 0.5,
-            r.min,
-            r.min + 0.5,
-            r.max.unwrap_or(1e9) + 0.5,
-        ])
-        .prop_map(|f| json!(f))
+        Shape::Int(b) => prop_oneof![
+            proptest::sample::select(b.probes()).prop_map(Value::from),
+            Just(json!(600.0)),
+            Just(json!(6e2)),
+        ]
         .boxed(),
+        Shape::Number(b) => proptest::sample::select(b.probes())
+            .prop_map(|f| json!(f))
+            .boxed(),
         Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
-        Shape::StrList { rules, .. } => prop::collection::vec(strings(rules), 0..3)
+        Shape::List(text) => prop::collection::vec(strings(text), 0..3)
             .prop_map(Value::from)
             .boxed(),
-        Shape::StrOrList { rules, .. } => prop_oneof![
-            strings(rules),
-            prop::collection::vec(strings(rules), 0..3).prop_map(Value::from)
+        Shape::StrOrList(text) => prop_oneof![
+            strings(text),
+            prop::collection::vec(strings(text), 0..3).prop_map(Value::from)
         ]
         .boxed(),
-        Shape::IntOrUuid => prop_oneof![
-            Just(json!(0)),
-            Just(json!(1)),
+        Shape::IntOrStr { int, text } => prop_oneof![
+            proptest::sample::select(int.probes()).prop_map(Value::from),
             Just(json!(1.0)),
-            Just(json!("e8cadb52-d429-4dc2-b788-99dfbbe8a4ab")),
             Just(json!("12")),
+            strings(text),
         ]
         .boxed(),
-        Shape::AdditionalSteps => prop_oneof![
+        Shape::Object(_) => objects(shape),
+    };
+    prop_oneof![5 => right, 1 => wrong].boxed()
+}
+
+/// Hand-picked edges of additionalSteps and additionalData.
+fn objects(shape: Shape) -> BoxedStrategy<Value> {
+    let steps = FIELDS
+        .iter()
+        .find(|f| f.name == "additionalSteps")
+        .map(|f| format!("{:?}", f.shape));
+    if steps == Some(format!("{shape:?}")) {
+        prop_oneof![
             Just(json!({"lt": {"passport": {"S": {"type": "UPLOAD"}}}})),
             Just(json!({"LTU": {"ALL": {"S": {}}}})),
             Just(json!({"ALL": {"PASPORT": {"S": {}}}})),
@@ -388,6 +276,7 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
             Just(json!({"ALL": {"ALL": {"S": {"texts": {"en-US": {"name": "x"}, "JP": {}}}}}})),
             Just(json!({"xk": {"ALL": {"S": {"Type": "UPLOAD"}}}})),
             Just(json!({"ALL": {"ALL": {"S": {"fields": ["", "a"]}}}})),
+            Just(json!({"ALL": {"ALL": {"S": {"fields": ["a", "a"]}}}})),
             Just(json!({"ALL": {"ALL": {"S": {"tpye": "UPLOAD"}}}})),
             Just(json!({"ALL": {"ALL": []}})),
             Just(json!({"ALL": {"VOTER_CARD": {"S": {"type": null, "fields": null}}}})),
@@ -396,14 +285,10 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
             Just(json!({"ALL": {"ALL": {"S": null}}})),
             Just(json!({"ALL": null})),
             Just(json!({"lt": {"ALL": {"A": {}}}, "LT": {"ALL": {"B": {}}}})),
-            Just(json!({"ALL": {"ALL": {"S": {"texts": {"en": null}, "settings": {"canUpload": null}}}}})),
-            Just(json!({"ALL": {"ALL": {"S": {"fields": [null], "texts": null, "settings": null}}}})),
-            Just(json!({"ALL": {"ALL": {"S": null}}})),
-            Just(json!({"ALL": null})),
-            Just(json!({"lt": {"ALL": {"A": {}}}, "LT": {"ALL": {"B": {}}}})),
         ]
-        .boxed(),
-        Shape::AdditionalData => prop_oneof![
+        .boxed()
+    } else {
+        prop_oneof![
             Just(json!({"UTILITY_BILL": {"address": "x"}})),
             Just(json!({"UTILITY_BILL": {"address": 1}})),
             Just(json!({"UTILITY_BILL": "x"})),
@@ -411,9 +296,8 @@ fn candidates(shape: Shape) -> BoxedStrategy<Value> {
             Just(json!({"UTILITY_BILL": null})),
             Just(json!({"UTILITY_BILL": {"address": null}})),
         ]
-        .boxed(),
-    };
-    prop_oneof![5 => right, 1 => wrong].boxed()
+        .boxed()
+    }
 }
 
 /// The base request with one member set (or removed, or renamed to its alias) and sometimes a

@@ -1,6 +1,7 @@
 //! The typed request covers the catalogue and gets the same report as the same JSON.
 
-use idenfy_preflight::catalogue::{Origin, FIELDS};
+use idenfy_preflight::spec::catalogue::FIELDS;
+use idenfy_preflight::spec::Origin;
 use idenfy_preflight::{
     check_str, Context, CountrySelection, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest,
     TokenType,
@@ -135,7 +136,7 @@ fn typed_request_errors_point_at_the_json_names() {
     let found: Vec<(&str, &str)> = report
         .violations()
         .iter()
-        .map(|v| (v.pointer.as_str(), v.code.as_str()))
+        .map(|v| (v.pointer(), v.code().as_str()))
         .collect();
     assert_eq!(
         found,
@@ -168,7 +169,7 @@ fn non_finite_numbers_are_wrong_type_not_null() {
         let found: Vec<(&str, &str, &str)> = report
             .violations()
             .iter()
-            .map(|v| (v.pointer.as_str(), v.code.as_str(), v.severity.as_str()))
+            .map(|v| (v.pointer(), v.code().as_str(), v.severity().as_str()))
             .collect();
         assert_eq!(
             found,

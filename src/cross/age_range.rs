@@ -1,23 +1,29 @@
 //! ageLimit is a minimum and ageMax a maximum; a minimum above the maximum admits nobody.
 
-use crate::catalogue::{member, Member};
-use crate::engine::Walk;
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const AGE_LIMIT: Member = member("ageLimit");
-const AGE_MAX: Member = member("ageMax");
+const AGE_LIMIT: MemberId = member("ageLimit");
+const AGE_MAX: MemberId = member("ageMax");
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let (Some((min, at)), Some((max, _))) = (walk.facts.int(AGE_LIMIT), walk.facts.int(AGE_MAX))
-    else {
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    let (Some((min, at)), Some((max, _))) = (facts.int(AGE_LIMIT), facts.int(AGE_MAX)) else {
         return;
     };
     if min > max {
-        let at = at.loc();
-        let f = Finding::error(
-            Code::AgeLimitAboveAgeMax,
-            "ageLimit is greater than ageMax, so no client can pass",
+        report_at(
+            out,
+            AGE_LIMIT,
+            at,
+            Finding::error(Kind::AgeLimitAboveAgeMax),
         );
-        walk.report(&at, f, None);
     }
 }

@@ -1,42 +1,38 @@
 //! The bank sub-checks need the bank step (verifyBank).
 
-use crate::catalogue::{member, Member};
-use crate::engine::{Scalar, Walk};
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts, Scalar};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const VERIFY_BANK: Member = member("verifyBank");
-const SUB_CHECKS: [Member; 3] = [
+const VERIFY_BANK: MemberId = member("verifyBank");
+const SUB_CHECKS: [MemberId; 3] = [
     member("verifyBankAccounts"),
     member("verifyBankBalances"),
     member("verifyBankTransactions"),
 ];
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let main = walk.facts.get(VERIFY_BANK).map(|f| f.scalar);
-    for m in SUB_CHECKS {
-        let name = m.name();
-        let Some((true, fact)) = walk.facts.bool(m) else {
-            continue;
-        };
-        let at = fact.loc();
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: Some(schema),
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    let main = facts.get(VERIFY_BANK).map(|f| f.scalar);
+    facts.each_true(&SUB_CHECKS, |m, fact| {
         let finding = match main {
-            Some(Scalar::Bool(false)) => Finding::error(
-                Code::RequiresVerifyBank,
-                format!("{name} needs verifyBank, which this request sets to false"),
-            ),
-            None | Some(Scalar::Null) => Finding::warning(
-                Code::VerifyBankNotSet,
-                format!("{name} needs verifyBank; it is not set here, so it depends on the account setting"),
-            ),
-            _ => continue,
+            Some(Scalar::Bool(false)) => Finding::error(Kind::RequiresVerifyBank),
+            None | Some(Scalar::Null) => Finding::warning(Kind::VerifyBankNotSet),
+            _ => return,
         };
-        walk.report(&at, finding, None);
-    }
+        report_at(out, m, fact, finding);
+    });
 }
 
 /// The same rule as JSON Schema: with `verifyBank: false`, no sub-check may be `true`. (The
 /// warning for an absent verifyBank has no JSON Schema form.)
-pub(super) fn schema() -> serde_json::Value {
+fn schema() -> serde_json::Value {
     let subs: serde_json::Map<String, serde_json::Value> = SUB_CHECKS
         .iter()
         .map(|m| {

@@ -5,80 +5,86 @@
 //! right where it was issued. So a date counts as in the future, or as expired, only beyond
 //! [`TOLERANCE_DAYS`].
 
-use crate::catalogue::{member, Member, PLAUSIBLE_AGE};
-use crate::engine::Walk;
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Implausible, Kind};
+use crate::spec::catalogue::{member, MemberId, PLAUSIBLE_AGE};
 use time::{Date, Duration};
 
-const DATE_OF_BIRTH: Member = member("dateOfBirth");
-const DATE_OF_ISSUE: Member = member("dateOfIssue");
-const DATE_OF_EXPIRY: Member = member("dateOfExpiry");
+const DATE_OF_BIRTH: MemberId = member("dateOfBirth");
+const DATE_OF_ISSUE: MemberId = member("dateOfIssue");
+const DATE_OF_EXPIRY: MemberId = member("dateOfExpiry");
+
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
 
 /// Days a date may lie after today (or an expiry before today) for time zones ahead of (or
 /// behind) UTC, where the date is already (or still) another.
 pub const TOLERANCE_DAYS: i64 = 1;
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let birth = walk.facts.date(DATE_OF_BIRTH).map(|(d, f)| (d, f.loc()));
-    let issue = walk.facts.date(DATE_OF_ISSUE).map(|(d, f)| (d, f.loc()));
-    let expiry = walk.facts.date(DATE_OF_EXPIRY).map(|(d, f)| (d, f.loc()));
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    let birth = facts.date(DATE_OF_BIRTH);
+    let issue = facts.date(DATE_OF_ISSUE);
+    let expiry = facts.date(DATE_OF_EXPIRY);
 
-    if let (Some((i, at)), Some((e, _))) = (&issue, &expiry) {
+    if let (Some((i, at)), Some((e, _))) = (issue, expiry) {
         if i > e {
-            let f = Finding::error(Code::IssuedAfterExpiry, "dateOfIssue is after dateOfExpiry");
-            walk.report(at, f, None);
-        }
-    }
-    if let (Some((b, at)), Some((i, _))) = (&birth, &issue) {
-        if b > i {
-            let f = Finding::error(Code::BornAfterIssue, "dateOfBirth is after dateOfIssue");
-            walk.report(at, f, None);
-        }
-    }
-    if let (Some((b, _)), Some((e, at))) = (&birth, &expiry) {
-        if e < b {
-            let f = Finding::error(
-                Code::ExpiryBeforeBirth,
-                "dateOfExpiry is before dateOfBirth, so one of them is wrong",
+            report_at(
+                out,
+                DATE_OF_ISSUE,
+                at,
+                Finding::error(Kind::IssuedAfterExpiry),
             );
-            walk.report(at, f, None);
+        }
+    }
+    if let (Some((b, at)), Some((i, _))) = (birth, issue) {
+        if b > i {
+            report_at(out, DATE_OF_BIRTH, at, Finding::error(Kind::BornAfterIssue));
+        }
+    }
+    if let (Some((b, _)), Some((e, at))) = (birth, expiry) {
+        if e < b {
+            report_at(
+                out,
+                DATE_OF_EXPIRY,
+                at,
+                Finding::error(Kind::ExpiryBeforeBirth),
+            );
         }
     }
     // Without today's date the library cannot know; it reads no clock.
-    let Some(today) = walk.ctx.today else { return };
+    let Some(today) = ctx.today else { return };
     let tolerance = Duration::days(TOLERANCE_DAYS);
     let latest = today.checked_add(tolerance).unwrap_or(Date::MAX);
-    for (name, date) in [("dateOfBirth", &birth), ("dateOfIssue", &issue)] {
+    for (m, date) in [(DATE_OF_BIRTH, birth), (DATE_OF_ISSUE, issue)] {
         if let Some((d, at)) = date {
-            if *d > latest {
-                let f = Finding::error(
-                    Code::DateInFuture,
-                    format!("{name} is in the future (more than {TOLERANCE_DAYS} day after today, which allows for time zones)"),
-                )
-                .with("tolerance_days", TOLERANCE_DAYS);
-                walk.report(at, f, None);
+            if d > latest {
+                let f = Finding::error(Kind::DateInFuture {
+                    tolerance_days: TOLERANCE_DAYS,
+                });
+                report_at(out, m, at, f);
             }
         }
     }
-    if let Some((b, at)) = &birth {
-        if *b < years_before(today, PLAUSIBLE_AGE) {
-            let f = Finding::warning(
-                Code::ImplausibleValue,
-                format!("dateOfBirth is more than {PLAUSIBLE_AGE} years ago: probably a typo in the year"),
-            )
-            .with("plausible_max", PLAUSIBLE_AGE);
-            walk.report(at, f, None);
+    if let Some((b, at)) = birth {
+        if b < years_before(today, PLAUSIBLE_AGE) {
+            let f = Finding::warning(Kind::ImplausibleValue {
+                what: Implausible::BirthDate,
+                plausible_max: PLAUSIBLE_AGE,
+            });
+            report_at(out, DATE_OF_BIRTH, at, f);
         }
     }
-    if let Some((e, at)) = &expiry {
+    if let Some((e, at)) = expiry {
         let earliest = today.checked_sub(tolerance).unwrap_or(Date::MIN);
-        if *e < earliest {
-            let f = Finding::warning(
-                Code::DocumentExpired,
-                "dateOfExpiry is in the past: the document has expired and the verification will likely be denied",
-            )
-            .with("tolerance_days", TOLERANCE_DAYS);
-            walk.report(at, f, None);
+        if e < earliest {
+            let f = Finding::warning(Kind::DocumentExpired {
+                tolerance_days: TOLERANCE_DAYS,
+            });
+            report_at(out, DATE_OF_EXPIRY, at, f);
         }
     }
 }

@@ -1,33 +1,35 @@
 //! The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
 
-use crate::catalogue::{member, Member};
-use crate::engine::Walk;
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const GENERATE_DIGIT_STRING: Member = member("generateDigitString");
-const EXPIRY_TIME: Member = member("expiryTime");
+const GENERATE_DIGIT_STRING: MemberId = member("generateDigitString");
+const EXPIRY_TIME: MemberId = member("expiryTime");
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    if !matches!(walk.facts.bool(GENERATE_DIGIT_STRING), Some((true, _))) {
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: Some(schema),
+};
+
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    if !matches!(facts.bool(GENERATE_DIGIT_STRING), Some((true, _))) {
         return;
     }
-    let Some((expiry, fact)) = walk.facts.int(EXPIRY_TIME) else {
+    let Some((expiry, fact)) = facts.int(EXPIRY_TIME) else {
         return;
     };
-    let limit = walk.ctx.default_expiry_time;
-    if expiry > i128::from(limit) {
-        let at = fact.loc();
-        let f = Finding::error(
-            Code::DigitStringExpiryTooLong,
-            format!("with generateDigitString true, expiryTime may not exceed the default expiry of {limit} seconds"),
-        )
-        .with("max", limit);
-        walk.report(&at, f, None);
+    let max = ctx.default_expiry_time;
+    if expiry > max {
+        let f = Finding::error(Kind::DigitStringExpiryTooLong { max });
+        report_at(out, EXPIRY_TIME, fact, f);
     }
 }
 
 /// The same rule as JSON Schema, for an account with the documented default expiry.
-pub(super) fn schema() -> serde_json::Value {
+fn schema() -> serde_json::Value {
     let name = GENERATE_DIGIT_STRING.name();
     serde_json::json!({
         "if": {"properties": {name: {"const": true}}, "required": [name]},

@@ -1,11 +1,13 @@
 //! autoFaceMatching false also disables five checks (docs); asking for them anyway is a mistake.
 
-use crate::catalogue::{member, Member};
-use crate::engine::Walk;
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const AUTO_FACE_MATCHING: Member = member("autoFaceMatching");
-const DISABLED: [Member; 5] = [
+const AUTO_FACE_MATCHING: MemberId = member("autoFaceMatching");
+const DISABLED: [MemberId; 5] = [
     member("checkLiveness"),
     member("checkFaceBlacklist"),
     member("checkDuplicateDocFaces"),
@@ -13,19 +15,21 @@ const DISABLED: [Member; 5] = [
     member("checkDuplicateFaces"),
 ];
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    if !matches!(walk.facts.bool(AUTO_FACE_MATCHING), Some((false, _))) {
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    if !matches!(facts.bool(AUTO_FACE_MATCHING), Some((false, _))) {
         return;
     }
-    for m in DISABLED {
-        let name = m.name();
-        if let Some((true, fact)) = walk.facts.bool(m) {
-            let at = fact.loc();
-            let f = Finding::warning(
-                Code::DisabledByAutoFaceMatching,
-                format!("{name} is true, but autoFaceMatching false disables it"),
-            );
-            walk.report(&at, f, None);
-        }
-    }
+    facts.each_true(&DISABLED, |m, fact| {
+        report_at(
+            out,
+            m,
+            fact,
+            Finding::warning(Kind::DisabledByAutoFaceMatching),
+        );
+    });
 }

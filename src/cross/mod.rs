@@ -1,31 +1,66 @@
-//! Rules between members. They run after every member was checked, whatever failed before:
-//! each rule uses the members it needs that parsed, and stays silent about the others (their own
-//! violations are already in the report).
+//! Rules between members, as a table: each entry a function over the members' facts and, where
+//! JSON Schema can say the same, its schema fragment beside it.
+//!
+//! They run after every member was checked, whatever failed before: each rule uses the members
+//! it needs that parsed, and stays silent about the others (their own violations are already in
+//! the report). They read [`Facts`] and report into the sink; they never call back into the
+//! checker.
 
-use crate::engine::Walk;
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Subject};
+use crate::spec::catalogue::MemberId;
 
 mod age_range;
 mod bank;
-mod dates;
+pub(crate) mod dates;
 mod digit_string;
 mod face_matching;
+pub(crate) mod facts;
 mod nfc;
 mod selfie;
+pub(crate) mod steps;
 mod utility_bill;
 
-/// Runs every cross-field rule.
-pub(crate) fn run(walk: &mut Walk<'_>) {
-    dates::check(walk);
-    age_range::check(walk);
-    digit_string::check(walk);
-    bank::check(walk);
-    face_matching::check(walk);
-    nfc::check(walk);
-    selfie::check(walk);
-    utility_bill::check(walk);
+pub(crate) use facts::{Data, Fact, Facts, Scalar, Step};
+
+/// One rule between members.
+pub(crate) struct CrossRule {
+    /// Reports what it finds.
+    pub(crate) check: fn(&Facts, &Context, &mut Sink),
+    /// The same rule as a JSON Schema `if`/`then` fragment, where JSON Schema can say it (for
+    /// the account the schema describes: the documented defaults).
+    pub(crate) schema: Option<fn() -> serde_json::Value>,
 }
 
-/// The cross-member rules JSON Schema can express, as `if`/`then` fragments for `allOf`.
+/// Every rule between members, in the order they run.
+pub(crate) const RULES: &[CrossRule] = &[
+    dates::RULE,
+    age_range::RULE,
+    digit_string::RULE,
+    bank::RULE,
+    face_matching::RULE,
+    nfc::RULE,
+    selfie::RULE,
+    utility_bill::RULE,
+    steps::UNKNOWN_STEP,
+    steps::MISSING_COMPARE_DATA,
+];
+
+/// Runs every rule between members.
+pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    for rule in RULES {
+        (rule.check)(facts, ctx, out);
+    }
+}
+
+/// The schema fragments of the rules JSON Schema can express, for `allOf`.
 pub(crate) fn schema_fragments() -> Vec<serde_json::Value> {
-    vec![bank::schema(), digit_string::schema()]
+    RULES.iter().filter_map(|r| r.schema.map(|s| s())).collect()
+}
+
+/// Reports `finding` about the member `m` of `fact`.
+fn report_at(out: &mut Sink, m: MemberId, fact: &Fact, finding: Finding) {
+    let finding = finding.about(Subject::of(m.name()), m.member().personal);
+    out.report(&fact.loc(), finding, None);
 }

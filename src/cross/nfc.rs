@@ -1,23 +1,25 @@
 //! nfcRequired and nfcOptional contradict each other; the server lets required win, so the
 //! optional flag is dead weight and the sender probably meant only one of them.
 
-use crate::catalogue::{member, Member};
-use crate::engine::Walk;
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const NFC_REQUIRED: Member = member("nfcRequired");
-const NFC_OPTIONAL: Member = member("nfcOptional");
+const NFC_REQUIRED: MemberId = member("nfcRequired");
+const NFC_OPTIONAL: MemberId = member("nfcOptional");
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let (Some((true, _)), Some((true, optional))) =
-        (walk.facts.bool(NFC_REQUIRED), walk.facts.bool(NFC_OPTIONAL))
-    else {
-        return;
-    };
-    let at = optional.loc();
-    let f = Finding::warning(
-        Code::NfcRequiredAndOptional,
-        "nfcOptional and nfcRequired are both true; required wins, so an NFC scan the client cannot do denies the verification",
-    );
-    walk.report(&at, f, None);
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    if let (Some((true, _)), Some((true, optional))) =
+        (facts.bool(NFC_REQUIRED), facts.bool(NFC_OPTIONAL))
+    {
+        let f = Finding::warning(Kind::NfcRequiredAndOptional);
+        report_at(out, NFC_OPTIONAL, optional, f);
+    }
 }

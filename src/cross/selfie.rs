@@ -1,14 +1,16 @@
 //! tokenType DOCUMENT captures the document only: checks on the selfie's face have nothing to
 //! look at, so asking for them is a mistake in the flow or in the flags.
 
-use crate::catalogue::{member, Member};
-use crate::engine::{Scalar, Walk};
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts, Scalar};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const TOKEN_TYPE: Member = member("tokenType");
+const TOKEN_TYPE: MemberId = member("tokenType");
 /// The checks that need the selfie (the document-photo checks, checkDocFaceBlacklist and
 /// checkDuplicateDocFaces, work without one).
-pub(crate) const FACE_CHECKS: [Member; 5] = [
+const FACE_CHECKS: [MemberId; 5] = [
     member("checkLiveness"),
     member("idLiveFaceValidation"),
     member("checkFaceBlacklist"),
@@ -16,23 +18,18 @@ pub(crate) const FACE_CHECKS: [Member; 5] = [
     member("autoFaceMatching"),
 ];
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let document_only = walk
-        .facts
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    let document_only = facts
         .get(TOKEN_TYPE)
         .is_some_and(|f| f.scalar == Scalar::Choice("DOCUMENT"));
-    if !document_only {
-        return;
-    }
-    for m in FACE_CHECKS {
-        let name = m.name();
-        if let Some((true, fact)) = walk.facts.bool(m) {
-            let at = fact.loc();
-            let f = Finding::warning(
-                Code::FaceCheckWithoutSelfie,
-                format!("{name} is true, but tokenType DOCUMENT takes no selfie, so there is no face to check"),
-            );
-            walk.report(&at, f, None);
-        }
+    if document_only {
+        facts.each_true(&FACE_CHECKS, |m, fact| {
+            report_at(out, m, fact, Finding::warning(Kind::FaceCheckWithoutSelfie));
+        });
     }
 }

@@ -1,23 +1,26 @@
 //! The legacy utilityBill switch and additionalSteps must not be combined (idenfy-facts §8).
 
-use crate::catalogue::{member, Member};
-use crate::engine::{Scalar, Walk};
-use crate::violation::{Code, Finding};
+use super::{report_at, CrossRule, Facts, Scalar};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind};
+use crate::spec::catalogue::{member, MemberId};
 
-const UTILITY_BILL: Member = member("utilityBill");
-const ADDITIONAL_STEPS: Member = member("additionalSteps");
+const UTILITY_BILL: MemberId = member("utilityBill");
+const ADDITIONAL_STEPS: MemberId = member("additionalSteps");
 
-pub(super) fn check(walk: &mut Walk<'_>) {
-    let Some((true, fact)) = walk.facts.bool(UTILITY_BILL) else {
+pub(super) const RULE: CrossRule = CrossRule {
+    check,
+    schema: None,
+};
+
+fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
+    let Some((true, fact)) = facts.bool(UTILITY_BILL) else {
         return;
     };
-    let steps = walk.facts.get(ADDITIONAL_STEPS).map(|f| f.scalar);
+    let steps = facts.get(ADDITIONAL_STEPS).map(|f| f.scalar);
     if matches!(steps, Some(s) if s != Scalar::Null) {
-        let at = fact.loc();
-        let f = Finding::warning(
-            Code::UtilityBillWithAdditionalSteps,
-            "utilityBill true cannot be combined with additionalSteps; define a UTILITY_BILL step instead",
-        );
-        walk.report(&at, f, None);
+        let f = Finding::warning(Kind::UtilityBillWithAdditionalSteps);
+        report_at(out, UTILITY_BILL, fact, f);
     }
 }

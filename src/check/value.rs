@@ -1,0 +1,304 @@
+//! The one value checker: a value against its shape, for every member and every nested value.
+
+use super::{Checked, Checker, Null, Slot};
+use crate::cross::Scalar;
+use crate::diag::loc::Loc;
+use crate::diag::{Expected, Finding, Kind, Severity, Subject, TypeHint};
+use crate::json::keys::Repeats;
+use crate::json::Value;
+use crate::spec::rules::{date, Bounds};
+use crate::spec::{Shape, Text};
+use std::borrow::Cow;
+
+impl Checker<'_> {
+    /// Checks and normalizes one value; reports what it finds at `loc`.
+    pub(crate) fn value<'a>(
+        &mut self,
+        slot: &Slot,
+        value: Value<'a>,
+        loc: &Loc<'_>,
+    ) -> Checked<'a> {
+        if let Value::Null = value {
+            match slot.null {
+                Null::Allowed => {
+                    return Checked {
+                        value,
+                        scalar: Scalar::Null,
+                        ok: true,
+                    }
+                }
+                Null::Required => {
+                    let f = Finding::error(Kind::NullNotAllowed);
+                    self.say(slot, loc, f, None);
+                    return Checked {
+                        value,
+                        scalar: Scalar::Other,
+                        ok: false,
+                    };
+                }
+                Null::WrongType => return self.mistyped(slot, slot.shape.expected(), value, loc),
+            }
+        }
+        match (slot.shape, value) {
+            (Shape::Str(text), Value::String(s)) => self.text(slot, &text, s, loc),
+            (Shape::Date, Value::String(s)) => match date::parse(&s) {
+                Ok(d) => Checked {
+                    value: Value::String(s),
+                    scalar: Scalar::Date(d),
+                    ok: true,
+                },
+                Err(f) => {
+                    let v = Value::String(s);
+                    self.say(slot, loc, f, Some(&v));
+                    Checked {
+                        value: v,
+                        scalar: Scalar::Other,
+                        ok: false,
+                    }
+                }
+            },
+            (Shape::Int(bounds), Value::Number(n)) => {
+                self.integer(slot, bounds, Value::Number(n), loc)
+            }
+            (Shape::Number(bounds), v @ (Value::Number(_) | Value::NumberText(_))) => {
+                let x = match &v {
+                    Value::Number(n) => n.as_f64(),
+                    Value::NumberText(t) => t.parse::<f64>().ok(),
+                    _ => None,
+                };
+                match bounds.check(x.unwrap_or(f64::NAN)) {
+                    Some(f) => {
+                        let ok = f.severity != Severity::Error;
+                        self.say(slot, loc, f, Some(&v));
+                        Checked {
+                            value: v,
+                            scalar: Scalar::Other,
+                            ok,
+                        }
+                    }
+                    None => Checked {
+                        value: v,
+                        scalar: Scalar::Other,
+                        ok: true,
+                    },
+                }
+            }
+            (Shape::Bool, Value::Bool(b)) => Checked {
+                value: Value::Bool(b),
+                scalar: Scalar::Bool(b),
+                ok: true,
+            },
+            (Shape::List(text), Value::Array(items)) => self.list(slot, &text, items, loc),
+            (Shape::StrOrList(text), Value::String(s)) => self.text(slot, &text, s, loc),
+            (Shape::StrOrList(text), Value::Array(items)) => self.list(slot, &text, items, loc),
+            (Shape::IntOrStr { int, .. }, Value::Number(n)) => {
+                self.integer(slot, int, Value::Number(n), loc)
+            }
+            (Shape::IntOrStr { text, .. }, Value::String(s)) => {
+                let checked = self.text(slot, &text, s, loc);
+                Checked {
+                    scalar: Scalar::Other,
+                    ..checked
+                }
+            }
+            (Shape::Object(object), Value::Object(members)) => {
+                let (value, ok) = self.object(object, members, loc);
+                Checked {
+                    value,
+                    scalar: Scalar::Other,
+                    ok,
+                }
+            }
+            (shape, other) => self.mistyped(slot, shape.expected(), other, loc),
+        }
+    }
+
+    /// Reports `f` about the slot's subject.
+    fn say(&mut self, slot: &Slot, loc: &Loc<'_>, f: Finding, value: Option<&Value<'_>>) {
+        if self.errors_only && f.severity != Severity::Error {
+            return;
+        }
+        let f = f.about(slot.subject, slot.personal);
+        self.report(loc, f, value);
+    }
+
+    /// Normalizes a string and runs its rules on the result.
+    fn text<'a>(
+        &mut self,
+        slot: &Slot,
+        text: &Text,
+        s: Cow<'a, str>,
+        loc: &Loc<'_>,
+    ) -> Checked<'a> {
+        let original = self.ctx().show_values.then(|| Value::String(s.clone()));
+        let n = text.norm.apply(s);
+        let mut found = std::mem::take(&mut self.scratch);
+        for rule in text.rules {
+            rule.check(&n, &mut found);
+        }
+        let ok = !found.iter().any(|f| f.severity == Severity::Error);
+        for f in found.drain(..) {
+            self.say(slot, loc, f, original.as_ref());
+        }
+        self.scratch = found;
+        let choice = if ok {
+            text.rules.iter().find_map(|r| r.choice(&n))
+        } else {
+            None
+        };
+        Checked {
+            value: Value::String(n),
+            scalar: choice.map_or(Scalar::Other, Scalar::Choice),
+            ok,
+        }
+    }
+
+    fn integer<'a>(
+        &mut self,
+        slot: &Slot,
+        bounds: Bounds<i64>,
+        value: Value<'a>,
+        loc: &Loc<'_>,
+    ) -> Checked<'a> {
+        let Value::Number(n) = &value else {
+            return self.mistyped(slot, slot.shape.expected(), value, loc);
+        };
+        let Some(i) = n
+            .as_i64()
+            .map(i128::from)
+            .or_else(|| n.as_u64().map(i128::from))
+        else {
+            return self.mistyped(slot, slot.shape.expected(), value, loc);
+        };
+        let saturated = i64::try_from(i).unwrap_or(i64::MAX);
+        match bounds.check_int(i) {
+            // An implausible value is still the value sent: rules between members use it.
+            Some(f) if f.severity != Severity::Error => {
+                self.say(slot, loc, f, Some(&value));
+                Checked {
+                    value,
+                    scalar: Scalar::Int(saturated),
+                    ok: true,
+                }
+            }
+            Some(f) => {
+                self.say(slot, loc, f, Some(&value));
+                Checked {
+                    value,
+                    scalar: Scalar::Other,
+                    ok: false,
+                }
+            }
+            None => Checked {
+                value,
+                scalar: Scalar::Int(saturated),
+                ok: true,
+            },
+        }
+    }
+
+    /// Each item of an array of strings, then the rules over the whole list, then repeats.
+    fn list<'a>(
+        &mut self,
+        slot: &Slot,
+        text: &Text,
+        mut items: Vec<Value<'a>>,
+        loc: &Loc<'_>,
+    ) -> Checked<'a> {
+        let item_slot = Slot {
+            subject: Subject::part(slot.subject.name, "items"),
+            ..*slot
+        };
+        let mut ok = true;
+        let mut all_strings = true;
+        for (i, item) in items.iter_mut().enumerate() {
+            let at = loc.index(i);
+            let v = std::mem::replace(item, Value::Null);
+            *item = match v {
+                Value::String(s) => {
+                    let checked = self.text(slot, text, s, &at);
+                    ok &= checked.ok;
+                    checked.value
+                }
+                other => {
+                    all_strings = false;
+                    let checked = self.mistyped(&item_slot, Expected::String, other, &at);
+                    ok = false;
+                    checked.value
+                }
+            };
+        }
+        if all_strings && items.len() > 1 {
+            let texts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            let mut whole = Vec::new();
+            for rule in text.rules {
+                rule.check_items(&texts, &mut whole);
+            }
+            let repeats = Repeats::exact(texts.iter().copied());
+            drop(texts);
+            for (i, f) in whole {
+                ok &= f.severity != Severity::Error;
+                self.say(slot, &loc.index(i), f, None);
+            }
+            for i in 0..items.len() {
+                if repeats.get(i) {
+                    let f = Finding::warning(Kind::DuplicateItem);
+                    self.say(slot, &loc.index(i), f, items.get(i));
+                }
+            }
+        } else if items.len() > 1 {
+            // Repeats among the strings only.
+            let repeats = Repeats::exact(
+                items
+                    .iter()
+                    .map(|v| v.as_str().unwrap_or("\u{0}not a string")),
+            );
+            for i in 0..items.len() {
+                if repeats.get(i) && items[i].as_str().is_some() {
+                    let f = Finding::warning(Kind::DuplicateItem);
+                    self.say(slot, &loc.index(i), f, items.get(i));
+                }
+            }
+        }
+        Checked {
+            value: Value::Array(items),
+            scalar: Scalar::Other,
+            ok,
+        }
+    }
+
+    /// Reports a value of the wrong JSON type (with a hint where the fix is plain), and any
+    /// ambiguous member name inside it.
+    pub(crate) fn mistyped<'a>(
+        &mut self,
+        slot: &Slot,
+        expected: Expected,
+        value: Value<'a>,
+        loc: &Loc<'_>,
+    ) -> Checked<'a> {
+        let hint = match (&value, expected) {
+            (Value::String(s), Expected::Integer) if s.trim().parse::<i64>().is_ok() => {
+                Some(TypeHint::Unquote)
+            }
+            (Value::String(s), Expected::Boolean) if matches!(s.as_ref(), "true" | "false") => {
+                Some(TypeHint::UnquoteBoolean)
+            }
+            (Value::NumberText(_), Expected::Integer) => Some(TypeHint::WholeNumber),
+            _ => None,
+        };
+        let f = Finding::error(Kind::WrongType {
+            expected,
+            found: value.json_type(),
+            hint,
+        });
+        // A wrong type is an error whatever the mode.
+        let f = f.about(slot.subject, slot.personal);
+        self.report(loc, f, Some(&value));
+        self.nested_duplicates(&value, loc);
+        Checked {
+            value,
+            scalar: Scalar::Other,
+            ok: false,
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! What the rules between members may know about the members that were present: the checker
+//! records it while walking the body, the rules read it afterwards.
+
+use crate::diag::loc::{Loc, Place, ROOT};
+use crate::spec::catalogue::{MemberId, FIELDS};
+use time::Date;
+
+/// A present member's value, as far as rules between members care.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Scalar {
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer that passed its own rules (beyond `i64` saturates).
+    Int(i64),
+    /// A calendar date.
+    Date(Date),
+    /// One of a closed set of values (the rule's own constant: `tokenType` `DOCUMENT`).
+    Choice(&'static str),
+    /// Present, but of another shape, or invalid.
+    Other,
+}
+
+/// A present member as the rules between members see it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fact {
+    /// The name used in the input (an alias where one was used).
+    pub(crate) name: &'static str,
+    /// Position among the top-level members.
+    pub(crate) position: usize,
+    pub(crate) scalar: Scalar,
+}
+
+impl Fact {
+    /// Where the member is in the input.
+    pub(crate) fn loc(&self) -> Loc<'static> {
+        ROOT.key(self.name, self.position)
+    }
+}
+
+/// A step of additionalSteps, as the rules between additionalSteps and additionalData see it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Step {
+    pub(crate) name: String,
+    /// Its type is COMPARE.
+    pub(crate) compare: bool,
+    /// Its field names, each with where it is.
+    pub(crate) fields: Vec<(String, Place)>,
+}
+
+/// One additionalData entry: the step it is for, where, and the fields that have a value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Data {
+    pub(crate) step: String,
+    pub(crate) place: Place,
+    pub(crate) fields: Vec<String>,
+}
+
+/// Everything the rules between members may know.
+#[derive(Debug)]
+pub(crate) struct Facts {
+    by_field: [Option<Fact>; FIELDS.len()],
+    /// The steps additionalSteps defines (empty without it).
+    pub(crate) steps: Vec<Step>,
+    /// The entries of additionalData (empty without it).
+    pub(crate) data: Vec<Data>,
+}
+
+impl Facts {
+    pub(crate) fn new() -> Self {
+        Facts {
+            by_field: [None; FIELDS.len()],
+            steps: Vec::new(),
+            data: Vec::new(),
+        }
+    }
+
+    /// Records the member at `index` of the catalogue; the first occurrence is the one
+    /// checked, a later alias only conflicts.
+    pub(crate) fn set(&mut self, index: usize, fact: Fact) {
+        if let Some(slot @ None) = self.by_field.get_mut(index) {
+            *slot = Some(fact);
+        }
+    }
+
+    pub(crate) fn get(&self, m: MemberId) -> Option<&Fact> {
+        self.by_field.get(m.index()).and_then(Option::as_ref)
+    }
+
+    /// Whether the member at `index` of the catalogue is present.
+    pub(crate) fn has(&self, index: usize) -> bool {
+        self.by_field.get(index).is_some_and(Option::is_some)
+    }
+
+    pub(crate) fn bool(&self, m: MemberId) -> Option<(bool, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
+            Scalar::Bool(b) => Some((b, f)),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn int(&self, m: MemberId) -> Option<(i64, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
+            Scalar::Int(i) => Some((i, f)),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn date(&self, m: MemberId) -> Option<(Date, &Fact)> {
+        self.get(m).and_then(|f| match f.scalar {
+            Scalar::Date(d) => Some((d, f)),
+            _ => None,
+        })
+    }
+
+    /// Calls `f` for each of `members` that is `true`.
+    pub(crate) fn each_true(&self, members: &[MemberId], mut f: impl FnMut(MemberId, &Fact)) {
+        for &m in members {
+            if let Some((true, fact)) = self.bool(m) {
+                f(m, fact);
+            }
+        }
+    }
+}

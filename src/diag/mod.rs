@@ -1,0 +1,24 @@
+//! Diagnostics: what a check reports and how.
+//!
+//! - [`Code`] and [`Severity`]: the stable contract;
+//! - [`Finding`]: what a rule found, as typed facts ([`Kind`] with its parameters, a
+//!   suggestion, the [`Subject`] it is about), no text;
+//! - `Loc`/`Place`: where in the input, as an RFC 6901 pointer built only when reporting;
+//! - `Sink`: the capped collector every check reports into;
+//! - [`Violation`]: a finding placed in the document, whose message is rendered on demand with
+//!   the personal-data policy applied then.
+
+mod code;
+mod finding;
+pub(crate) mod loc;
+mod render;
+pub(crate) mod sink;
+mod violation;
+
+pub use code::{Code, Severity};
+pub use finding::{
+    Document, Ends, Expected, Finding, Folded, Implausible, JsonType, Kind, NameClass, Num, Place,
+    Subject, TypeHint,
+};
+pub use render::Params;
+pub use violation::Violation;

@@ -1,0 +1,557 @@
+//! Messages and parameters, rendered from a finding's facts when asked for.
+//!
+//! A suggestion derived from a personal value (`LTU` → `LT` reveals the nationality) is named in
+//! the message only when the caller opted in or the member holds no personal data; otherwise the
+//! message says where to find it (`params.suggestion`), or, for formats without `params`
+//! (iDenfy's error body), nothing at all.
+
+use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, TypeHint};
+use serde_json::{Map, Value};
+use std::fmt::{self, Write as _};
+
+/// Machine-readable parameters of a violation (limits, expected types, suggestions, positions).
+pub type Params = Map<String, Value>;
+
+/// How a message treats the suggestion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Suggestions {
+    /// Name it.
+    Named,
+    /// Point at `params.suggestion`.
+    InParams,
+    /// Leave it out (formats without `params`).
+    Omitted,
+}
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            Num::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+impl From<Num> for Value {
+    fn from(n: Num) -> Value {
+        match n {
+            Num::Int(i) => i.into(),
+            Num::Float(x) => x.into(),
+        }
+    }
+}
+
+fn range(min: Num, max: Option<Num>) -> String {
+    match max {
+        Some(max) => format!("between {min} and {max}"),
+        None => format!("at least {min}"),
+    }
+}
+
+impl Finding {
+    /// The message, naming a suggestion derived from a personal value only when `reveal`.
+    pub fn message(&self, reveal: bool) -> String {
+        let mode = if reveal || !self.personal {
+            Suggestions::Named
+        } else {
+            Suggestions::InParams
+        };
+        let mut out = String::new();
+        // Writing into a String cannot fail.
+        let _ = self.write_message(mode, &mut out);
+        out
+    }
+
+    pub(crate) fn message_in(&self, mode: Suggestions) -> String {
+        let mut out = String::new();
+        let _ = self.write_message(mode, &mut out);
+        out
+    }
+
+    /// The message, as one English sentence that never holds the input value.
+    pub(crate) fn write_message(&self, mode: Suggestions, out: &mut String) -> fmt::Result {
+        let s = self.subject.name;
+        let who = match self.subject.part {
+            Some(part) => format!("{s} {part}"),
+            None => s.to_owned(),
+        };
+        let who = who.as_str();
+        match &self.kind {
+            Kind::InvalidUtf8 {
+                document,
+                line,
+                column,
+                ..
+            } => write!(
+                out,
+                "the {} is not valid UTF-8 (first bad byte at line {line}, column {column})",
+                document.name()
+            )?,
+            Kind::MalformedJson {
+                document,
+                reason,
+                line,
+                column,
+            } => write!(
+                out,
+                "the {} is not valid JSON: {reason} at line {line}, column {column}",
+                document.name()
+            )?,
+            Kind::NotSerializable { reason } => {
+                write!(out, "the value could not be serialized as JSON: {reason}")?
+            }
+            Kind::NotAnObject { document, found } => write!(
+                out,
+                "the {} must be a JSON object, not {}",
+                document.name(),
+                found.with_article()
+            )?,
+            // Readers may stop at limit + 1 bytes, so the size is a lower bound.
+            Kind::DocumentTooLarge {
+                document, limit, ..
+            } => write!(
+                out,
+                "the {} is larger than the limit of {limit} bytes",
+                document.name()
+            )?,
+            Kind::NestingTooDeep {
+                limit,
+                line,
+                column,
+            } => write!(
+                out,
+                "arrays and objects are nested more than {limit} levels deep (at line {line}, column {column})"
+            )?,
+            Kind::TooManyViolations { limit, omitted } => write!(
+                out,
+                "the report stops after {limit} violations; {omitted} more were found and left out"
+            )?,
+            Kind::DuplicateKey { folded, .. } => match folded {
+                None => out.push_str("this member name appears more than once in the object; JSON parsers disagree on which copy wins, so the request is ambiguous"),
+                Some(Folded::SameKeyTwice { .. }) => out.push_str("this key repeats an earlier key once both are upper-cased, so the normalized request would carry the same key twice"),
+                Some(Folded::TwoLists { .. }) => write!(out, "this key repeats an earlier {s} key once both are upper-cased (country codes are case-insensitive), so the country has two lists")?,
+            },
+            Kind::MissingRequired {
+                field,
+                alias,
+                document,
+            } => match (alias, document) {
+                (Some(alias), _) => write!(out, "{field} is required (legacy name: {alias})")?,
+                (None, super::finding::Document::Response) => {
+                    write!(out, "{field} is required in a token response")?
+                }
+                (None, super::finding::Document::Request) => write!(out, "{field} is required")?,
+            },
+            Kind::NullNotAllowed => write!(out, "{who} is required and may not be null")?,
+            Kind::WrongType {
+                expected,
+                found,
+                hint,
+            } => {
+                write!(
+                    out,
+                    "{who} must be {}, not {}",
+                    expected.text(),
+                    found.with_article()
+                )?;
+                out.push_str(match hint {
+                    Some(TypeHint::Unquote) => " (write the number without quotes)",
+                    Some(TypeHint::UnquoteBoolean) => " (write true or false without quotes)",
+                    Some(TypeHint::WholeNumber) => {
+                        " (a whole number written without fraction or exponent, within 64 bits)"
+                    }
+                    None => "",
+                });
+            }
+            Kind::AliasConflict { alias, field } => write!(
+                out,
+                "{alias} is the legacy name of {field}; send only one of them"
+            )?,
+            Kind::UnknownField { place, candidates } => {
+                match place {
+                    Place::Request => {
+                        out.push_str("this member is not documented for the Generate token request")
+                    }
+                    Place::Among(known) => write!(
+                        out,
+                        "this member is not documented here (expected one of {})",
+                        known.join(", ")
+                    )?,
+                }
+                match (self.suggestion, candidates.as_slice()) {
+                    (Some(s), _) => write!(out, "; did you mean {s}?")?,
+                    (None, []) => out.push('.'),
+                    (None, several) => write!(out, "; did you mean {}?", several.join(" or "))?,
+                }
+                if self.severity == super::Severity::Warning {
+                    out.push_str(
+                        " It is passed through unchanged, and the API will probably ignore it.",
+                    );
+                }
+                return Ok(());
+            }
+            Kind::MisspelledField => {
+                let meant = self.suggestion.unwrap_or("a documented member");
+                write!(out, "not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                return Ok(());
+            }
+            Kind::LegacyField { name } => write!(
+                out,
+                "{name} appears only in old iDenfy documentation; the API may ignore it"
+            )?,
+            Kind::TooShort { min: 1, .. } => write!(out, "{who} must not be empty")?,
+            Kind::TooShort { min, .. } => {
+                write!(out, "{who} must be at least {min} characters long")?
+            }
+            Kind::TooLong { max, length } => write!(
+                out,
+                "{who} must be at most {max} characters long (it has {length})"
+            )?,
+            Kind::TooSmall { min, max } => write!(out, "{who} must be {}", range(*min, *max))?,
+            Kind::TooLarge { min, max } => {
+                write!(out, "{who} must be {}", range(*min, Some(*max)))?
+            }
+            Kind::NotPrintableAscii {
+                position, control, ..
+            } => write!(
+                out,
+                "{who} may contain only printable ASCII characters (space to ~); it has {} at position {position}",
+                if *control { "a control character" } else { "a non-ASCII character" }
+            )?,
+            Kind::SurroundingWhitespace { at } => write!(
+                out,
+                "{who} has whitespace at {}; it is sent as written, not trimmed, so it will not match the same value without it",
+                at.words()
+            )?,
+            Kind::ImplausibleValue {
+                what: Implausible::Age,
+                plausible_max,
+            } => write!(
+                out,
+                "{who} is above {plausible_max}, more than any person's age: probably a year or a typo"
+            )?,
+            Kind::ImplausibleValue {
+                what: Implausible::BirthDate,
+                plausible_max,
+            } => write!(
+                out,
+                "{who} is more than {plausible_max} years ago: probably a typo in the year"
+            )?,
+            Kind::InvalidNameCharacter { bad: None } => {
+                write!(out, "{who} must contain at least one letter")?
+            }
+            Kind::InvalidNameCharacter {
+                bad: Some((class, position, count)),
+            } => {
+                write!(
+                    out,
+                    "{who} may contain only letters, spaces and the punctuation of names (hyphens, apostrophes, periods, middle dots); the normalized name has {} at position {position}",
+                    class.words()
+                )?;
+                if *count > 1 {
+                    write!(out, " ({count} such characters in all)")?;
+                }
+            }
+            Kind::InvalidValue { allowed, case_only } => {
+                write!(out, "{who} must be one of {}", allowed.join(", "))?;
+                if *case_only {
+                    out.push_str(" (values are case-sensitive)");
+                }
+            }
+            Kind::RetiredValue { allowed, why } => write!(
+                out,
+                "{who}: this value is no longer offered ({why}); use one of {}",
+                allowed.join(", ")
+            )?,
+            Kind::InvalidDateFormat => write!(out, "{who} must be a date written YYYY-MM-DD")?,
+            Kind::InvalidCalendarDate { year_zero: true } => write!(
+                out,
+                "{who} has the year 0000, which no calendar (and no server's date type) holds; years start at 0001"
+            )?,
+            Kind::InvalidCalendarDate { year_zero: false } => write!(
+                out,
+                "{who} is written YYYY-MM-DD but is not a date in the calendar"
+            )?,
+            Kind::DateInFuture { tolerance_days } => write!(
+                out,
+                "{who} is in the future (more than {tolerance_days} day after today, which allows for time zones)"
+            )?,
+            Kind::IssuedAfterExpiry => out.push_str("dateOfIssue is after dateOfExpiry"),
+            Kind::BornAfterIssue => out.push_str("dateOfBirth is after dateOfIssue"),
+            Kind::ExpiryBeforeBirth => {
+                out.push_str("dateOfExpiry is before dateOfBirth, so one of them is wrong")
+            }
+            Kind::DocumentExpired { .. } => out.push_str(
+                "dateOfExpiry is in the past: the document has expired and the verification will likely be denied",
+            ),
+            Kind::InvalidCountryCode { allow_all } => write!(
+                out,
+                "{who} must be an ISO 3166-1 alpha-2 country code{}",
+                if *allow_all { " or ALL" } else { "" }
+            )?,
+            Kind::UnknownDocumentType { allow_all } => write!(
+                out,
+                "{who} must name a document type the API knows (PASSPORT, ID_CARD, …){}",
+                if *allow_all { " or ALL" } else { "" }
+            )?,
+            Kind::LegacyDocumentType { why } => write!(
+                out,
+                "{who}: this document type is not in the current list ({why})"
+            )?,
+            Kind::DuplicateItem => write!(out, "{who} lists the same value twice")?,
+            Kind::InvalidUrl { reason } => write!(
+                out,
+                "{who} must be an absolute URL such as https://example.com/path ({reason})"
+            )?,
+            Kind::UrlNotHttps { .. } => write!(out, "{who} must use https")?,
+            Kind::UrlMissingHost => write!(out, "{who} must name a host")?,
+            Kind::UrlNeedsRepair { reason } => write!(
+                out,
+                "{who} is not a well-formed URL as written ({reason}); send it in its corrected form"
+            )?,
+            Kind::UrlUnencodedCharacters { characters } => write!(
+                out,
+                "{who} holds characters that RFC 3986 wants percent-encoded ({characters}); browsers send them as written, but some strict servers refuse them"
+            )?,
+            Kind::UrlHasCredentials => write!(
+                out,
+                "{who} carries a user name or password; they end up in logs and browser history"
+            )?,
+            Kind::CallbackNotPublic { reason } => write!(
+                out,
+                "{who} points at {reason}; iDenfy's webhooks cannot reach it"
+            )?,
+            Kind::InvalidLocale { max } => write!(
+                out,
+                "{who} must be two letters, optionally followed by _ and two more (en, zh_tw), at most {max} characters"
+            )?,
+            Kind::UnsupportedLocale => write!(
+                out,
+                "{who} is not a supported UI language, so the verification UI will be shown in English"
+            )?,
+            Kind::InvalidUuid => write!(
+                out,
+                "{who} must be a UUID written as 8-4-4-4-12 hexadecimal digits"
+            )?,
+            Kind::AgeLimitAboveAgeMax => {
+                out.push_str("ageLimit is greater than ageMax, so no client can pass")
+            }
+            Kind::DigitStringExpiryTooLong { max } => write!(
+                out,
+                "with generateDigitString true, expiryTime may not exceed the default expiry of {max} seconds"
+            )?,
+            Kind::RequiresVerifyBank => write!(
+                out,
+                "{who} needs verifyBank, which this request sets to false"
+            )?,
+            Kind::VerifyBankNotSet => write!(
+                out,
+                "{who} needs verifyBank; it is not set here, so it depends on the account setting"
+            )?,
+            Kind::DisabledByAutoFaceMatching => write!(
+                out,
+                "{who} is true, but autoFaceMatching false disables it"
+            )?,
+            Kind::NfcRequiredAndOptional => out.push_str(
+                "nfcOptional and nfcRequired are both true; required wins, so an NFC scan the client cannot do denies the verification",
+            ),
+            Kind::FaceCheckWithoutSelfie => write!(
+                out,
+                "{who} is true, but tokenType DOCUMENT takes no selfie, so there is no face to check"
+            )?,
+            Kind::RedundantWithAll { .. } => write!(
+                out,
+                "{who} lists ALL, which allows every country, together with other codes that then have no effect"
+            )?,
+            Kind::UtilityBillWithAdditionalSteps => out.push_str(
+                "utilityBill true cannot be combined with additionalSteps; define a UTILITY_BILL step instead",
+            ),
+            Kind::AdditionalDataUnknownStep { .. } => out.push_str(
+                "additionalData names a step that additionalSteps in this request does not define; it is used only if the account's dashboard configures that step",
+            ),
+            Kind::MissingCompareData { .. } => out.push_str(
+                "this COMPARE step field has no value in additionalData, so there is nothing to compare against",
+            ),
+            Kind::InvalidDigitString { position: Some(p) } => write!(
+                out,
+                "{who} must consist of the digits 0-9 only; character {p} is not a digit"
+            )?,
+            Kind::InvalidDigitString { position: None } => write!(
+                out,
+                "{who} must not be empty; it is null when no code was generated"
+            )?,
+            Kind::UnexpectedDigitStringLength { expected, length } => write!(
+                out,
+                "{who} has {length} digits; the docs specify {expected} (though their own examples show 7), so check what the mobile flow expects"
+            )?,
+            Kind::EchoChanged {
+                field,
+                sent,
+                echoed,
+            } => {
+                write!(out, "the response echoes {field} with another value than the request sent: the server changed it")?;
+                if sent != echoed {
+                    write!(
+                        out,
+                        " (sent {}, echoed {})",
+                        sent.with_article(),
+                        echoed.with_article()
+                    )?;
+                }
+            }
+            Kind::EchoDropped { field } => write!(
+                out,
+                "the request sent {field}, but the response leaves it out: the server dropped or ignored it"
+            )?,
+        }
+        if let Some(suggestion) = self.suggestion {
+            match mode {
+                Suggestions::Named => write!(out, "; did you mean {suggestion}?")?,
+                Suggestions::InParams => {
+                    out.push_str("; a likely correction is in params.suggestion")
+                }
+                Suggestions::Omitted => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The machine-readable parameters.
+    pub fn params(&self) -> Params {
+        let mut p = Params::new();
+        let mut put = |k: &str, v: Value| {
+            p.insert(k.to_owned(), v);
+        };
+        match &self.kind {
+            Kind::InvalidUtf8 {
+                offset,
+                line,
+                column,
+                ..
+            } => {
+                put("offset", (*offset).into());
+                put("line", (*line).into());
+                put("column", (*column).into());
+            }
+            Kind::MalformedJson {
+                reason,
+                line,
+                column,
+                ..
+            } => {
+                put("reason", reason.as_ref().into());
+                put("line", (*line).into());
+                put("column", (*column).into());
+            }
+            Kind::NotAnObject { found, .. } => put("found", found.name().into()),
+            Kind::DocumentTooLarge { size, limit, .. } => {
+                put("size", (*size).into());
+                put("limit", (*limit).into());
+            }
+            Kind::NestingTooDeep {
+                limit,
+                line,
+                column,
+            } => {
+                put("limit", (*limit).into());
+                put("line", (*line).into());
+                put("column", (*column).into());
+            }
+            Kind::TooManyViolations { limit, omitted } => {
+                put("limit", (*limit).into());
+                put("omitted", (*omitted).into());
+            }
+            Kind::DuplicateKey { name, folded } => {
+                put("name", name.as_str().into());
+                if let Some(Folded::SameKeyTwice { normalized } | Folded::TwoLists { normalized }) =
+                    folded
+                {
+                    put("normalized", normalized.as_str().into());
+                }
+            }
+            Kind::MissingRequired { field, .. } => put("field", (*field).into()),
+            Kind::WrongType {
+                expected, found, ..
+            } => {
+                put("expected", expected.text().into());
+                put("found", found.name().into());
+            }
+            Kind::AliasConflict { field, .. } => put("field", (*field).into()),
+            Kind::UnknownField { candidates, .. } if !candidates.is_empty() => {
+                put("candidates", candidates.clone().into());
+            }
+            Kind::TooShort { min, length } => {
+                put("min", (*min).into());
+                put("length", (*length).into());
+            }
+            Kind::TooLong { max, length } => {
+                put("max", (*max).into());
+                put("length", (*length).into());
+            }
+            Kind::TooSmall { min, .. } => put("min", (*min).into()),
+            Kind::TooLarge { max, .. } => put("max", (*max).into()),
+            Kind::NotPrintableAscii {
+                position, count, ..
+            } => {
+                put("position", (*position).into());
+                put("count", (*count).into());
+            }
+            Kind::SurroundingWhitespace { at } => put("at", at.words().into()),
+            Kind::ImplausibleValue { plausible_max, .. } => {
+                put("plausible_max", (*plausible_max).into())
+            }
+            Kind::InvalidNameCharacter { bad: None } => put("class", "no_letter".into()),
+            Kind::InvalidNameCharacter {
+                bad: Some((class, position, count)),
+            } => {
+                put("class", class.name().into());
+                put("position", (*position).into());
+                put("count", (*count).into());
+            }
+            Kind::InvalidValue { allowed, .. } | Kind::RetiredValue { allowed, .. } => {
+                put("allowed", (*allowed).into())
+            }
+            Kind::InvalidDateFormat => put("format", "YYYY-MM-DD".into()),
+            Kind::InvalidCalendarDate { year_zero: true } => put("reason", "year_zero".into()),
+            Kind::DateInFuture { tolerance_days } | Kind::DocumentExpired { tolerance_days } => {
+                put("tolerance_days", (*tolerance_days).into())
+            }
+            Kind::InvalidUrl { reason } => put("reason", reason.to_string().into()),
+            Kind::UrlNotHttps { scheme } => put("scheme", scheme.as_str().into()),
+            Kind::UrlNeedsRepair { reason } | Kind::CallbackNotPublic { reason } => {
+                put("reason", (*reason).into())
+            }
+            Kind::UrlUnencodedCharacters { characters } => {
+                put("characters", characters.as_str().into())
+            }
+            Kind::InvalidLocale { max } => put("max", (*max).into()),
+            Kind::DigitStringExpiryTooLong { max } => put("max", (*max).into()),
+            Kind::RedundantWithAll { others } => put("others", (*others).into()),
+            Kind::AdditionalDataUnknownStep { step } => put("step", step.as_str().into()),
+            Kind::MissingCompareData { step, field } => {
+                put("step", step.as_str().into());
+                put("field", field.as_str().into());
+            }
+            Kind::InvalidDigitString { position: Some(p) } => put("position", (*p).into()),
+            Kind::UnexpectedDigitStringLength { expected, length } => {
+                put("expected", (*expected).into());
+                put("length", (*length).into());
+            }
+            Kind::EchoChanged {
+                field,
+                sent,
+                echoed,
+            } => {
+                put("field", field.as_str().into());
+                put("sent", sent.name().into());
+                put("echoed", echoed.name().into());
+            }
+            Kind::EchoDropped { field } => put("field", field.as_str().into()),
+            _ => {}
+        }
+        if let Some(s) = self.suggestion {
+            put("suggestion", s.into());
+        }
+        p
+    }
+}

@@ -1,0 +1,168 @@
+//! The collector every check reports into: capped, errors kept ahead of warnings.
+
+use super::code::Severity;
+use super::finding::{Finding, Kind};
+use super::loc::{Loc, Order, Place};
+use super::violation::Violation;
+use crate::json::Value;
+use std::collections::BinaryHeap;
+
+/// A kept violation. Kept ones rank errors before warnings, then by input position, then by
+/// arrival (stable for ties); the report lists them by position.
+#[derive(Debug)]
+struct Entry {
+    /// 0 for an error, 1 for a warning: when the list is full, warnings go first.
+    rank: u8,
+    order: Order,
+    seq: u64,
+    violation: Violation,
+}
+
+fn rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+    }
+}
+
+impl Entry {
+    fn key(&self) -> (u8, Order, u64) {
+        (self.rank, self.order, self.seq)
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// Collects violations, keeping only `cap` of them: every error before any warning, and the
+/// earliest by input position among each. A hostile body that breaks a rule a million times
+/// costs a million comparisons, not a million stored messages, and 300 unknown members cannot
+/// push a real error out of the report.
+#[derive(Debug)]
+pub(crate) struct Sink {
+    /// Max-heap: the least important kept violation (the latest warning, else the latest
+    /// error) is on top, ready to be displaced.
+    kept: BinaryHeap<Entry>,
+    cap: usize,
+    seq: u64,
+    errors: usize,
+    warnings: usize,
+    dropped: usize,
+    dropped_error: bool,
+    show_values: bool,
+}
+
+impl Sink {
+    pub(crate) fn new(show_values: bool, cap: usize) -> Self {
+        Sink {
+            kept: BinaryHeap::new(),
+            cap,
+            seq: 0,
+            errors: 0,
+            warnings: 0,
+            dropped: 0,
+            dropped_error: false,
+            show_values,
+        }
+    }
+
+    /// Places `finding` at `loc`; `value` is the input value it is about (copied only when the
+    /// caller opted in to values).
+    pub(crate) fn report(&mut self, loc: &Loc<'_>, finding: Finding, value: Option<&Value<'_>>) {
+        let order = loc.order();
+        if self.admit(order, finding.severity) {
+            let value = value.filter(|_| self.show_values).map(Value::to_serde);
+            self.keep(
+                order,
+                Violation::new(loc.pointer(), finding, self.show_values, value),
+            );
+        }
+    }
+
+    /// Places `finding` at a location kept from the walk.
+    pub(crate) fn report_at(&mut self, place: &Place, finding: Finding) {
+        if self.admit(place.order, finding.severity) {
+            let violation = Violation::new(place.pointer.clone(), finding, self.show_values, None);
+            self.keep(place.order, violation);
+        }
+    }
+
+    /// Whether a violation at `order` is kept; counts it either way.
+    fn admit(&mut self, order: Order, severity: Severity) -> bool {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        let key = (rank(severity), order, self.seq);
+        let fits =
+            self.kept.len() < self.cap || self.kept.peek().is_some_and(|top| key < top.key());
+        if !fits {
+            self.dropped += 1;
+            self.dropped_error |= severity == Severity::Error;
+            self.seq += 1;
+        }
+        fits
+    }
+
+    fn keep(&mut self, order: Order, violation: Violation) {
+        if self.kept.len() >= self.cap {
+            if let Some(out) = self.kept.pop() {
+                self.dropped += 1;
+                self.dropped_error |= out.violation.severity() == Severity::Error;
+            }
+        }
+        self.kept.push(Entry {
+            rank: rank(violation.severity()),
+            order,
+            seq: self.seq,
+            violation,
+        });
+        self.seq += 1;
+    }
+
+    /// Whether any error was found.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// Every error and every warning found, including those the list left out.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        (self.errors, self.warnings)
+    }
+
+    /// The kept violations by input position, with a closing `too_many_violations` entry when
+    /// any were dropped.
+    pub(crate) fn finish(self) -> Vec<Violation> {
+        let mut kept = self.kept.into_vec();
+        kept.sort_unstable_by_key(|e| (e.order, e.seq));
+        let mut out: Vec<Violation> = kept.into_iter().map(|e| e.violation).collect();
+        if self.dropped > 0 {
+            let kind = Kind::TooManyViolations {
+                limit: self.cap,
+                omitted: self.dropped,
+            };
+            // An error only if an error was cut: capping must not change validity.
+            let finding = if self.dropped_error {
+                Finding::error(kind)
+            } else {
+                Finding::warning(kind)
+            };
+            out.push(Violation::new(String::new(), finding, false, None));
+        }
+        out
+    }
+}

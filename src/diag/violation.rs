@@ -1,0 +1,138 @@
+//! The report's unit: a finding placed in the input document.
+
+use super::code::{Code, Severity};
+use super::finding::Finding;
+use super::render::{Params, Suggestions};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::fmt;
+
+/// One problem found in the request, at an RFC 6901 JSON Pointer into the input.
+///
+/// Its message is rendered from typed facts when asked for ([`message`](Self::message),
+/// `Display`, serialization), never stored as text.
+///
+/// ```
+/// use idenfy_preflight::{check_str, Code, Context, Severity};
+///
+/// let report = check_str(r#"{"clientId": "c1", "sex": "X"}"#, &Context::new());
+/// let v = &report.violations()[0];
+/// assert_eq!((v.pointer(), v.code(), v.severity()), ("/sex", Code::InvalidValue, Severity::Error));
+/// assert_eq!(v.message(), "sex must be one of M, F");
+/// assert_eq!(v.to_string(), "/sex: invalid_value: sex must be one of M, F");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    pointer: String,
+    finding: Finding,
+    /// The caller opted in to values (and so to suggestions derived from them).
+    reveal: bool,
+    value: Option<serde_json::Value>,
+}
+
+impl Violation {
+    pub(crate) fn new(
+        pointer: String,
+        finding: Finding,
+        reveal: bool,
+        value: Option<serde_json::Value>,
+    ) -> Self {
+        Violation {
+            pointer,
+            finding,
+            reveal,
+            value,
+        }
+    }
+
+    /// RFC 6901 JSON Pointer into the input document (`""` is the whole document).
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// Stable machine code.
+    pub fn code(&self) -> Code {
+        self.finding.code()
+    }
+
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.finding.severity
+    }
+
+    /// One English sentence stating the rule and its limit. It never holds the input value, nor
+    /// a suggestion derived from a personal one unless the caller opted in
+    /// ([`Context::show_values`](crate::Context::show_values)).
+    pub fn message(&self) -> String {
+        self.finding.message(self.reveal)
+    }
+
+    /// The message for a format that has no `params` (iDenfy's error body): a withheld
+    /// suggestion is left out instead of pointed at.
+    pub(crate) fn message_without_params(&self) -> String {
+        let mode = if self.reveal || !self.finding.personal {
+            Suggestions::Named
+        } else {
+            Suggestions::Omitted
+        };
+        self.finding.message_in(mode)
+    }
+
+    /// Machine-readable parameters (limits, expected type, suggestion, line and column, …).
+    pub fn params(&self) -> Params {
+        self.finding.params()
+    }
+
+    /// A likely correction, if the rule could guess one (also in [`params`](Self::params)).
+    pub fn suggestion(&self) -> Option<&'static str> {
+        self.finding.suggestion
+    }
+
+    /// Whether the message may name the suggestion (the member holds no personal data, or the
+    /// caller opted in).
+    pub fn suggestion_is_shown(&self) -> bool {
+        self.finding.suggestion.is_some() && (self.reveal || !self.finding.personal)
+    }
+
+    /// The offending input value, only when the caller opted in with
+    /// [`Context::show_values`](crate::Context::show_values).
+    pub fn value(&self) -> Option<&serde_json::Value> {
+        self.value.as_ref()
+    }
+
+    /// The typed facts of the violation.
+    pub fn finding(&self) -> &Finding {
+        &self.finding
+    }
+}
+
+/// `pointer: code: message` (the whole document shows as `(document)`).
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "(document)"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{pointer}: {}: {}", self.code(), self.message())
+    }
+}
+
+/// `{"pointer", "code", "severity", "message", "params"?, "value"?}`.
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let params = self.params();
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("pointer", &self.pointer)?;
+        map.serialize_entry("code", &self.code())?;
+        map.serialize_entry("severity", &self.severity())?;
+        map.serialize_entry("message", &self.message())?;
+        if !params.is_empty() {
+            map.serialize_entry("params", &params)?;
+        }
+        if let Some(v) = &self.value {
+            map.serialize_entry("value", v)?;
+        }
+        map.end()
+    }
+}

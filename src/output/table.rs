@@ -1,0 +1,127 @@
+//! The README's tables, rendered from the catalogue and the codes so the docs cannot drift.
+
+use crate::diag::Code;
+use crate::spec::catalogue::FIELDS;
+use crate::spec::normalize::Norm;
+use crate::spec::{Member, Object, Origin, Shape, Text};
+
+fn rules_text(text: &Text) -> String {
+    text.rules
+        .iter()
+        .map(|r| r.describe())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn norm_text(norm: Norm) -> &'static str {
+    match norm {
+        Norm::AsIs => "",
+        Norm::Upper => "upper case",
+        Norm::Lower => "lower case",
+        Norm::PersonName => "trim, collapse spaces, NFC, upper case",
+    }
+}
+
+fn object_text(object: &Object) -> String {
+    match object {
+        Object::Fields { names, .. } => format!("{{{}}}", names.join(", ")),
+        Object::Map(map) => {
+            let keys = map.key_label;
+            let values = match map.values {
+                Shape::Object(inner) => object_text(inner),
+                Shape::Str(_) => "string".into(),
+                other => describe_shape(other).0,
+            };
+            format!("{keys} → {values}")
+        }
+    }
+}
+
+fn describe_shape(shape: &Shape) -> (String, String, &'static str) {
+    match shape {
+        Shape::Str(t) => ("string".into(), rules_text(t), norm_text(t.norm)),
+        Shape::Date => ("string".into(), "YYYY-MM-DD, real date".into(), ""),
+        Shape::Int(b) => ("integer".into(), b.describe(), ""),
+        Shape::Number(b) => ("number".into(), b.describe(), ""),
+        Shape::Bool => ("boolean".into(), String::new(), ""),
+        Shape::List(t) => (
+            "array of strings".into(),
+            format!("each: {}; repeats warn", rules_text(t)),
+            norm_text(t.norm),
+        ),
+        Shape::StrOrList(t) => (
+            "string or array".into(),
+            format!("each: {}", rules_text(t)),
+            norm_text(t.norm),
+        ),
+        Shape::IntOrStr { int, text } => (
+            "integer or string".into(),
+            format!("{}, or {}", int.describe(), rules_text(text)),
+            "",
+        ),
+        Shape::Object(o) => (
+            "object".into(),
+            object_text(o),
+            match o {
+                Object::Map(m) if m.send_normalized_keys => "keys upper case",
+                _ => "",
+            },
+        ),
+    }
+}
+
+/// The type column, the rules column and the normalizer column of one member.
+pub fn describe(field: &Member) -> (String, String, &'static str) {
+    describe_shape(&field.shape)
+}
+
+/// The README's rule table (GitHub Markdown), one row per catalogue member.
+///
+/// ```
+/// let table = idenfy_preflight::output::table::markdown();
+/// assert!(table.contains("| `firstName` |"));
+/// ```
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "| Member | Type | Rules | Normalized | Docs section |\n|---|---|---|---|---|\n",
+    );
+    for f in FIELDS {
+        let (ty, rules, norm) = describe(f);
+        let mut name = format!("`{}`", f.name);
+        for a in f.aliases {
+            name.push_str(&format!(" (alias `{a}`)"));
+        }
+        let required = if f.required {
+            "required; "
+        } else {
+            "nullable; "
+        };
+        let origin = match f.origin {
+            Origin::TokenPage => "",
+            Origin::ApiReference => " (API reference only)",
+            Origin::Legacy => " (legacy: warns)",
+        };
+        out.push_str(&format!(
+            "| {name} | {ty} | {required}{rules} | {norm} | {}{origin} |\n",
+            f.section.title()
+        ));
+    }
+    out
+}
+
+/// The README's table of violation codes, from [`Code::ALL`].
+///
+/// ```
+/// assert!(idenfy_preflight::output::table::codes_markdown().contains("| `duplicate_key` |"));
+/// ```
+pub fn codes_markdown() -> String {
+    let mut out = String::from("| Code | Meaning |\n|---|---|\n");
+    for code in Code::ALL {
+        out.push_str(&format!(
+            "| `{}` | {} |\n",
+            code.as_str(),
+            code.description()
+        ));
+    }
+    out
+}

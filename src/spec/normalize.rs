@@ -1,0 +1,115 @@
+//! Normalizers: what the API would do to a value anyway, done before it is sent and before the
+//! rules run, so the rules check exactly the value that goes out.
+
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// How a string field is normalized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Norm {
+    /// Sent as written.
+    AsIs,
+    /// ASCII upper case (codes: countries, document types).
+    Upper,
+    /// ASCII lower case (locales).
+    Lower,
+    /// Trim, collapse whitespace runs to one space, Unicode NFC, full Unicode upper case.
+    PersonName,
+}
+
+impl Norm {
+    /// Applies the normalizer, borrowing when nothing changes.
+    ///
+    /// ```
+    /// use idenfy_preflight::spec::normalize::Norm;
+    ///
+    /// assert_eq!(Norm::PersonName.apply("  john \t tom ".into()), "JOHN TOM");
+    /// assert_eq!(Norm::PersonName.apply("strauß".into()), "STRAUSS");
+    /// assert_eq!(Norm::Upper.apply("lt".into()), "LT");
+    /// assert_eq!(Norm::Lower.apply("ZH_TW".into()), "zh_tw");
+    /// ```
+    pub fn apply<'a>(self, s: Cow<'a, str>) -> Cow<'a, str> {
+        match self {
+            Norm::AsIs => s,
+            Norm::Upper if s.bytes().any(|b| b.is_ascii_lowercase()) => {
+                Cow::Owned(s.to_ascii_uppercase())
+            }
+            Norm::Lower if s.bytes().any(|b| b.is_ascii_uppercase()) => {
+                Cow::Owned(s.to_ascii_lowercase())
+            }
+            Norm::Upper | Norm::Lower => s,
+            Norm::PersonName => person_name(s),
+        }
+    }
+}
+
+fn person_name(s: Cow<'_, str>) -> Cow<'_, str> {
+    let collapsed = collapse_whitespace(s);
+    let composed = nfc(collapsed);
+    let upper = composed.to_uppercase();
+    if upper == composed.as_ref() {
+        return composed;
+    }
+    // Upper-casing can decompose (e.g. ǰ has no precomposed capital), so compose again.
+    nfc(Cow::Owned(upper))
+}
+
+fn collapse_whitespace(s: Cow<'_, str>) -> Cow<'_, str> {
+    let trimmed = s.trim();
+    let clean = trimmed.len() == s.len() && {
+        let mut prev_space = false;
+        trimmed.chars().all(|c| {
+            let ok = if c.is_whitespace() {
+                c == ' ' && !prev_space
+            } else {
+                true
+            };
+            prev_space = c.is_whitespace();
+            ok
+        })
+    };
+    if clean {
+        return s;
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+fn nfc(s: Cow<'_, str>) -> Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_name_steps() {
+        assert_eq!(Norm::PersonName.apply("e\u{301}va".into()), "\u{c9}VA");
+        assert_eq!(Norm::PersonName.apply("a\u{a0}\u{a0}b".into()), "A B");
+        assert_eq!(Norm::PersonName.apply("   ".into()), "");
+        assert_eq!(Norm::PersonName.apply("ǰ".into()), "J\u{30c}");
+        assert!(matches!(
+            Norm::PersonName.apply("JOHN TOM".into()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn idempotent() {
+        for s in [" ab  c ", "ǰǆ", "straße", "ΐ"] {
+            let once = Norm::PersonName.apply(s.into()).into_owned();
+            assert_eq!(Norm::PersonName.apply(once.clone().into()), once);
+        }
+    }
+}

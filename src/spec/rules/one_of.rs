@@ -1,0 +1,86 @@
+//! Closed value sets (sex, tokenType, step types), with retired values explained.
+
+use super::{keywords, Keywords, Rule};
+use crate::diag::{Finding, Kind};
+use crate::spec::normalize::Norm;
+
+/// One of `values`, compared exactly; `retired` values get an error saying they were withdrawn.
+/// A value that differs only in letter case suggests the right one.
+///
+/// ```
+/// use idenfy_preflight::spec::rules::{findings, OneOf};
+/// use idenfy_preflight::Code;
+///
+/// let rule = OneOf { values: &["M", "F"], retired: &[] };
+/// assert!(findings(&rule, "F").is_empty());
+/// let f = &findings(&rule, "f")[0];
+/// assert_eq!((f.code(), f.suggestion), (Code::InvalidValue, Some("F")));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OneOf {
+    /// The accepted values.
+    pub values: &'static [&'static str],
+    /// Values the API used to accept, with why they are gone.
+    pub retired: &'static [(&'static str, &'static str)],
+}
+
+impl Rule for OneOf {
+    fn choice(&self, value: &str) -> Option<&'static str> {
+        self.values.iter().copied().find(|v| *v == value)
+    }
+
+    fn check(&self, value: &str, out: &mut Vec<Finding>) {
+        if self.values.contains(&value) {
+            return;
+        }
+        if let Some((_, why)) = self.retired.iter().find(|(v, _)| *v == value) {
+            out.push(Finding::error(Kind::RetiredValue {
+                allowed: self.values,
+                why,
+            }));
+            return;
+        }
+        let meant = self
+            .values
+            .iter()
+            .copied()
+            .find(|v| v.eq_ignore_ascii_case(value));
+        out.push(
+            Finding::error(Kind::InvalidValue {
+                allowed: self.values,
+                case_only: meant.is_some(),
+            })
+            .suggest(meant),
+        );
+    }
+
+    fn schema(&self, norm: Norm) -> Keywords {
+        match norm {
+            Norm::AsIs => keywords([("enum", self.values.into())]),
+            _ => keywords([(
+                "pattern",
+                super::one_of_pattern(self.values.iter().copied(), norm).into(),
+            )]),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let mut s = format!("one of {}", self.values.join(", "));
+        if !self.retired.is_empty() {
+            let retired: Vec<_> = self.retired.iter().map(|(v, _)| *v).collect();
+            s.push_str(&format!(" (retired: {})", retired.join(", ")));
+        }
+        s
+    }
+
+    fn probes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for v in self.values {
+            out.push((*v).to_owned());
+            out.push(v.to_lowercase());
+        }
+        out.extend(self.retired.iter().map(|(v, _)| (*v).to_owned()));
+        out.push("X".into());
+        out
+    }
+}

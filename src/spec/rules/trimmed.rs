@@ -1,0 +1,59 @@
+//! Identifiers sent as written: whitespace at either end is kept, so it is almost always a
+//! copy-and-paste accident (a `clientId` of `"42 "` is another client than `"42"`, and
+//! de-duplication, webhooks and the partner's own lookups then disagree).
+
+use super::Rule;
+use crate::diag::{Ends, Finding, Kind};
+
+/// No whitespace at the start or the end (a warning: the API accepts it as is).
+///
+/// ```
+/// use idenfy_preflight::spec::rules::{findings, Trimmed};
+/// use idenfy_preflight::{Code, Severity};
+///
+/// assert!(findings(&Trimmed, "client 42").is_empty());
+/// let f = &findings(&Trimmed, " client-42")[0];
+/// assert_eq!((f.code(), f.severity), (Code::SurroundingWhitespace, Severity::Warning));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trimmed;
+
+impl Rule for Trimmed {
+    fn check(&self, value: &str, out: &mut Vec<Finding>) {
+        let at = match (
+            value.starts_with(char::is_whitespace),
+            value.ends_with(char::is_whitespace),
+        ) {
+            (false, false) => return,
+            (true, true) => Ends::Both,
+            (true, false) => Ends::Start,
+            (false, true) => Ends::End,
+        };
+        out.push(Finding::warning(Kind::SurroundingWhitespace { at }));
+    }
+
+    fn describe(&self) -> String {
+        "warns on surrounding whitespace".into()
+    }
+
+    fn probes(&self) -> Vec<String> {
+        [" a", "a ", "a b", "\ta"].map(String::from).to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::rules::findings;
+
+    #[test]
+    fn boundaries() {
+        assert!(findings(&Trimmed, "").is_empty());
+        assert!(findings(&Trimmed, "a").is_empty());
+        assert!(findings(&Trimmed, "a b").is_empty());
+        for v in [" a", "a ", "\ta", "a\n", "\u{a0}a", " "] {
+            assert_eq!(findings(&Trimmed, v).len(), 1, "{v:?}");
+        }
+        assert_eq!(findings(&Trimmed, " a ")[0].params()["at"], "both ends");
+    }
+}
