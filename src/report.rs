@@ -4,7 +4,7 @@
 use crate::diag::sink::Sink;
 use crate::diag::{Severity, Violation};
 use crate::json::Value;
-use serde::ser::{SerializeMap, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -22,59 +22,62 @@ use std::borrow::Cow;
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidRequest<'a> {
-    members: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// Always an object.
+    value: Value<'a>,
 }
 
 impl<'a> ValidRequest<'a> {
     pub(crate) fn new(members: Vec<(Cow<'a, str>, Value<'a>)>) -> Self {
-        ValidRequest { members }
+        ValidRequest {
+            value: Value::Object(members),
+        }
+    }
+
+    fn entries(&self) -> &[(Cow<'a, str>, Value<'a>)] {
+        match &self.value {
+            Value::Object(m) => m,
+            _ => &[],
+        }
     }
 
     /// The normalized value of a member.
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.value.get(name)
     }
 
     /// The members in input order.
     pub fn members(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
-        self.members.iter().map(|(k, v)| (k.as_ref(), v))
+        self.entries().iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    /// The request as a tree (an object, members in input order); it borrows from the input
+    /// wherever normalization changed nothing.
+    pub fn to_value(&self) -> &Value<'a> {
+        &self.value
     }
 
     /// The exact JSON body to send (compact).
     pub fn to_json_string(&self) -> String {
         // Serializing strings, numbers and maps with string keys cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(&self.value).unwrap_or_default()
     }
 
     /// The request as a `serde_json::Value`.
     pub fn to_serde_value(&self) -> serde_json::Value {
-        serde_json::Value::Object(
-            self.members
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_serde()))
-                .collect(),
-        )
+        self.value.to_serde()
     }
 
     /// Detaches the request from the input buffer.
     pub fn into_owned(self) -> ValidRequest<'static> {
         ValidRequest {
-            members: self
-                .members
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
-                .collect(),
+            value: self.value.into_owned(),
         }
     }
 }
 
 impl Serialize for ValidRequest<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.members.len()))?;
-        for (k, v) in &self.members {
-            map.serialize_entry(k.as_ref(), v)?;
-        }
-        map.end()
+        self.value.serialize(s)
     }
 }
 

@@ -52,63 +52,72 @@ fn check_members<'a>(
 ) -> Members<'a> {
     let mut seen: u128 = 0;
     let mut unknowns = Unknowns::Few(Vec::new());
-    let mut kept = 0;
-    // Members are checked in place: each slot is taken, checked and put back at `kept`, so the
-    // normalized request reuses the reader's vector.
+    // Positions of repeated members, left out of the normalized request (none, mostly).
+    let mut dropped: Vec<usize> = Vec::new();
+    // Members are checked in place, so the normalized request is the reader's own vector.
     for position in 0..members.len() {
-        let (key, value) =
-            std::mem::replace(&mut members[position], (Cow::Borrowed(""), Value::Null));
-        let loc = ROOT.key(&key, position);
-        let Some(known) = catalogue::known(&key) else {
-            if repeats_unknown(&mut unknowns, &members[..kept], &key) {
-                checker.report(&loc, duplicate_key(&key), None);
+        let known = catalogue::known(&members[position].0);
+        let Some(known) = known else {
+            let repeated =
+                repeats_unknown(&mut unknowns, &members[..position], &members[position].0);
+            let (key, value) = &members[position];
+            let loc = ROOT.key(key, position);
+            if repeated {
+                checker.report(&loc, duplicate_key(key), None);
+                dropped.push(position);
                 continue;
             }
             checker.unknown(
                 &loc,
-                &key,
+                key,
                 &catalogue::NAMES,
                 crate::diag::Place::Request,
-                &value,
+                value,
             );
             if let Unknowns::Few(at) = &mut unknowns {
-                at.push(kept);
+                at.push(position);
             }
-            members[kept] = (key, value);
-            kept += 1;
             continue;
         };
+        let field = &FIELDS[known.index];
         let bit = 1u128 << known.id.min(127);
-        if seen & bit != 0 {
-            checker.report(&loc, duplicate_key(&key), None);
+        let repeated = seen & bit != 0;
+        seen |= bit;
+        let conflict = known.alias && !repeated && members.iter().any(|(k, _)| k == field.name);
+        let (key, value) = &mut members[position];
+        let loc = ROOT.key(key, position);
+        if repeated {
+            checker.report(&loc, duplicate_key(key), None);
+            dropped.push(position);
             continue;
         }
-        seen |= bit;
-        let field = &FIELDS[known.index];
-        if known.alias && members.iter().any(|(k, _)| k == field.name) {
+        // The name as written: the alias where one was used.
+        let name = if known.alias {
+            field
+                .aliases
+                .iter()
+                .copied()
+                .find(|a| *a == key.as_ref())
+                .unwrap_or(field.name)
+        } else {
+            field.name
+        };
+        if conflict {
             let f = Finding::error(Kind::AliasConflict {
-                alias: field
-                    .aliases
-                    .iter()
-                    .copied()
-                    .find(|a| *a == key)
-                    .unwrap_or(field.name),
+                alias: name,
                 field: field.name,
             });
             checker.report(&loc, f, None);
         }
         if field.origin == Origin::Legacy {
-            checker.report(
-                &loc,
-                Finding::warning(Kind::LegacyField { name: field.name }),
-                None,
-            );
+            let f = Finding::warning(Kind::LegacyField { name: field.name });
+            checker.report(&loc, f, None);
         }
         let id = MemberId::at(known.index);
         if id == ADDITIONAL_STEPS {
-            facts.steps = cross::steps::facts_of_steps(&value, &loc);
+            facts.steps = cross::steps::facts_of_steps(value, &loc);
         } else if id == ADDITIONAL_DATA {
-            facts.data = cross::steps::facts_of_data(&value, &loc);
+            facts.data = cross::steps::facts_of_data(value, &loc);
         }
         let slot = Slot {
             subject: Subject::of(field.name),
@@ -120,17 +129,8 @@ fn check_members<'a>(
             },
             personal: field.personal,
         };
-        let checked = checker.value(&slot, value, &loc);
-        let name = if known.alias {
-            field
-                .aliases
-                .iter()
-                .copied()
-                .find(|a| *a == key)
-                .unwrap_or(field.name)
-        } else {
-            field.name
-        };
+        let checked = checker.value(&slot, std::mem::take(value), &loc);
+        *value = checked.value;
         facts.set(
             known.index,
             Fact {
@@ -139,12 +139,26 @@ fn check_members<'a>(
                 scalar: checked.scalar,
             },
         );
-        members[kept] = (Cow::Borrowed(field.name), checked.value);
-        kept += 1;
+        if known.alias {
+            *key = Cow::Borrowed(field.name);
+        }
     }
-    members.truncate(kept);
-    for (index, field) in FIELDS.iter().enumerate() {
-        if field.required && !facts.has(index) {
+    if !dropped.is_empty() {
+        // `dropped` is in ascending order: one pass.
+        let mut next = dropped.iter().copied().peekable();
+        let mut position = 0;
+        members.retain(|_| {
+            let keep = next.peek() != Some(&position);
+            if !keep {
+                next.next();
+            }
+            position += 1;
+            keep
+        });
+    }
+    for id in catalogue::REQUIRED {
+        let field = id.member();
+        if !facts.has(id.index()) {
             let f = Finding::error(Kind::MissingRequired {
                 field: field.name,
                 alias: field.aliases.first().copied(),
@@ -156,19 +170,23 @@ fn check_members<'a>(
     members
 }
 
-/// Whether `key` repeats an undocumented member kept so far (in `kept`), remembering it.
-fn repeats_unknown(unknowns: &mut Unknowns, kept: &[(Cow<'_, str>, Value<'_>)], key: &str) -> bool {
+/// Whether `key` repeats an undocumented member before it (in `earlier`), remembering it.
+fn repeats_unknown(
+    unknowns: &mut Unknowns,
+    earlier: &[(Cow<'_, str>, Value<'_>)],
+    key: &str,
+) -> bool {
     match unknowns {
         Unknowns::Few(at) if at.len() < PAIRWISE_UNKNOWN => at
             .iter()
-            .any(|&i| kept.get(i).is_some_and(|(k, _)| k == key)),
+            .any(|&i| earlier.get(i).is_some_and(|(k, _)| k == key)),
         Unknowns::Few(at) => {
             let set: FxHashSet<String> = at
                 .iter()
-                .filter_map(|&i| kept.get(i).map(|(k, _)| k.to_string()))
+                .filter_map(|&i| earlier.get(i).map(|(k, _)| k.to_string()))
                 .collect();
             *unknowns = Unknowns::Many(set);
-            repeats_unknown(unknowns, kept, key)
+            repeats_unknown(unknowns, earlier, key)
         }
         Unknowns::Many(set) => !set.insert(key.to_owned()),
     }

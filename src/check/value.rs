@@ -137,8 +137,10 @@ impl Checker<'_> {
             rule.check(&n, &mut found);
         }
         let ok = !found.iter().any(|f| f.severity == Severity::Error);
-        for f in found.drain(..) {
-            self.say(slot, loc, f, original.as_ref());
+        if !found.is_empty() {
+            for f in found.drain(..) {
+                self.say(slot, loc, f, original.as_ref());
+            }
         }
         self.scratch = found;
         let choice = if ok {

@@ -57,7 +57,14 @@ impl<'p> Loc<'p> {
 
     /// RFC 6901 pointer.
     pub(crate) fn pointer(&self) -> String {
-        let mut p = String::new();
+        let mut len = 0;
+        self.each(&mut |l| {
+            len += 1 + match l.seg {
+                Some(Seg::Key(k)) => k.len(),
+                _ => 4,
+            }
+        });
+        let mut p = String::with_capacity(len);
         self.each(&mut |l| {
             p.push('/');
             match l.seg {
@@ -91,6 +98,10 @@ fn saturating_u32(n: usize) -> u32 {
 
 /// Appends `key` escaped per RFC 6901 (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_escaped(out: &mut String, key: &str) {
+    if !key.contains(['~', '/']) {
+        out.push_str(key);
+        return;
+    }
     for c in key.chars() {
         match c {
             '~' => out.push_str("~0"),

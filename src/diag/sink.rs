@@ -7,16 +7,10 @@ use super::violation::Violation;
 use crate::json::Value;
 use std::collections::BinaryHeap;
 
-/// A kept violation. Kept ones rank errors before warnings, then by input position, then by
-/// arrival (stable for ties); the report lists them by position.
+/// A kept violation, ranked for the heap: errors before warnings, then by input position, then
+/// by arrival (stable for ties). The report lists them by position.
 #[derive(Debug)]
-struct Entry {
-    /// 0 for an error, 1 for a warning: when the list is full, warnings go first.
-    rank: u8,
-    order: Order,
-    seq: u64,
-    violation: Violation,
-}
+struct Kept(Violation);
 
 fn rank(severity: Severity) -> u8 {
     match severity {
@@ -25,24 +19,24 @@ fn rank(severity: Severity) -> u8 {
     }
 }
 
-impl Entry {
+impl Kept {
     fn key(&self) -> (u8, Order, u64) {
-        (self.rank, self.order, self.seq)
+        (rank(self.0.severity()), self.0.order, self.0.seq)
     }
 }
 
-impl PartialEq for Entry {
+impl PartialEq for Kept {
     fn eq(&self, other: &Self) -> bool {
         self.key() == other.key()
     }
 }
-impl Eq for Entry {}
-impl PartialOrd for Entry {
+impl Eq for Kept {}
+impl PartialOrd for Kept {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Entry {
+impl Ord for Kept {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.key().cmp(&other.key())
     }
@@ -56,7 +50,7 @@ impl Ord for Entry {
 pub(crate) struct Sink {
     /// Max-heap: the least important kept violation (the latest warning, else the latest
     /// error) is on top, ready to be displaced.
-    kept: BinaryHeap<Entry>,
+    kept: BinaryHeap<Kept>,
     cap: usize,
     seq: u64,
     errors: usize,
@@ -118,19 +112,16 @@ impl Sink {
         fits
     }
 
-    fn keep(&mut self, order: Order, violation: Violation) {
+    fn keep(&mut self, order: Order, mut violation: Violation) {
         if self.kept.len() >= self.cap {
             if let Some(out) = self.kept.pop() {
                 self.dropped += 1;
-                self.dropped_error |= out.violation.severity() == Severity::Error;
+                self.dropped_error |= out.0.severity() == Severity::Error;
             }
         }
-        self.kept.push(Entry {
-            rank: rank(violation.severity()),
-            order,
-            seq: self.seq,
-            violation,
-        });
+        violation.order = order;
+        violation.seq = self.seq;
+        self.kept.push(Kept(violation));
         self.seq += 1;
     }
 
@@ -147,9 +138,13 @@ impl Sink {
     /// The kept violations by input position, with a closing `too_many_violations` entry when
     /// any were dropped.
     pub(crate) fn finish(self) -> Vec<Violation> {
+        if self.kept.is_empty() && self.dropped == 0 {
+            return Vec::new();
+        }
         let mut kept = self.kept.into_vec();
-        kept.sort_unstable_by_key(|e| (e.order, e.seq));
-        let mut out: Vec<Violation> = kept.into_iter().map(|e| e.violation).collect();
+        kept.sort_unstable_by_key(|k| (k.0.order, k.0.seq));
+        // The same layout: collected in place, no new list.
+        let mut out: Vec<Violation> = kept.into_iter().map(|k| k.0).collect();
         if self.dropped > 0 {
             let kind = Kind::TooManyViolations {
                 limit: self.cap,

@@ -2,6 +2,7 @@
 
 use super::code::{Code, Severity};
 use super::finding::Finding;
+use super::loc::Order;
 use super::render::{Params, Suggestions};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -21,13 +22,24 @@ use std::fmt;
 /// assert_eq!(v.message(), "sex must be one of M, F");
 /// assert_eq!(v.to_string(), "/sex: invalid_value: sex must be one of M, F");
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Violation {
     pointer: String,
     finding: Finding,
     /// The caller opted in to values (and so to suggestions derived from them).
     reveal: bool,
     value: Option<serde_json::Value>,
+    /// Where it is in the input, and when it was found: how the report orders it.
+    pub(crate) order: Order,
+    pub(crate) seq: u64,
+}
+
+/// Equal when everything a reader sees is equal (not where in the walk it was found).
+impl PartialEq for Violation {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.pointer, &self.finding, self.reveal, &self.value)
+            == (&other.pointer, &other.finding, other.reveal, &other.value)
+    }
 }
 
 impl Violation {
@@ -42,6 +54,8 @@ impl Violation {
             finding,
             reveal,
             value,
+            order: Order::default(),
+            seq: 0,
         }
     }
 

@@ -19,9 +19,10 @@ use std::borrow::Cow;
 /// A JSON value whose strings borrow from the input where possible.
 ///
 /// Objects are member lists in input order; duplicate names are kept.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Value<'a> {
     /// `null`
+    #[default]
     Null,
     /// `true` / `false`
     Bool(bool),

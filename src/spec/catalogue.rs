@@ -10,7 +10,6 @@ use super::rules::{
     Rule, Trimmed, Uuid,
 };
 use super::{steps, Member, Origin, Section, Shape, Text};
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 const fn field(name: &'static str, section: Section, shape: Shape, doc: &'static str) -> Member {
@@ -604,6 +603,33 @@ pub const FIELDS: &[Member] = &[
     )),
 ];
 
+const fn required_count() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if FIELDS[i].required {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn required_members() -> [MemberId; required_count()] {
+    let mut out = [MemberId(0); required_count()];
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if FIELDS[i].required {
+            out[n] = MemberId(i);
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The required members, read off [`FIELDS`] at compile time.
+pub const REQUIRED: [MemberId; required_count()] = required_members();
+
 /// A member by its position in [`FIELDS`], resolved at compile time with [`member`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MemberId(usize);
@@ -680,7 +706,7 @@ pub fn lookup(name: &str) -> Option<(&'static Member, bool)> {
 
 /// Like [`lookup`], giving the position in [`FIELDS`].
 pub fn lookup_index(name: &str) -> Option<(usize, bool)> {
-    INDEX.get(name).map(|k| (k.index, k.alias))
+    known(name).map(|k| (k.index, k.alias))
 }
 
 /// A name the API accepts, as the checker looks it up.
@@ -696,7 +722,7 @@ pub(crate) struct Known {
 
 /// The member `name` names, if any.
 pub(crate) fn known(name: &str) -> Option<Known> {
-    INDEX.get(name).copied()
+    INDEX.get(name)
 }
 
 /// The declaration of `name` (exact, no aliases).
@@ -704,28 +730,62 @@ pub fn get(name: &str) -> Option<&'static Member> {
     lookup(name).filter(|(_, alias)| !alias).map(|(f, _)| f)
 }
 
-// A hash lookup: a body has dozens of members and the catalogue has dozens of names. The keys are
-// our own constants, so a fast non-DoS-resistant hash is safe: input only ever probes the table.
-static INDEX: LazyLock<FxHashMap<&'static str, Known>> = LazyLock::new(|| {
-    let mut m = FxHashMap::default();
+/// How many names share a slot of [`Index`] at most (a test holds the table to it).
+const SLOT: usize = 3;
+
+/// The names the API accepts, by a cheap hash of a name's length and three of its bytes. A body
+/// has dozens of members and each is looked up once, so the lookup is a few instructions and one
+/// comparison; the keys are our own constants, so input can only probe the table, never fill it.
+struct Index {
+    slots: Vec<[Option<(&'static str, Known)>; SLOT]>,
+}
+
+impl Index {
+    const SIZE: usize = 512;
+
+    fn slot(name: &str) -> usize {
+        let b = name.as_bytes();
+        let (first, middle, last) = match b {
+            [] => (0, 0, 0),
+            _ => (b[0], b[b.len() / 2], b[b.len() - 1]),
+        };
+        ((b.len() * 7)
+            ^ (usize::from(first) * 31)
+            ^ (usize::from(middle) * 17)
+            ^ (usize::from(last) * 131))
+            % Self::SIZE
+    }
+
+    fn get(&self, name: &str) -> Option<Known> {
+        self.slots
+            .get(Self::slot(name))?
+            .iter()
+            .flatten()
+            .find(|(n, _)| *n == name)
+            .map(|(_, k)| *k)
+    }
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut slots = vec![[None; SLOT]; Index::SIZE];
     let mut id = 0;
     for (index, f) in FIELDS.iter().enumerate() {
         for (alias, name) in std::iter::once(f.name)
             .chain(f.aliases.iter().copied())
             .enumerate()
         {
-            m.insert(
-                name,
-                Known {
-                    index,
-                    alias: alias > 0,
-                    id,
-                },
-            );
+            let known = Known {
+                index,
+                alias: alias > 0,
+                id,
+            };
+            if let Some(free) = slots[Index::slot(name)].iter_mut().find(|s| s.is_none()) {
+                *free = Some((name, known));
+            }
             id += 1;
         }
     }
-    m
+    Index { slots }
 });
 
 /// Every name the API accepts, prepared for telling misspellings from other members.
@@ -742,6 +802,19 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_name_has_a_place_in_the_index() {
+        for name in all_names() {
+            assert_eq!(
+                known(name).map(|k| FIELDS[k.index].name == name || k.alias),
+                Some(true),
+                "{name}"
+            );
+        }
+        assert_eq!(known("firstname"), None);
+        assert_eq!(known(""), None);
+    }
 
     #[test]
     fn name_ids_fit_a_bit_set() {

@@ -44,14 +44,39 @@ impl Norm {
 }
 
 fn person_name(s: Cow<'_, str>) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return ascii_person_name(s);
+    }
     let collapsed = collapse_whitespace(s);
     let composed = nfc(collapsed);
-    let upper = composed.to_uppercase();
-    if upper == composed.as_ref() {
+    if composed.chars().all(is_own_upper_case) {
         return composed;
     }
     // Upper-casing can decompose (e.g. ǰ has no precomposed capital), so compose again.
-    nfc(Cow::Owned(upper))
+    nfc(Cow::Owned(composed.to_uppercase()))
+}
+
+/// The common case, most names: ASCII is NFC already, and its upper case is ASCII's.
+fn ascii_person_name(s: Cow<'_, str>) -> Cow<'_, str> {
+    // `char::is_whitespace` over ASCII, which (unlike `u8::is_ascii_whitespace`) holds U+000B.
+    let ws = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let clean = !b.first().is_some_and(ws)
+        && !b.last().is_some_and(ws)
+        && b.windows(2).all(|w| !(ws(&w[0]) && ws(&w[1])))
+        && b.iter().all(|c| *c == b' ' || !ws(c));
+    let collapsed = if clean { s } else { collapse_whitespace(s) };
+    if collapsed.bytes().any(|c| c.is_ascii_lowercase()) {
+        Cow::Owned(collapsed.to_ascii_uppercase())
+    } else {
+        collapsed
+    }
+}
+
+/// Whether upper-casing leaves `c` as it is.
+fn is_own_upper_case(c: char) -> bool {
+    let mut upper = c.to_uppercase();
+    upper.next() == Some(c) && upper.next().is_none()
 }
 
 fn collapse_whitespace(s: Cow<'_, str>) -> Cow<'_, str> {
@@ -101,6 +126,34 @@ mod tests {
         assert_eq!(Norm::PersonName.apply("ǰ".into()), "J\u{30c}");
         assert!(matches!(
             Norm::PersonName.apply("JOHN TOM".into()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for s in [
+            "john",
+            " john  tom ",
+            "JOHN\tTOM",
+            "o'neil-smith jr.",
+            "",
+            "   ",
+            "a\u{b}b",
+            "x\x0cy",
+        ] {
+            let general = {
+                let collapsed = collapse_whitespace(Cow::Borrowed(s));
+                nfc(Cow::Owned(nfc(collapsed).to_uppercase())).into_owned()
+            };
+            assert_eq!(person_name(Cow::Borrowed(s)), general, "{s:?}");
+        }
+        assert!(matches!(
+            person_name(Cow::Borrowed("JOHN TOM")),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            person_name(Cow::Borrowed("ŽYDRŪNAS")),
             Cow::Borrowed(_)
         ));
     }
