@@ -49,6 +49,19 @@ struct Entry<'c> {
     /// Where each word of the name ends in `folded` (camelCase and separators split words).
     word_ends: Vec<usize>,
     histogram: Histogram,
+    /// Which letters and digits occur: the cheapest bound, tried first.
+    mask: u64,
+}
+
+/// Bit `i` for each letter or digit of `chars` (as in [`Histogram`]).
+fn mask_of(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, c| {
+        m | match c {
+            'a'..='z' => 1 << (*c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + *c as u32 - '0' as u32),
+            _ => 1 << 36,
+        }
+    })
 }
 
 /// Letter and digit counts: the difference bounds the edit distance from below, so most
@@ -119,12 +132,19 @@ fn fold(s: &str) -> (Vec<char>, Vec<usize>) {
 
 /// Optimal string alignment distance (a swap of two neighbours is one edit).
 fn osa(a: &[char], b: &[char]) -> usize {
-    // Three rows of the classic table: names are short, and this runs only for candidates the
-    // histogram bound did not dismiss.
+    // Three rows of the classic table, on the stack for names of up to 63 characters (all the
+    // documented ones); only candidates no bound dismissed get here.
+    const ROW: usize = 64;
+    if b.len() >= ROW {
+        return a.len().max(b.len());
+    }
     let n = b.len();
-    let mut two_back: Vec<usize> = vec![0; n + 1];
-    let mut one_back: Vec<usize> = (0..=n).collect();
-    let mut current: Vec<usize> = vec![0; n + 1];
+    let mut two_back = [0usize; ROW];
+    let mut one_back = [0usize; ROW];
+    let mut current = [0usize; ROW];
+    for (j, slot) in one_back.iter_mut().enumerate().take(n + 1) {
+        *slot = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         for j in 1..=n {
@@ -160,11 +180,13 @@ impl<'c> Vocabulary<'c> {
             .map(|name| {
                 let (folded, word_ends) = fold(name);
                 let histogram = Histogram::of(&folded);
+                let mask = mask_of(&folded);
                 Entry {
                     name,
                     folded,
                     word_ends,
                     histogram,
+                    mask,
                 }
             })
             .collect();
@@ -204,30 +226,40 @@ impl<'c> Vocabulary<'c> {
             _ => 3,
         };
         let histogram = Histogram::of(&folded);
-        let mut best: Option<usize> = None;
-        let mut at_best: Vec<&Entry<'c>> = Vec::new();
-        for e in &self.entries {
-            if e.folded.len().abs_diff(len) > near || e.histogram.bound(&histogram) > near {
-                continue;
-            }
+        let mask = mask_of(&folded);
+        let near_enough = |e: &Entry<'c>| {
+            let (missing, extra) = ((e.mask & !mask).count_ones(), (mask & !e.mask).count_ones());
+            e.folded.len().abs_diff(len) <= near
+                && missing.max(extra) as usize <= near
+                && e.histogram.bound(&histogram) <= near
+        };
+        // The nearest candidate, and how many share its distance.
+        let mut best: Option<(usize, &Entry<'c>)> = None;
+        let mut ties = 0;
+        for e in self.entries.iter().filter(|e| near_enough(e)) {
             let d = osa(&folded, &e.folded);
             match best {
-                Some(b) if d > b => {}
-                Some(b) if d == b => at_best.push(e),
+                Some((b, _)) if d > b => {}
+                Some((b, _)) if d == b => ties += 1,
                 _ => {
-                    best = Some(d);
-                    at_best.clear();
-                    at_best.push(e);
+                    best = Some((d, e));
+                    ties = 0;
                 }
             }
         }
-        match (best, at_best.as_slice()) {
-            (Some(0), [one]) => Resemblance::Misspelling(one.name),
-            (Some(1), [one]) if certain_typo(&folded, one) => Resemblance::Misspelling(one.name),
-            (Some(d), [one]) if d <= near => Resemblance::Near(one.name),
-            (Some(d), several) if d <= near && several.len() > 1 => {
-                Resemblance::Several(at_best.iter().map(|e| e.name).collect())
+        match best {
+            Some((0, one)) if ties == 0 => Resemblance::Misspelling(one.name),
+            Some((1, one)) if ties == 0 && certain_typo(&folded, one) => {
+                Resemblance::Misspelling(one.name)
             }
+            Some((d, one)) if ties == 0 && d <= near => Resemblance::Near(one.name),
+            Some((d, _)) if d <= near => Resemblance::Several(
+                self.entries
+                    .iter()
+                    .filter(|e| near_enough(e) && osa(&folded, &e.folded) == d)
+                    .map(|e| e.name)
+                    .collect(),
+            ),
             _ => Resemblance::Unrelated,
         }
     }

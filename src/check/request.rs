@@ -130,12 +130,13 @@ fn check_members<'a>(
             personal: field.personal,
         };
         let checked = checker.value(&slot, std::mem::take(value), &loc);
-        *value = checked.value;
+        // The slot holds the `null` `take` left; forgetting it skips a call to drop nothing.
+        std::mem::forget(std::mem::replace(value, checked.value));
         facts.set(
             known.index,
             Fact {
-                name,
-                position,
+                position: u32::try_from(position).unwrap_or(u32::MAX),
+                alias: known.alias,
                 scalar: checked.scalar,
             },
         );

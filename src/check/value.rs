@@ -132,18 +132,19 @@ impl Checker<'_> {
     ) -> Checked<'a> {
         let original = self.ctx().show_values.then(|| Value::String(s.clone()));
         let n = text.norm.apply(s);
-        let mut found = std::mem::take(&mut self.scratch);
         for rule in text.rules {
-            rule.check(&n, &mut found);
+            rule.check(&n, &mut self.scratch);
         }
-        let ok = !found.iter().any(|f| f.severity == Severity::Error);
-        if !found.is_empty() {
+        let mut ok = true;
+        if !self.scratch.is_empty() {
+            let mut found = std::mem::take(&mut self.scratch);
+            ok = !found.iter().any(|f| f.severity == Severity::Error);
             for f in found.drain(..) {
                 self.say(slot, loc, f, original.as_ref());
             }
+            self.scratch = found;
         }
-        self.scratch = found;
-        let choice = if ok {
+        let choice = if ok && text.closed {
             text.rules.iter().find_map(|r| r.choice(&n))
         } else {
             None

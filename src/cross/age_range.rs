@@ -10,6 +10,7 @@ const AGE_LIMIT: MemberId = member("ageLimit");
 const AGE_MAX: MemberId = member("ageMax");
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[AGE_LIMIT, AGE_MAX]),
     check,
     schema: None,
 };

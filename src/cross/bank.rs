@@ -14,6 +14,7 @@ const SUB_CHECKS: [MemberId; 3] = [
 ];
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[VERIFY_BANK, SUB_CHECKS[0], SUB_CHECKS[1], SUB_CHECKS[2]]),
     check,
     schema: Some(schema),
 };

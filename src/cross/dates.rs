@@ -17,6 +17,7 @@ const DATE_OF_ISSUE: MemberId = member("dateOfIssue");
 const DATE_OF_EXPIRY: MemberId = member("dateOfExpiry");
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY]),
     check,
     schema: None,
 };

@@ -10,6 +10,7 @@ const GENERATE_DIGIT_STRING: MemberId = member("generateDigitString");
 const EXPIRY_TIME: MemberId = member("expiryTime");
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[GENERATE_DIGIT_STRING]),
     check,
     schema: Some(schema),
 };

@@ -16,6 +16,7 @@ const DISABLED: [MemberId; 5] = [
 ];
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[AUTO_FACE_MATCHING]),
     check,
     schema: None,
 };

@@ -22,20 +22,26 @@ pub(crate) enum Scalar {
     Other,
 }
 
-/// A present member as the rules between members see it.
+/// A present member as the rules between members see it (kept small: the table of facts is
+/// set up for every check).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Fact {
-    /// The name used in the input (an alias where one was used).
-    pub(crate) name: &'static str,
     /// Position among the top-level members.
-    pub(crate) position: usize,
+    pub(crate) position: u32,
+    /// The member was written under its (first) alias.
+    pub(crate) alias: bool,
     pub(crate) scalar: Scalar,
 }
 
 impl Fact {
-    /// Where the member is in the input.
-    pub(crate) fn loc(&self) -> Loc<'static> {
-        ROOT.key(self.name, self.position)
+    /// Where the member `m`, of which this is the fact, is in the input.
+    pub(crate) fn loc(&self, m: MemberId) -> Loc<'static> {
+        let member = m.member();
+        let name = match member.aliases.first() {
+            Some(alias) if self.alias => alias,
+            _ => member.name,
+        };
+        ROOT.key(name, self.position as usize)
     }
 }
 
@@ -57,10 +63,15 @@ pub(crate) struct Data {
     pub(crate) fields: Vec<String>,
 }
 
+// The bit sets of members present hold every member of the catalogue.
+const _: () = assert!(FIELDS.len() <= 128);
+
 /// Everything the rules between members may know.
 #[derive(Debug)]
 pub(crate) struct Facts {
     by_field: [Option<Fact>; FIELDS.len()],
+    /// Bit `i` for each member of the catalogue present.
+    present: u128,
     /// The steps additionalSteps defines (empty without it).
     pub(crate) steps: Vec<Step>,
     /// The entries of additionalData (empty without it).
@@ -71,6 +82,7 @@ impl Facts {
     pub(crate) fn new() -> Self {
         Facts {
             by_field: [None; FIELDS.len()],
+            present: 0,
             steps: Vec::new(),
             data: Vec::new(),
         }
@@ -81,7 +93,13 @@ impl Facts {
     pub(crate) fn set(&mut self, index: usize, fact: Fact) {
         if let Some(slot @ None) = self.by_field.get_mut(index) {
             *slot = Some(fact);
+            self.present |= 1 << index;
         }
+    }
+
+    /// The members present, as a bit set by catalogue position.
+    pub(crate) fn present(&self) -> u128 {
+        self.present
     }
 
     pub(crate) fn get(&self, m: MemberId) -> Option<&Fact> {
@@ -90,7 +108,7 @@ impl Facts {
 
     /// Whether the member at `index` of the catalogue is present.
     pub(crate) fn has(&self, index: usize) -> bool {
-        self.by_field.get(index).is_some_and(Option::is_some)
+        index < 128 && self.present & (1 << index) != 0
     }
 
     pub(crate) fn bool(&self, m: MemberId) -> Option<(bool, &Fact)> {

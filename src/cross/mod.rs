@@ -26,6 +26,8 @@ pub(crate) use facts::{Data, Fact, Facts, Scalar, Step};
 
 /// One rule between members.
 pub(crate) struct CrossRule {
+    /// The members it reads ([`reads`]): it runs only when one of them is present.
+    pub(crate) reads: u128,
     /// Reports what it finds.
     pub(crate) check: fn(&Facts, &Context, &mut Sink),
     /// The same rule as a JSON Schema `if`/`then` fragment, where JSON Schema can say it (for
@@ -47,11 +49,22 @@ pub(crate) const RULES: &[CrossRule] = &[
     steps::MISSING_COMPARE_DATA,
 ];
 
-/// Runs every rule between members.
+/// Runs every rule between members (those whose members are present).
 pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| r.reads & facts.present() != 0) {
         (rule.check)(facts, ctx, out);
     }
+}
+
+/// The set of `members`, as the bit set [`CrossRule::reads`] holds (computed at compile time).
+pub(crate) const fn reads(members: &[MemberId]) -> u128 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < members.len() {
+        mask |= 1 << members[i].index();
+        i += 1;
+    }
+    mask
 }
 
 /// The schema fragments of the rules JSON Schema can express, for `allOf`.
@@ -62,5 +75,5 @@ pub(crate) fn schema_fragments() -> Vec<serde_json::Value> {
 /// Reports `finding` about the member `m` of `fact`.
 fn report_at(out: &mut Sink, m: MemberId, fact: &Fact, finding: Finding) {
     let finding = finding.about(Subject::of(m.name()), m.member().personal);
-    out.report(&fact.loc(), finding, None);
+    out.report(&fact.loc(m), finding, None);
 }

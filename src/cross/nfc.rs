@@ -11,6 +11,7 @@ const NFC_REQUIRED: MemberId = member("nfcRequired");
 const NFC_OPTIONAL: MemberId = member("nfcOptional");
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[NFC_OPTIONAL]),
     check,
     schema: None,
 };

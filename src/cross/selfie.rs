@@ -19,6 +19,7 @@ const FACE_CHECKS: [MemberId; 5] = [
 ];
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[TOKEN_TYPE]),
     check,
     schema: None,
 };

@@ -10,14 +10,20 @@ use crate::diag::sink::Sink;
 use crate::diag::{Finding, Kind};
 use crate::json::keys::Repeats;
 use crate::json::Value;
+use crate::spec::catalogue::{member, MemberId};
 use crate::spec::steps::COMPARE;
 
+const ADDITIONAL_DATA: MemberId = member("additionalData");
+const ADDITIONAL_STEPS: MemberId = member("additionalSteps");
+
 pub(super) const UNKNOWN_STEP: CrossRule = CrossRule {
+    reads: super::reads(&[ADDITIONAL_DATA]),
     check: unknown_step,
     schema: None,
 };
 
 pub(super) const MISSING_COMPARE_DATA: CrossRule = CrossRule {
+    reads: super::reads(&[ADDITIONAL_STEPS]),
     check: missing_compare_data,
     schema: None,
 };

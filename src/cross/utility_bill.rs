@@ -10,6 +10,7 @@ const UTILITY_BILL: MemberId = member("utilityBill");
 const ADDITIONAL_STEPS: MemberId = member("additionalSteps");
 
 pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[UTILITY_BILL]),
     check,
     schema: None,
 };

@@ -381,7 +381,7 @@ pub enum Kind {
         reason: url::ParseError,
     },
     UrlNotHttps {
-        scheme: String,
+        scheme: Cow<'static, str>,
     },
     UrlMissingHost,
     UrlNeedsRepair {

@@ -517,7 +517,7 @@ impl Finding {
                 put("tolerance_days", (*tolerance_days).into())
             }
             Kind::InvalidUrl { reason } => put("reason", reason.to_string().into()),
-            Kind::UrlNotHttps { scheme } => put("scheme", scheme.as_str().into()),
+            Kind::UrlNotHttps { scheme } => put("scheme", scheme.as_ref().into()),
             Kind::UrlNeedsRepair { reason } | Kind::CallbackNotPublic { reason } => {
                 put("reason", (*reason).into())
             }

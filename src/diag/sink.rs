@@ -48,9 +48,11 @@ impl Ord for Kept {
 /// push a real error out of the report.
 #[derive(Debug)]
 pub(crate) struct Sink {
-    /// Max-heap: the least important kept violation (the latest warning, else the latest
-    /// error) is on top, ready to be displaced.
-    kept: BinaryHeap<Kept>,
+    /// The kept violations in arrival order, while there is room (a report rarely fills up).
+    list: Vec<Kept>,
+    /// Once full: a max-heap, the least important kept violation (the latest warning, else the
+    /// latest error) on top, ready to be displaced.
+    heap: Option<BinaryHeap<Kept>>,
     cap: usize,
     seq: u64,
     errors: usize,
@@ -63,7 +65,8 @@ pub(crate) struct Sink {
 impl Sink {
     pub(crate) fn new(show_values: bool, cap: usize) -> Self {
         Sink {
-            kept: BinaryHeap::new(),
+            list: Vec::new(),
+            heap: None,
             cap,
             seq: 0,
             errors: 0,
@@ -102,8 +105,10 @@ impl Sink {
             Severity::Warning => self.warnings += 1,
         }
         let key = (rank(severity), order, self.seq);
-        let fits =
-            self.kept.len() < self.cap || self.kept.peek().is_some_and(|top| key < top.key());
+        let fits = match &self.heap {
+            None => self.list.len() < self.cap,
+            Some(heap) => heap.peek().is_some_and(|top| key < top.key()),
+        };
         if !fits {
             self.dropped += 1;
             self.dropped_error |= severity == Severity::Error;
@@ -113,16 +118,27 @@ impl Sink {
     }
 
     fn keep(&mut self, order: Order, mut violation: Violation) {
-        if self.kept.len() >= self.cap {
-            if let Some(out) = self.kept.pop() {
-                self.dropped += 1;
-                self.dropped_error |= out.0.severity() == Severity::Error;
-            }
-        }
         violation.order = order;
         violation.seq = self.seq;
-        self.kept.push(Kept(violation));
         self.seq += 1;
+        let heap = match &mut self.heap {
+            None if self.list.len() + 1 < self.cap => {
+                self.list.push(Kept(violation));
+                return;
+            }
+            None => {
+                self.list.push(Kept(violation));
+                // Full: from now on a newcomer displaces the least important.
+                self.heap = Some(BinaryHeap::from(std::mem::take(&mut self.list)));
+                return;
+            }
+            Some(heap) => heap,
+        };
+        if let Some(out) = heap.pop() {
+            self.dropped += 1;
+            self.dropped_error |= out.0.severity() == Severity::Error;
+        }
+        heap.push(Kept(violation));
     }
 
     /// Whether any error was found.
@@ -138,11 +154,17 @@ impl Sink {
     /// The kept violations by input position, with a closing `too_many_violations` entry when
     /// any were dropped.
     pub(crate) fn finish(self) -> Vec<Violation> {
-        if self.kept.is_empty() && self.dropped == 0 {
+        let mut kept = match self.heap {
+            Some(heap) => heap.into_vec(),
+            None => self.list,
+        };
+        if kept.is_empty() && self.dropped == 0 {
             return Vec::new();
         }
-        let mut kept = self.kept.into_vec();
-        kept.sort_unstable_by_key(|k| (k.0.order, k.0.seq));
+        // Members are walked in input order, so the list is mostly sorted already.
+        if !kept.is_sorted_by_key(|k| (k.0.order, k.0.seq)) {
+            kept.sort_unstable_by_key(|k| (k.0.order, k.0.seq));
+        }
         // The same layout: collected in place, no new list.
         let mut out: Vec<Violation> = kept.into_iter().map(|k| k.0).collect();
         if self.dropped > 0 {

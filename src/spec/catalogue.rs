@@ -283,7 +283,7 @@ pub const FIELDS: &[Member] = &[
     field(
         "tokenType",
         SessionSettings,
-        text(&[&TOKEN_TYPE]),
+        Shape::Str(Text::closed(&[&TOKEN_TYPE])),
         "Document only, or document and selfie.",
     ),
     field(
@@ -733,61 +733,70 @@ pub fn get(name: &str) -> Option<&'static Member> {
 /// How many names share a slot of [`Index`] at most (a test holds the table to it).
 const SLOT: usize = 3;
 
-/// The names the API accepts, by a cheap hash of a name's length and three of its bytes. A body
-/// has dozens of members and each is looked up once, so the lookup is a few instructions and one
-/// comparison; the keys are our own constants, so input can only probe the table, never fill it.
+/// The names the API accepts, by a cheap hash of a name's length and three of its bytes, built
+/// at compile time. A body has dozens of members and each is looked up once, so the lookup is a
+/// few instructions and one comparison; the keys are our own constants, so input can only probe
+/// the table, never fill it. A name whose slot is full would fail to compile.
 struct Index {
-    slots: Vec<[Option<(&'static str, Known)>; SLOT]>,
+    slots: [[Option<(&'static str, Known)>; SLOT]; Index::SIZE],
 }
 
 impl Index {
     const SIZE: usize = 512;
 
-    fn slot(name: &str) -> usize {
+    const fn slot(name: &str) -> usize {
         let b = name.as_bytes();
-        let (first, middle, last) = match b {
-            [] => (0, 0, 0),
-            _ => (b[0], b[b.len() / 2], b[b.len() - 1]),
-        };
-        ((b.len() * 7)
-            ^ (usize::from(first) * 31)
-            ^ (usize::from(middle) * 17)
-            ^ (usize::from(last) * 131))
-            % Self::SIZE
+        if b.is_empty() {
+            return 0;
+        }
+        let (first, middle, last) = (
+            b[0] as usize,
+            b[b.len() / 2] as usize,
+            b[b.len() - 1] as usize,
+        );
+        ((b.len() * 7) ^ (first * 31) ^ (middle * 17) ^ (last * 131)) % Self::SIZE
+    }
+
+    const fn build() -> Index {
+        let mut slots = [[None; SLOT]; Index::SIZE];
+        let (mut index, mut id) = (0, 0);
+        while index < FIELDS.len() {
+            let f = &FIELDS[index];
+            let mut n = 0;
+            while n <= f.aliases.len() {
+                let name = if n == 0 { f.name } else { f.aliases[n - 1] };
+                let slot = &mut slots[Index::slot(name)];
+                let mut free = 0;
+                while slot[free].is_some() {
+                    // Past the slot's end: fails to compile, a sign to widen the table.
+                    free += 1;
+                }
+                slot[free] = Some((
+                    name,
+                    Known {
+                        index,
+                        alias: n > 0,
+                        id,
+                    },
+                ));
+                id += 1;
+                n += 1;
+            }
+            index += 1;
+        }
+        Index { slots }
     }
 
     fn get(&self, name: &str) -> Option<Known> {
-        self.slots
-            .get(Self::slot(name))?
-            .iter()
+        let slot = &self.slots[Self::slot(name)];
+        slot.iter()
             .flatten()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| n.len() == name.len() && n.as_bytes() == name.as_bytes())
             .map(|(_, k)| *k)
     }
 }
 
-static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut slots = vec![[None; SLOT]; Index::SIZE];
-    let mut id = 0;
-    for (index, f) in FIELDS.iter().enumerate() {
-        for (alias, name) in std::iter::once(f.name)
-            .chain(f.aliases.iter().copied())
-            .enumerate()
-        {
-            let known = Known {
-                index,
-                alias: alias > 0,
-                id,
-            };
-            if let Some(free) = slots[Index::slot(name)].iter_mut().find(|s| s.is_none()) {
-                *free = Some((name, known));
-            }
-            id += 1;
-        }
-    }
-    Index { slots }
-});
-
+static INDEX: Index = Index::build();
 /// Every name the API accepts, prepared for telling misspellings from other members.
 pub(crate) static NAMES: LazyLock<crate::suggest::Vocabulary<'static>> =
     LazyLock::new(|| crate::suggest::Vocabulary::new(all_names()));

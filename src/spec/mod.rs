@@ -75,6 +75,9 @@ pub struct Text {
     pub rules: &'static [&'static dyn Rule],
     /// What a value of another type is told to be.
     pub expected: Expected,
+    /// The value is one of a closed set (a rule's [`choice`](Rule::choice)), which rules
+    /// between members may read.
+    pub closed: bool,
 }
 
 impl Text {
@@ -84,6 +87,15 @@ impl Text {
             norm,
             rules,
             expected: Expected::String,
+            closed: false,
+        }
+    }
+
+    /// A string sent as written, one of a closed set (a rule of `rules` gives its choice).
+    pub const fn closed(rules: &'static [&'static dyn Rule]) -> Self {
+        Text {
+            closed: true,
+            ..Text::new(Norm::AsIs, rules)
         }
     }
 }

@@ -77,7 +77,7 @@ pub const RESPONSE_FIELDS: &[Member] = &[
     response(
         "tokenType",
         true,
-        Shape::Str(Text::new(Norm::AsIs, &[&TOKEN_TYPE])),
+        Shape::Str(Text::closed(&[&TOKEN_TYPE])),
         "Document only, or document and selfie (required by the OpenAPI description).",
     ),
     response(
@@ -89,6 +89,7 @@ pub const RESPONSE_FIELDS: &[Member] = &[
                 length: DIGIT_STRING_LENGTH,
             }],
             expected: Expected::Digits,
+            closed: false,
         }),
         "Code for the mobile app; null unless generateDigitString was true.",
     ),

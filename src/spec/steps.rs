@@ -83,7 +83,7 @@ pub const TEXTS: Object = Object::Map(Map {
 pub const STEP_FIELDS: [Field; 4] = [
     Field {
         name: "type",
-        shape: Shape::Str(Text::new(Norm::AsIs, &[&STEP_TYPES])),
+        shape: Shape::Str(Text::closed(&[&STEP_TYPES])),
         nullable: true,
     },
     Field {

@@ -8,6 +8,7 @@ use super::{keywords, Keywords, Rule};
 use crate::diag::{Finding, Kind};
 use crate::spec::normalize::Norm;
 use isocountry::CountryCode;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Codes people send for a country that has another alpha-2 code (XKX is the alpha-3 form
@@ -49,18 +50,28 @@ static ASSIGNED: LazyLock<[bool; 26 * 26]> = LazyLock::new(|| {
 /// The alpha-2 code a caller probably meant by `value` (an alpha-3 code, a country name in
 /// English, or a familiar non-ISO code), if any.
 pub fn suggest(value: &str) -> Option<&'static str> {
-    if let Some((_, to)) = FAMILIAR_MISTAKES.iter().find(|(from, _)| *from == value) {
-        return Some(to);
+    if value.len() > LONGEST_NAME {
+        return None;
     }
-    if value.len() == 3 {
-        if let Ok(c) = CountryCode::for_alpha3_caseless(value) {
-            return Some(c.alpha2());
-        }
-    }
-    CountryCode::iter()
-        .find(|c| c.name().eq_ignore_ascii_case(value))
-        .map(|c| c.alpha2())
+    MEANT.get(value.to_ascii_uppercase().as_str()).copied()
 }
+
+/// The longest English country name in the table; longer values cannot be one.
+const LONGEST_NAME: usize = 64;
+
+// Alpha-3 codes, English names and familiar non-ISO codes, upper case, to their alpha-2 code:
+// one lookup instead of a walk over the 249 countries.
+static MEANT: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
+    for c in CountryCode::iter() {
+        m.insert(c.alpha3().to_owned(), c.alpha2());
+        m.insert(c.name().to_ascii_uppercase(), c.alpha2());
+    }
+    for (from, to) in FAMILIAR_MISTAKES {
+        m.insert((*from).to_owned(), *to);
+    }
+    m
+});
 
 /// An alpha-2 code in upper case, or `ALL` where `allow_all` is set.
 ///
@@ -158,6 +169,11 @@ mod tests {
                 .count(),
             249
         );
+    }
+
+    #[test]
+    fn names_fit_the_length_cut() {
+        assert!(CountryCode::iter().all(|c| c.name().len() <= LONGEST_NAME));
     }
 
     #[test]

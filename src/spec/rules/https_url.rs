@@ -9,6 +9,7 @@
 use super::{keywords, Keywords, Rule};
 use crate::diag::{Finding, Kind};
 use crate::spec::normalize::Norm;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use url::{Host, SyntaxViolation, Url};
@@ -33,8 +34,15 @@ pub struct HttpsUrl {
 
 impl Rule for HttpsUrl {
     fn check(&self, value: &str, out: &mut Vec<Finding>) {
-        match plain_https_host(value) {
-            Some(host) => self.check_reachable(&Host::Domain(host), None, out),
+        match plain_host(value) {
+            Some((https, host)) => {
+                if !https {
+                    out.push(Finding::error(Kind::UrlNotHttps {
+                        scheme: Cow::Borrowed("http"),
+                    }));
+                }
+                self.check_reachable(&Host::Domain(host), None, out);
+            }
             None => self.check_with_parser(value, out),
         }
     }
@@ -87,33 +95,39 @@ impl Rule for HttpsUrl {
     }
 }
 
-/// The host of `value` if it is plainly a well-formed https URL: `https://`, a lower-case ASCII
+/// Whether `value` is https, and its host, if it is plainly a well-formed http(s) URL: `https://`
+/// (or `http://`, which is then only refused for its scheme), a lower-case ASCII
 /// domain of simple labels, no port or credentials, and a path, query and fragment of URL code
 /// points only. Such a URL parses without repairs, so the WHATWG parser (about 5,000 instructions
 /// per URL, most of the check's cost) is needed only for the rest. A property test holds this
 /// shortcut to the parser's verdict.
-fn plain_https_host(value: &str) -> Option<&str> {
-    let rest = value.strip_prefix("https://")?;
-    let end = rest
-        .bytes()
-        .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let (host, tail) = rest.split_at(end);
-    // Labels of [a-z0-9-], non-empty, no leading, trailing or doubled hyphen; the last label
-    // starts with a letter (one starting with a digit would be read as an IPv4 address).
+fn plain_host(value: &str) -> Option<(bool, &str)> {
+    let (https, rest) = match value.strip_prefix("https://") {
+        Some(rest) => (true, rest),
+        None => (false, value.strip_prefix("http://")?),
+    };
+    let bytes = rest.as_bytes();
+    // The host, in one pass: labels of [a-z0-9-], non-empty, no leading, trailing or doubled
+    // hyphen; the last label starts with a letter (one starting with a digit would be read as
+    // an IPv4 address).
+    let mut end = bytes.len();
     let mut label_start = true;
     let mut last_label_first = 0u8;
     let mut prev = b'.';
-    for &b in host.as_bytes() {
+    for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'.' if prev != b'.' && prev != b'-' => label_start = true,
-            b'-' if !label_start && prev != b'-' => {}
+            b'/' | b'?' | b'#' => {
+                end = i;
+                break;
+            }
             b'a'..=b'z' | b'0'..=b'9' => {
                 if label_start {
                     last_label_first = b;
                     label_start = false;
                 }
             }
+            b'.' if prev != b'.' && prev != b'-' => label_start = true,
+            b'-' if !label_start && prev != b'-' => {}
             _ => return None,
         }
         prev = b;
@@ -121,7 +135,22 @@ fn plain_https_host(value: &str) -> Option<&str> {
     if label_start || prev == b'-' || !last_label_first.is_ascii_lowercase() {
         return None;
     }
-    let bytes = tail.as_bytes();
+    let tail = &bytes[end..];
+    // The common tail has neither escapes nor a second `#`: one table lookup a byte.
+    let fragment_at = tail.iter().position(|&b| b == b'#');
+    let plain = |part: &[u8]| part.iter().all(|&b| URL_CODE_POINT[usize::from(b)]);
+    let simple = match fragment_at {
+        Some(f) => plain(&tail[..f]) && plain(&tail[f + 1..]),
+        None => plain(tail),
+    };
+    if !simple && !escaped_tail(tail) {
+        return None;
+    }
+    Some((https, &rest[..end]))
+}
+
+/// The path, query and fragment hold URL code points, `%` escapes and one `#` only.
+fn escaped_tail(bytes: &[u8]) -> bool {
     let mut fragment = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -130,16 +159,16 @@ fn plain_https_host(value: &str) -> Option<&str> {
             b'%' => {
                 let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
                 if !(hex(i + 1) && hex(i + 2)) {
-                    return None;
+                    return false;
                 }
                 i += 2;
             }
             b if URL_CODE_POINT[usize::from(b)] => {}
-            _ => return None,
+            _ => return false,
         }
         i += 1;
     }
-    Some(host)
+    true
 }
 
 /// ASCII URL code points (WHATWG) other than `%` and `#`, which are handled apart.
@@ -166,7 +195,6 @@ impl HttpsUrl {
         if !self.callback {
             return;
         }
-        // Port 0 is reserved: no server listens on it, and connecting to it fails.
         let why = unreachable_reason(host).or((port == Some(0)).then_some("port 0"));
         if let Some(reason) = why {
             out.push(Finding::warning(Kind::CallbackNotPublic { reason }));
@@ -204,7 +232,7 @@ impl HttpsUrl {
         }
         if url.scheme() != "https" {
             out.push(Finding::error(Kind::UrlNotHttps {
-                scheme: url.scheme().to_owned(),
+                scheme: Cow::Owned(url.scheme().to_owned()),
             }));
         }
         match url.host() {
@@ -473,11 +501,12 @@ mod tests {
             host in "[a-zA-Z0-9.-]{0,12}|[a-z][a-z0-9-]{0,6}(\\.[a-z][a-z0-9-]{0,6}){0,2}",
             tail in "[/?#]?[a-zA-Z0-9%!$&'()*+,./:;=?@_~#\\ ^\"<>{}|-]{0,16}",
             callback in proptest::bool::ANY,
+            scheme in "https?",
         ) {
-            let url = format!("https://{host}{tail}");
+            let url = format!("{scheme}://{host}{tail}");
             let rule = HttpsUrl { callback };
-            let shortcut = plain_https_host(&url);
-            if let Some(host) = shortcut {
+            let shortcut = plain_host(&url);
+            if let Some((_, host)) = shortcut {
                 proptest::prop_assert_eq!(Url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_owned)), Some(host.to_owned()));
                 let mut fast = Vec::new();
                 rule.check(&url, &mut fast);
@@ -513,13 +542,14 @@ mod tests {
     #[test]
     fn shortcut_takes_the_common_case() {
         assert_eq!(
-            plain_https_host("https://www.my-company.com/idenfy/success"),
-            Some("www.my-company.com")
+            plain_host("https://www.my-company.com/idenfy/success"),
+            Some((true, "www.my-company.com"))
         );
         assert_eq!(
-            plain_https_host("https://x.io/a?b=c&d=%20#frag"),
-            Some("x.io")
+            plain_host("https://x.io/a?b=c&d=%20#frag"),
+            Some((true, "x.io"))
         );
+        assert_eq!(plain_host("http://a.b/"), Some((false, "a.b")));
         for slow in [
             "https://Example.com/",
             "https://1.2.3.4/",
@@ -529,9 +559,10 @@ mod tests {
             "https://a..b/",
             "https://a.b/ c",
             "https://a.b/%zz",
-            "http://a.b/",
+            "ftp://a.b/",
+            "HTTP://a.b/",
         ] {
-            assert_eq!(plain_https_host(slow), None, "{slow}");
+            assert_eq!(plain_host(slow), None, "{slow}");
         }
     }
 

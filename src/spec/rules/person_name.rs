@@ -133,19 +133,59 @@ pub fn name_pattern() -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PersonName;
 
-/// The common case without the regex: an ASCII name of letters, whitespace and the ASCII
-/// punctuation of [`NAME_PUNCTUATION`], with a letter. (Anything else goes to the regex, which
-/// also says what is wrong.)
+/// An ASCII character a name may hold (`Some(true)` for a letter): letters, whitespace and the
+/// ASCII punctuation of [`NAME_PUNCTUATION`]. A test holds it to the regex.
+fn ascii_name_char(b: u8) -> Option<bool> {
+    match b {
+        b'A'..=b'Z' | b'a'..=b'z' => Some(true),
+        b'\t'..=b'\r' | b' ' | b'\'' | b'.' | b'-' | b'`' => Some(false),
+        _ => None,
+    }
+}
+
+/// The common case without the regex: an ASCII name of allowed characters, with a letter.
 fn is_plain_ascii_name(value: &str) -> bool {
     let mut letter = false;
     for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' => letter = true,
-            b'\t'..=b'\r' | b' ' | b'\'' | b'.' | b'-' | b'`' => {}
-            _ => return false,
+        match ascii_name_char(b) {
+            Some(l) => letter |= l,
+            None => return false,
         }
     }
     letter
+}
+
+/// What is wrong with a name, by the regex: `None` when nothing; `Some(None)` when it lacks a
+/// letter; else the first bad character's class, its position and how many there are.
+type Trouble = Option<Option<(NameClass, usize, usize)>>;
+
+fn trouble(value: &str) -> Trouble {
+    if NAME.is_match(value) {
+        return None;
+    }
+    let mut bad = NOT_NAME_CHAR.find_iter(value);
+    let Some(first) = bad.next() else {
+        return Some(None);
+    };
+    let count = 1 + bad.count();
+    let c = first.as_str().chars().next().unwrap_or_default();
+    let position = value[..first.start()].chars().count() + 1;
+    Some(Some((class_of(c), position, count)))
+}
+
+/// [`trouble`] for an ASCII name, without the regex.
+fn ascii_trouble(value: &str) -> Trouble {
+    if is_plain_ascii_name(value) {
+        return None;
+    }
+    let mut bad = value
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| ascii_name_char(*b).is_none());
+    Some(
+        bad.next()
+            .map(|(i, b)| (class_of(char::from(b)), i + 1, 1 + bad.count())),
+    )
 }
 
 fn class_of(c: char) -> NameClass {
@@ -163,20 +203,17 @@ fn class_of(c: char) -> NameClass {
 impl Rule for PersonName {
     fn check(&self, value: &str, out: &mut Vec<Finding>) {
         // Empty is the length rule's to report.
-        if value.is_empty() || is_plain_ascii_name(value) || NAME.is_match(value) {
+        if value.is_empty() || is_plain_ascii_name(value) {
             return;
         }
-        let mut bad = NOT_NAME_CHAR.find_iter(value);
-        let Some(first) = bad.next() else {
-            out.push(Finding::error(Kind::InvalidNameCharacter { bad: None }));
-            return;
+        let bad = if value.is_ascii() {
+            ascii_trouble(value)
+        } else {
+            trouble(value)
         };
-        let count = 1 + bad.count();
-        let c = first.as_str().chars().next().unwrap_or_default();
-        let position = value[..first.start()].chars().count() + 1;
-        out.push(Finding::error(Kind::InvalidNameCharacter {
-            bad: Some((class_of(c), position, count)),
-        }));
+        if let Some(bad) = bad {
+            out.push(Finding::error(Kind::InvalidNameCharacter { bad }));
+        }
     }
 
     fn schema(&self, _norm: Norm) -> Keywords {
@@ -364,6 +401,17 @@ mod tests {
             disagree.len(),
             &disagree[..disagree.len().min(20)]
         );
+    }
+
+    #[test]
+    fn the_ascii_path_finds_what_the_regex_finds() {
+        for a in 0u8..128 {
+            for b in [b'A', b'1', b' ', b'.', 0] {
+                let v = String::from_utf8(vec![b'J', a, b, b'x', a]).unwrap_or_default();
+                assert_eq!(ascii_trouble(&v), trouble(&v), "{v:?}");
+            }
+        }
+        assert_eq!(ascii_trouble("-"), trouble("-"));
     }
 
     #[test]
