@@ -133,34 +133,32 @@ fn fold(s: &str) -> (Vec<char>, Vec<usize>) {
 /// Optimal string alignment distance (a swap of two neighbours is one edit).
 fn osa(a: &[char], b: &[char]) -> usize {
     // Three rows of the classic table, on the stack for names of up to 63 characters (all the
-    // documented ones); only candidates no bound dismissed get here.
+    // documented ones), used in turn rather than swapped: copying rows cost more than the table.
+    // Only candidates no bound dismissed get here.
     const ROW: usize = 64;
-    if b.len() >= ROW {
+    if a.len() >= ROW || b.len() >= ROW {
         return a.len().max(b.len());
     }
     let n = b.len();
-    let mut two_back = [0usize; ROW];
-    let mut one_back = [0usize; ROW];
-    let mut current = [0usize; ROW];
-    for (j, slot) in one_back.iter_mut().enumerate().take(n + 1) {
-        *slot = j;
+    let mut rows = [[0u8; ROW]; 3];
+    for (j, slot) in rows[0].iter_mut().enumerate().take(n + 1) {
+        *slot = j as u8;
     }
     for i in 1..=a.len() {
-        current[0] = i;
+        let (two_back, one_back, current) = ((i + 1) % 3, (i + 2) % 3, i % 3);
+        rows[current][0] = i as u8;
         for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (one_back[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(one_back[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[one_back][j] + 1)
+                .min(rows[current][j - 1] + 1)
+                .min(rows[one_back][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(two_back[j - 2] + 1);
+                d = d.min(rows[two_back][j - 2] + 1);
             }
-            current[j] = d;
+            rows[current][j] = d;
         }
-        std::mem::swap(&mut two_back, &mut one_back);
-        std::mem::swap(&mut one_back, &mut current);
     }
-    one_back[n]
+    usize::from(rows[a.len() % 3][n])
 }
 
 /// The names documented at one place (the request's members, a step's keys), prepared once so
@@ -438,5 +436,36 @@ mod tests {
             assert!(Histogram::of(&a).bound(&Histogram::of(&b)) <= osa(&a, &b));
         }
         assert_eq!(osa(&fold("ca").0, &fold("abc").0), 3, "OSA, not Damerau");
+    }
+
+    /// The textbook full table, to hold the three-row version against.
+    fn osa_reference(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn osa_matches_the_full_table(a in "[abc]{0,12}", b in "[abc]{0,12}") {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            proptest::prop_assert_eq!(osa(&a, &b), osa_reference(&a, &b));
+        }
     }
 }

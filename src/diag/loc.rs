@@ -69,7 +69,7 @@ impl<'p> Loc<'p> {
             p.push('/');
             match l.seg {
                 Some(Seg::Key(k)) => push_escaped(&mut p, k),
-                Some(Seg::Index(i)) => p.push_str(&i.to_string()),
+                Some(Seg::Index(i)) => push_index(&mut p, i),
                 None => {}
             }
         });
@@ -94,6 +94,22 @@ impl<'p> Loc<'p> {
 
 fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Appends `index` in decimal without the formatting machinery (most pointers into a list end
+/// in one).
+fn push_index(out: &mut String, mut index: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (index % 10) as u8;
+        index /= 10;
+        if index == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Appends `key` escaped per RFC 6901 (`~` as `~0`, `/` as `~1`).
@@ -160,6 +176,9 @@ mod tests {
         let a = root.key("a/b~c", 0);
         let b = a.index(3);
         assert_eq!(b.pointer(), "/a~1b~0c/3");
+        assert_eq!(root.key("l", 0).index(0).pointer(), "/l/0");
+        assert_eq!(root.key("l", 0).index(1_234_567).pointer(), "/l/1234567");
+        assert_eq!(root.index(usize::MAX).pointer(), format!("/{}", usize::MAX));
         assert_eq!(root.pointer(), "");
     }
 

@@ -53,7 +53,13 @@ pub fn suggest(value: &str) -> Option<&'static str> {
     if value.len() > LONGEST_NAME {
         return None;
     }
-    MEANT.get(value.to_ascii_uppercase().as_str()).copied()
+    // Upper-cased on the stack: a suggestion is looked up for every wrong code.
+    let mut upper = [0u8; LONGEST_NAME];
+    let upper = &mut upper[..value.len()];
+    upper.copy_from_slice(value.as_bytes());
+    upper.make_ascii_uppercase();
+    let upper = std::str::from_utf8(upper).ok()?;
+    MEANT.get(upper).copied()
 }
 
 /// The longest English country name in the table; longer values cannot be one.
