@@ -40,18 +40,19 @@ impl Default for Limits {
 }
 
 /// The default token lifetime of an iDenfy account, in seconds, as documented.
-pub const DEFAULT_EXPIRY_TIME: i64 = 86_400;
+pub const DEFAULT_EXPIRY_TIME: u32 = 86_400;
 
 /// Inputs of a check that do not come from the request body.
 ///
 /// ```
-/// use idenfy_preflight::{Context, UnknownFields};
-/// use time::macros::date;
+/// use idenfy_preflight::{Context, Date, Month, UnknownFields};
 ///
+/// let today = Date::from_calendar_date(2026, Month::November, 25)?;
 /// let ctx = Context::new()
-///     .with_today(date!(2026 - 11 - 25))
+///     .with_today(today)
 ///     .with_unknown_fields(UnknownFields::Deny);
-/// assert_eq!(ctx.today, Some(date!(2026 - 11 - 25)));
+/// assert_eq!(ctx.today, Some(today));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -65,7 +66,7 @@ pub struct Context {
     pub unknown_fields: UnknownFields,
     /// The account's default `expiryTime` in seconds; with `generateDigitString: true` the
     /// request may not ask for more (default 86400).
-    pub default_expiry_time: i64,
+    pub default_expiry_time: u32,
     /// Copy the offending input value into each violation (`value`). Off by default because
     /// names, dates and document numbers are personal data.
     pub show_values: bool,
@@ -108,7 +109,7 @@ impl Context {
     }
 
     /// Sets the account's default token lifetime in seconds.
-    pub fn with_default_expiry_time(mut self, seconds: i64) -> Self {
+    pub fn with_default_expiry_time(mut self, seconds: u32) -> Self {
         self.default_expiry_time = seconds;
         self
     }

@@ -31,30 +31,60 @@
 //! ```
 //!
 //! The library does no I/O: today's date and account settings come in through [`Context`].
-//! Every member's rules are declared once in [`spec::catalogue::FIELDS`].
+//!
+//! # The public API
+//!
+//! - [`check`], [`check_str`], [`check_value`], [`TokenRequest::check`]: a body (or a typed
+//!   request) to a [`Report`]; [`Report::into_result`] gives the [`ValidRequest`] to send, or the
+//!   report as an error (it implements [`std::error::Error`], so `?` works with `Box<dyn Error>`
+//!   and `anyhow`).
+//! - [`Context`], [`Limits`], [`UnknownFields`]: what the check needs besides the body; [`Date`]
+//!   and [`Month`] (from `time`) to say what day it is.
+//! - [`Violation`], [`Code`], [`Severity`], [`Params`]: what was found.
+//! - [`TokenRequest`] and its enums: the request as a Rust value (`Serialize`, `Deserialize`).
+//! - [`response`]: the Generate token response and the verification URLs.
+//! - [`interop`]: RFC 9457 problem details and iDenfy's own error body, for gateways.
+//! - [`schema`]: the JSON Schemas, for teams and tools that don't run Rust.
+//! - [`render`]: human-readable reports and the docs tables (what the CLI prints).
+//! - [`catalogue`]: a read-only view of the documented members (which hold personal data, which
+//!   are required, what each means).
+//! - With the `validator` feature, [`TokenRequest`] implements `validator::Validate`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 // Layers, each using only those above it in this list (no module imports the module that calls
-// it): reading JSON; diagnostics; the declarations; the rules between members; checking; reports;
-// output formats.
+// it; tests/layers.rs holds them): reading JSON, the caller's context and suggestions;
+// diagnostics; the declarations; the rules between members; reports; checking; output formats
+// and the typed request.
 mod check;
+mod context;
 mod cross;
+#[doc(hidden)]
 pub mod diag;
-pub mod json;
-pub mod output;
-pub mod report;
+mod json;
+mod output;
+mod report;
+#[doc(hidden)]
 pub mod spec;
+mod suggest;
+mod typed;
+#[cfg(feature = "validator")]
+mod validate;
 
-pub mod context;
-pub mod suggest;
-pub mod typed;
+// `diag` and `spec` are reachable but hidden: each rule's doc example (and the integration
+// tests' value generators) use the declarations and findings directly. They are not part of the
+// API and may change in any release; the stable view of the declarations is `catalogue`.
 
-pub use context::{Context, Limits, UnknownFields};
+pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
 pub use diag::{Code, Params, Severity, Violation};
 pub use report::{Report, ResponseReport, ValidRequest};
+/// The `time` crate this one is built with, so that a caller can say what day it is
+/// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it.
+pub use time;
+pub use time::{Date, Month};
 pub use typed::{
-    CountrySelection, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest, TokenType,
+    CountrySelection, ParseError, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest,
+    TokenType,
 };
 
 /// The response side: check a Generate token response, build the verification URLs, compare the
@@ -63,7 +93,7 @@ pub mod response {
     pub use crate::check::response::urls::{
         iframe_url, redirect_url, HOSTED_REDIRECT_BASE, IFRAME_BASE,
     };
-    pub use crate::spec::response::{response_member, DIGIT_STRING_LENGTH, RESPONSE_FIELDS};
+    pub use crate::spec::response::DIGIT_STRING_LENGTH;
     pub use crate::{check_response, check_response_str};
 
     /// The codes only the response checker produces (the request's conformance suite cannot
@@ -80,6 +110,38 @@ pub mod response {
         crate::Code::EchoChanged,
         crate::Code::EchoDropped,
     ];
+}
+
+/// Answers for an HTTP API in front of iDenfy: RFC 9457 problem details, or iDenfy's own error
+/// body, built from an invalid report.
+pub mod interop {
+    pub use crate::output::idenfy::{idenfy_error, identifier as idenfy_identifier, IdenfyError};
+    pub use crate::output::problem::{
+        fragment_pointer, problem_details, ProblemDetails, ProblemError, PROBLEM_JSON,
+    };
+}
+
+/// The JSON Schemas (2020-12) of the request, the response and the report, generated from the
+/// catalogue (the files in `schema/` are their output), and what only the engine can check.
+pub mod schema {
+    pub use crate::output::schema::{
+        all, expresses, report_schema, request_schema, response_schema, EngineOnly, Scope,
+        ENGINE_ONLY,
+    };
+}
+
+/// Reports as text for people, and the docs tables (what the CLI prints).
+pub mod render {
+    pub use crate::output::human::Human;
+    pub use crate::output::schema::engine_only_markdown;
+    pub use crate::output::table::{codes_markdown, rules_markdown, rules_markdown_for};
+}
+
+/// A read-only view of the documented members.
+pub mod catalogue {
+    pub use crate::output::catalogue::{
+        member, members, response_members, MemberInfo, Origin, Section,
+    };
 }
 
 /// Checks a request body given as raw bytes (as received or read from a file).

@@ -40,20 +40,47 @@ impl<'a> ValidRequest<'a> {
         }
     }
 
-    /// The normalized value of a member.
-    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
-        self.value.get(name)
+    /// The normalized value of a member, as sent.
+    ///
+    /// ```
+    /// use idenfy_preflight::{check_str, Context};
+    ///
+    /// let report = check_str(r#"{"clientId": "c1", "nationality": "lt"}"#, &Context::new());
+    /// let request = report.request().expect("valid");
+    /// assert_eq!(request.get("nationality"), Some(serde_json::json!("LT")));
+    /// assert_eq!(request.get("firstName"), None);
+    /// ```
+    pub fn get(&self, name: &str) -> Option<serde_json::Value> {
+        self.value.get(name).map(Value::to_serde)
     }
 
     /// The members in input order.
-    pub fn members(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+    pub(crate) fn members(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
         self.entries().iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    /// The request as a tree (an object, members in input order); it borrows from the input
-    /// wherever normalization changed nothing.
-    pub fn to_value(&self) -> &Value<'a> {
-        &self.value
+    /// How many heap blocks the request owns: a vector per non-empty array and object, a string
+    /// per value or name that could not borrow from the input. Not part of the API: it lets
+    /// `tests/allocations.rs` hold a check to allocating nothing beyond its output.
+    #[doc(hidden)]
+    pub fn heap_blocks(&self) -> usize {
+        fn blocks(v: &Value<'_>) -> usize {
+            match v {
+                Value::String(Cow::Owned(_)) | Value::NumberText(Cow::Owned(_)) => 1,
+                Value::Array(items) => {
+                    usize::from(items.capacity() > 0) + items.iter().map(blocks).sum::<usize>()
+                }
+                Value::Object(members) => {
+                    usize::from(members.capacity() > 0)
+                        + members
+                            .iter()
+                            .map(|(k, v)| usize::from(matches!(k, Cow::Owned(_))) + blocks(v))
+                            .sum::<usize>()
+                }
+                _ => 0,
+            }
+        }
+        blocks(&self.value)
     }
 
     /// The exact JSON body to send (compact).
@@ -156,11 +183,31 @@ impl<'a> Report<'a> {
         self.counts.1
     }
 
-    /// The normalized request, or the report itself when it is invalid.
-    pub fn into_result(self) -> Result<ValidRequest<'a>, Report<'a>> {
+    /// The normalized request, or the report itself when it is invalid. The error borrows
+    /// nothing (an invalid report holds no request), so `?` turns it into a `Box<dyn Error>` or
+    /// an `anyhow::Error`, whose message is the report's summary and violations.
+    ///
+    /// ```
+    /// use idenfy_preflight::{check_str, Context};
+    ///
+    /// fn to_send(body: &str) -> Result<String, Box<dyn std::error::Error>> {
+    ///     let request = check_str(body, &Context::new()).into_result()?;
+    ///     Ok(request.to_json_string())
+    /// }
+    ///
+    /// assert_eq!(to_send(r#"{"clientId": "c1"}"#)?, r#"{"clientId":"c1"}"#);
+    /// let error = to_send(r#"{"clientId": "c1", "sex": "X"}"#).unwrap_err();
+    /// assert!(error.to_string().starts_with("request: INVALID (1 error, 0 warnings)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_result(self) -> Result<ValidRequest<'a>, Report<'static>> {
         match self.request {
             Some(r) => Ok(r),
-            None => Err(self),
+            None => Err(Report {
+                request: None,
+                violations: self.violations,
+                counts: self.counts,
+            }),
         }
     }
 
@@ -178,6 +225,9 @@ impl<'a> Report<'a> {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
+
+// `Display` (the human summary) and `std::error::Error` are implemented beside the human
+// renderer, in `output/human.rs`, which this layer cannot import.
 
 impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

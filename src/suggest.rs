@@ -201,17 +201,6 @@ impl<'c> Vocabulary<'c> {
     /// change in a short word (`clientIp`, `checkId`), where one letter changes the meaning. A
     /// name within two edits (three for names over eight characters) is **near**.
     ///
-    /// ```
-    /// use idenfy_preflight::suggest::{Resemblance, Vocabulary};
-    ///
-    /// let names = Vocabulary::new(["firstName", "lastName", "personalNumber", "clientId", "ageLimit", "ageMax"]);
-    /// assert_eq!(names.classify("lastname"), Resemblance::Misspelling("lastName"));
-    /// assert_eq!(names.classify("first_name"), Resemblance::Misspelling("firstName"));
-    /// assert_eq!(names.classify("personalNumer"), Resemblance::Misspelling("personalNumber"));
-    /// assert_eq!(names.classify("clientIp"), Resemblance::Near("clientId"));
-    /// assert_eq!(names.classify("ageMix"), Resemblance::Near("ageMax"));
-    /// assert_eq!(names.classify("zzz"), Resemblance::Unrelated);
-    /// ```
     pub fn classify(&self, input: &str) -> Resemblance<'c> {
         if input.len() > MAX_INPUT {
             return Resemblance::Unrelated;
@@ -324,20 +313,6 @@ fn certain_typo(input: &[char], e: &Entry<'_>) -> bool {
     end - start >= MIN_TYPO_WORD && edit_end <= end
 }
 
-/// The candidate closest to `input`, if it is close enough to suggest (see
-/// [`Vocabulary::classify`]). For a one-off lookup; prepare a [`Vocabulary`] to classify many.
-///
-/// ```
-/// use idenfy_preflight::suggest::closest;
-///
-/// assert_eq!(closest("firstname", ["firstName", "lastName"]), Some("firstName"));
-/// assert_eq!(closest("calbackUrl", ["callbackUrl", "locale"]), Some("callbackUrl"));
-/// assert_eq!(closest("zzz", ["callbackUrl"]), None);
-/// ```
-pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    Vocabulary::new(candidates).classify(input).suggestion()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +323,33 @@ mod tests {
 
     fn class(input: &str) -> Resemblance<'static> {
         NAMES.classify(input)
+    }
+
+    #[test]
+    fn classifies_the_documented_examples() {
+        let names = Vocabulary::new([
+            "firstName",
+            "lastName",
+            "personalNumber",
+            "clientId",
+            "ageLimit",
+            "ageMax",
+        ]);
+        assert_eq!(
+            names.classify("lastname"),
+            Resemblance::Misspelling("lastName")
+        );
+        assert_eq!(
+            names.classify("first_name"),
+            Resemblance::Misspelling("firstName")
+        );
+        assert_eq!(
+            names.classify("personalNumer"),
+            Resemblance::Misspelling("personalNumber")
+        );
+        assert_eq!(names.classify("clientIp"), Resemblance::Near("clientId"));
+        assert_eq!(names.classify("ageMix"), Resemblance::Near("ageMax"));
+        assert_eq!(names.classify("zzz"), Resemblance::Unrelated);
     }
 
     #[test]

@@ -2,36 +2,15 @@
 //! the number of allocations of a check to the number of heap blocks the normalized request
 //! itself owns.
 
-use idenfy_preflight::json::Value;
 use idenfy_preflight::{check, Context};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
-use std::borrow::Cow;
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 const DOCS: &[u8] = include_bytes!("../examples/docs-request.json");
 const MINIMAL: &[u8] = br#"{"clientId": "100000", "firstName": "John Tom", "lastName": "Smith"}"#;
-
-/// The heap blocks a value owns: a vector for every non-empty array and object, a string for
-/// every string or member name that could not borrow from the input.
-fn blocks(v: &Value<'_>) -> usize {
-    match v {
-        Value::String(Cow::Owned(_)) | Value::NumberText(Cow::Owned(_)) => 1,
-        Value::Array(items) => {
-            usize::from(items.capacity() > 0) + items.iter().map(blocks).sum::<usize>()
-        }
-        Value::Object(members) => {
-            usize::from(members.capacity() > 0)
-                + members
-                    .iter()
-                    .map(|(k, v)| usize::from(matches!(k, Cow::Owned(_))) + blocks(v))
-                    .sum::<usize>()
-        }
-        _ => 0,
-    }
-}
 
 /// Allocations made by one check of `body` (after a first check built the lazy tables).
 fn allocations<'a>(body: &'a [u8], ctx: &Context) -> (usize, idenfy_preflight::Report<'a>) {
@@ -50,7 +29,7 @@ fn a_valid_request_allocates_only_its_normalized_output() {
         let (n, report) = allocations(body, &ctx);
         let request = report.request().expect("valid");
         assert!(report.violations().is_empty(), "{name}");
-        let owned = blocks(request.to_value());
+        let owned = request.heap_blocks();
         assert_eq!(
             n, owned,
             "{name}: {n} allocations for {owned} blocks of output"
@@ -62,7 +41,7 @@ fn a_valid_request_allocates_only_its_normalized_output() {
     let ctx = Context::new().with_today(time::macros::date!(2026 - 11 - 25));
     let (n, report) = allocations(DOCS, &ctx);
     assert_eq!(report.violations().len(), 1);
-    let owned = blocks(report.request().expect("valid").to_value());
+    let owned = report.request().expect("valid").heap_blocks();
     assert_eq!(
         n,
         owned + 2,

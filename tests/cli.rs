@@ -1,53 +1,14 @@
 //! Integration tests that run the real `idenfy-preflight` binary.
 
+mod common;
+
+use common::{example, run, Out, BIN, TODAY};
+
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::Code;
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_idenfy-preflight");
-const TODAY: &str = "2026-11-25";
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `args`, feeding `stdin` (empty when `None`).
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn binary");
-    {
-        let mut pipe = child.stdin.take().expect("stdin pipe");
-        if let Some(bytes) = stdin {
-            // The binary may exit (usage error) before reading its input.
-            if let Err(e) = pipe.write_all(bytes) {
-                assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-            }
-        }
-    }
-    let out = child.wait_with_output().expect("wait for binary");
-    Out {
-        code: out
-            .status
-            .code()
-            .expect("exit code (not killed by a signal)"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Checks `Report` JSON shape and returns the parsed object.
 fn parse_report(stdout: &str) -> Value {
@@ -379,6 +340,11 @@ fn assert_human_matches_json(args: &[&str], label: &str) {
             plural(warnings, "warning")
         )
     );
+    // The normalized request holds personal data: printed only when asked for.
+    assert!(!out.stdout.contains("request to send:"), "{}", out.stdout);
+    let mut asked: Vec<&str> = args.to_vec();
+    asked.push("--print-request");
+    let out = check_human(&asked, None);
     let prints_request = out.stdout.contains("request to send:\n");
     assert_eq!(prints_request, json_code == 0);
     if prints_request {
@@ -425,7 +391,7 @@ fn human_invalid_duplicate_key() {
 fn human_additional_steps() {
     let f = example("additional-steps.json");
     assert_human_matches_json(&["--today", TODAY, &f], &f);
-    let out = check_human(&["--today", TODAY, &f], None);
+    let out = check_human(&["--today", TODAY, "--print-request", &f], None);
     assert!(out
         .stdout
         .contains(": VALID (0 errors, 0 warnings)\nrequest to send:\n"));
@@ -1389,7 +1355,6 @@ fn check_response_usage_errors_exit_2() {
         std::process::id()
     ));
     let missing = missing.to_str().unwrap();
-    assert_usage_error(&["check-response"]);
     assert_usage_error(&["check-response", missing]);
     assert_usage_error(&["check-response", &response, "--request", missing]);
     assert_usage_error(&["check-response", &response, "--today", "2026-02-30"]);

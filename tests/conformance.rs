@@ -71,7 +71,7 @@ struct RawContext {
     max_depth: Option<usize>,
     max_violations: Option<usize>,
     unknown_fields: Option<String>,
-    default_expiry_time: Option<i64>,
+    default_expiry_time: Option<u32>,
 }
 
 /// One expected violation.

@@ -12,7 +12,8 @@ const LAYERS: &[&[&str]] = &[
     &["cross"],
     &["report"],
     &["check"],
-    &["output", "typed"],
+    &["output", "typed", "validate"],
+    &["cli"],
 ];
 
 /// The crate root's own functions run the checker: using them is using the top.

@@ -16,11 +16,11 @@ fn readme_tables_match_the_catalogue() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let mut readme = std::fs::read_to_string(&path).expect("README.md is readable");
     let tables = [
-        ("rules", idenfy_preflight::output::table::markdown()),
-        ("codes", idenfy_preflight::output::table::codes_markdown()),
+        ("rules", idenfy_preflight::render::rules_markdown()),
+        ("codes", idenfy_preflight::render::codes_markdown()),
         (
             "engine-only",
-            idenfy_preflight::output::schema::engine_only_markdown(),
+            idenfy_preflight::render::engine_only_markdown(),
         ),
     ];
     let update = std::env::var_os("UPDATE_README").is_some();

@@ -4,7 +4,7 @@
 //!
 //! Regenerate the files with: `UPDATE_SCHEMAS=1 cargo test --test schema`.
 
-use idenfy_preflight::output::schema::{self, schema_expresses};
+use idenfy_preflight::schema::{self, expresses};
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::spec::rules::date;
 use idenfy_preflight::spec::{Shape, Text};
@@ -119,7 +119,7 @@ fn engine_verdict(body: &Value) -> (bool, bool) {
         .violations()
         .iter()
         .filter(|v| v.severity() == Severity::Error)
-        .all(schema_expresses);
+        .all(expresses);
     (false, strict)
 }
 
@@ -144,7 +144,7 @@ fn agree(body: &Value) -> Result<bool, String> {
         .iter()
         .filter(|v| v.severity() == Severity::Error)
         .collect();
-    if errors.iter().all(|v| schema_expresses(v)) {
+    if errors.iter().all(|v| expresses(v)) {
         if schema_ok {
             let codes: Vec<String> = errors
                 .iter()

@@ -1,7 +1,7 @@
-//! The typed request covers the catalogue and gets the same report as the same JSON.
+//! The typed request covers the catalogue, is documented by it, round-trips through JSON and
+//! gets the same report as the same JSON.
 
-use idenfy_preflight::spec::catalogue::FIELDS;
-use idenfy_preflight::spec::Origin;
+use idenfy_preflight::catalogue::{self, Origin};
 use idenfy_preflight::{
     check_str, Context, CountrySelection, Questionnaire, RiskAssessmentProfile, Sex, TokenRequest,
     TokenType,
@@ -92,12 +92,12 @@ fn typed_request_has_a_field_for_every_current_member() {
         .keys()
         .map(String::as_str)
         .collect();
-    for f in FIELDS.iter().filter(|f| f.origin != Origin::Legacy) {
-        assert!(keys.contains(&f.name), "TokenRequest lacks {}", f.name);
+    for f in catalogue::members().filter(|f| f.origin() != Origin::Legacy) {
+        assert!(keys.contains(&f.name()), "TokenRequest lacks {}", f.name());
     }
     for k in &keys {
         assert!(
-            FIELDS.iter().any(|f| f.name == *k),
+            catalogue::members().any(|f| f.name() == *k),
             "TokenRequest has {k}, which the catalogue lacks"
         );
     }
@@ -113,10 +113,7 @@ fn typed_and_json_give_the_same_report() {
     assert!(from_typed.is_valid(), "{:?}", from_typed.violations());
     assert_eq!(from_typed, from_json.into_owned());
     let request = from_typed.request().unwrap();
-    assert_eq!(
-        request.get("questionnaire").map(|v| v.type_name()),
-        Some("null")
-    );
+    assert_eq!(request.get("questionnaire"), Some(serde_json::Value::Null));
     assert_eq!(request.to_serde_value()["country"], json!(["LT", "LV"]));
     assert_eq!(request.to_serde_value()["locale"], json!("en"));
 }
@@ -188,4 +185,150 @@ fn non_finite_numbers_are_wrong_type_not_null() {
         report.request().unwrap().to_serde_value()["faceMatchingThresholdModifier"],
         json!(1.5)
     );
+}
+
+/// `first_name` → `firstName`.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every field of `TokenRequest` documented by the catalogue's own line for its member, read
+/// from the source, so the two cannot drift: a field without a doc comment, or with one that is
+/// not its member's doc line, fails here.
+#[test]
+fn every_field_is_documented_by_the_catalogue() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/typed.rs"))
+        .expect("src/typed.rs");
+    let body = source
+        .split("pub struct TokenRequest {")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}\n").next())
+        .expect("the struct");
+    let mut doc: Vec<&str> = Vec::new();
+    let mut fields = 0;
+    for line in body.lines().map(str::trim) {
+        if let Some(text) = line.strip_prefix("///") {
+            doc.push(text.trim());
+        } else if let Some(field) = line.strip_prefix("pub ") {
+            let name = field.split(':').next().unwrap_or_default();
+            fields += 1;
+            if name == "extra" {
+                assert!(!doc.is_empty(), "extra has no doc comment");
+            } else {
+                let member = catalogue::member(&camel(name))
+                    .unwrap_or_else(|| panic!("{name}: no catalogue member {}", camel(name)));
+                assert_eq!(
+                    doc.first().copied(),
+                    Some(member.doc()),
+                    "the doc comment of {name} is not the catalogue's line for {}",
+                    member.name()
+                );
+            }
+            doc.clear();
+        }
+        // Attribute lines (serde's, over one line or several) sit between a doc and its field.
+    }
+    let current = catalogue::members()
+        .filter(|m| m.origin() != Origin::Legacy)
+        .count();
+    assert_eq!(
+        fields,
+        current + 1,
+        "one field per current member, and extra"
+    );
+}
+
+#[test]
+fn deserializes_with_the_api_names_and_round_trips() {
+    let typed = everything();
+    let json = serde_json::to_string(&typed).unwrap();
+    let back: TokenRequest = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, typed);
+    // `null` questionnaire is Disabled, a missing one is None.
+    let v: TokenRequest =
+        serde_json::from_str(r#"{"clientId": "c1", "questionnaire": null}"#).unwrap();
+    assert_eq!(v.questionnaire, Some(Questionnaire::Disabled));
+    let v: TokenRequest = serde_json::from_str(r#"{"clientId": "c1"}"#).unwrap();
+    assert_eq!(v.questionnaire, None);
+    // The legacy name of clientId, and members without a field, are kept.
+    let v: TokenRequest =
+        serde_json::from_str(r#"{"personScanRef": "c1", "custom": [1], "sex": "F"}"#).unwrap();
+    assert_eq!(v.client_id, "c1");
+    assert_eq!(v.sex, Some(Sex::F));
+    assert_eq!(v.extra.get("custom"), Some(&json!([1])));
+    // Dates by the check's rule: no sign, a real day.
+    for bad in [r#""+2026-01-01""#, r#""2026-02-30""#, r#""2026-1-1""#] {
+        let body = format!(r#"{{"clientId": "c1", "dateOfBirth": {bad}}}"#);
+        assert!(
+            serde_json::from_str::<TokenRequest>(&body).is_err(),
+            "{bad}"
+        );
+    }
+    assert!(
+        serde_json::from_str::<TokenRequest>(r#"{"firstName": "x"}"#).is_err(),
+        "clientId is required"
+    );
+}
+
+#[test]
+fn a_valid_request_converts_back_to_the_typed_form() {
+    let ctx = Context::new().with_today(date!(2026 - 11 - 25));
+    let report = everything().check(&ctx);
+    let sent = report.request().expect("valid");
+    let typed = TokenRequest::try_from(sent).expect("the struct holds every valid request");
+    assert_eq!(typed.first_name.as_deref(), Some("JOHN TOM"));
+    assert_eq!(typed.locale.as_deref(), Some("en"));
+    assert_eq!(
+        typed.country,
+        Some(CountrySelection::Many(vec!["LT".into(), "LV".into()]))
+    );
+    // And it is checked the same again.
+    assert_eq!(typed.check(&ctx).request(), Some(sent));
+    // The docs' example, with its legacy and unknown members, converts too.
+    let docs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/docs-request.json"
+    ))
+    .unwrap();
+    let report = check_str(&docs, &Context::new());
+    let typed = TokenRequest::try_from(report.request().expect("valid")).expect("converts");
+    assert_eq!(typed.client_id, "100000");
+}
+
+#[test]
+fn enums_parse_and_print_the_api_spelling() {
+    assert_eq!("M".parse::<Sex>(), Ok(Sex::M));
+    assert!("m".parse::<Sex>().is_err());
+    assert_eq!(
+        "IDENTIFICATION".parse::<TokenType>(),
+        Ok(TokenType::Identification)
+    );
+    assert_eq!(TokenType::Document.to_string(), "DOCUMENT");
+    assert_eq!(format!("{:>4}", Sex::F), "   F");
+    assert_eq!(
+        "VIDEO_CALL".parse::<TokenType>().unwrap_err().to_string(),
+        "tokenType must be one of IDENTIFICATION, DOCUMENT"
+    );
+    // The catalogue's closed sets and the enums agree.
+    for (member, values) in [
+        ("sex", vec!["M", "F"]),
+        ("tokenType", vec!["IDENTIFICATION", "DOCUMENT"]),
+    ] {
+        for v in values {
+            let body = format!(r#"{{"clientId": "c1", "{member}": "{v}"}}"#);
+            assert!(check_str(&body, &Context::new()).is_valid(), "{member} {v}");
+        }
+    }
 }

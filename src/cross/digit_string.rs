@@ -22,7 +22,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let Some((expiry, fact)) = facts.int(EXPIRY_TIME) else {
         return;
     };
-    let max = ctx.default_expiry_time;
+    let max = i64::from(ctx.default_expiry_time);
     if expiry > max {
         let f = Finding::error(Kind::DigitStringExpiryTooLong { max });
         report_at(out, EXPIRY_TIME, fact, f);

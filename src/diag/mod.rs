@@ -21,4 +21,5 @@ pub use finding::{
     Subject, TypeHint,
 };
 pub use render::Params;
+pub(crate) use render::{escape_invisible, is_invisible};
 pub use violation::Violation;

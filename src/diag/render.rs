@@ -7,7 +7,9 @@
 
 use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, TypeHint};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
+use std::sync::LazyLock;
 
 /// Machine-readable parameters of a violation (limits, expected types, suggestions, positions).
 pub type Params = Map<String, Value>;
@@ -21,6 +23,8 @@ pub(crate) enum Suggestions {
     InParams,
     /// Leave it out (formats without `params`).
     Omitted,
+    /// Say that one is withheld (text for people, who don't see `params`).
+    Withheld,
 }
 
 impl fmt::Display for Num {
@@ -411,6 +415,9 @@ impl Finding {
                     out.push_str("; a likely correction is in params.suggestion")
                 }
                 Suggestions::Omitted => {}
+                Suggestions::Withheld => out.push_str(
+                    "; a likely correction is withheld because the value is personal data",
+                ),
             }
         }
         Ok(())
@@ -553,5 +560,75 @@ impl Finding {
             put("suggestion", s.into());
         }
         p
+    }
+}
+
+/// Characters that do not show as themselves: controls, format characters (zero-width spaces
+/// and joiners, bidirectional overrides and isolates, the BOM), line and paragraph separators,
+/// whitespace other than the space, private-use and unassigned code points.
+static INVISIBLE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]|[\p{White_Space}&&[^ ]]").ok()
+});
+
+pub(crate) fn is_invisible(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    match &*INVISIBLE {
+        Some(re) => re.is_match(c.encode_utf8(&mut buf)),
+        // The class compiles (a test holds it); were it not to, escape everything non-ASCII
+        // rather than show something that may lie.
+        None => !c.is_ascii_graphic() && c != ' ',
+    }
+}
+
+/// Invisible characters as Rust escapes (`\n`, `\u{200b}`, `\u{202e}`); everything else as is.
+pub(crate) fn escape_invisible(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| (' '..='~').contains(&c)) || !s.chars().any(is_invisible) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_invisible(c) {
+            // Rust's escapes where they are short (`\n`, `\t`, `\0`), `\u{..}` for the rest.
+            let mut escaped = c.escape_debug();
+            if escaped.len() > 1 {
+                out.extend(&mut escaped);
+            } else {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod invisible_tests {
+    use super::*;
+
+    #[test]
+    fn the_class_compiles() {
+        assert!(INVISIBLE.is_some());
+    }
+
+    #[test]
+    fn invisible_characters_are_escaped() {
+        for (input, shown) in [
+            ("/a\u{200b}b", "/a\\u{200b}b"),
+            ("/x\u{202e}y", "/x\\u{202e}y"),
+            ("/l\u{2028}", "/l\\u{2028}"),
+            ("/n\u{a0}", "/n\\u{a0}"),
+            ("/t\t", "/t\\t"),
+            ("/\u{feff}bom", "/\\u{feff}bom"),
+            ("/\u{1b}[31m", "/\\u{1b}[31m"),
+        ] {
+            assert_eq!(escape_invisible(input), shown);
+        }
+        for visible in ["/firstName", "/Jürgen", "/名前", "/a b", "/ジョン・スミス"] {
+            assert!(
+                matches!(escape_invisible(visible), Cow::Borrowed(_)),
+                "{visible}"
+            );
+        }
     }
 }

@@ -6,6 +6,7 @@ use super::loc::Order;
 use super::render::{Params, Suggestions};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// One problem found in the request, at an RFC 6901 JSON Pointer into the input.
@@ -84,12 +85,20 @@ impl Violation {
     /// The message for a format that has no `params` (iDenfy's error body): a withheld
     /// suggestion is left out instead of pointed at.
     pub(crate) fn message_without_params(&self) -> String {
-        let mode = if self.reveal || !self.finding.personal {
-            Suggestions::Named
-        } else {
-            Suggestions::Omitted
-        };
-        self.finding.message_in(mode)
+        self.message_naming_or(Suggestions::Omitted)
+    }
+
+    /// The message for people reading text, who don't see `params`: the suggestion named where
+    /// the policy allows, else said to be withheld.
+    pub(crate) fn message_for_people(&self) -> String {
+        self.message_naming_or(Suggestions::Withheld)
+    }
+
+    /// The suggestion named where the policy allows, else treated as `withheld`.
+    fn message_naming_or(&self, withheld: Suggestions) -> String {
+        let shown = self.reveal || !self.finding.personal;
+        self.finding
+            .message_in(if shown { Suggestions::Named } else { withheld })
     }
 
     /// Machine-readable parameters (limits, expected type, suggestion, line and column, …).
@@ -113,22 +122,22 @@ impl Violation {
     pub fn value(&self) -> Option<&serde_json::Value> {
         self.value.as_ref()
     }
-
-    /// The typed facts of the violation.
-    pub fn finding(&self) -> &Finding {
-        &self.finding
-    }
 }
 
 /// `pointer: code: message` (the whole document shows as `(document)`).
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.is_empty() {
-            "(document)"
+            Cow::Borrowed("(document)")
         } else {
-            &self.pointer
+            super::escape_invisible(&self.pointer)
         };
-        write!(f, "{pointer}: {}: {}", self.code(), self.message())
+        write!(
+            f,
+            "{pointer}: {}: {}",
+            self.code(),
+            self.message_for_people()
+        )
     }
 }
 

@@ -9,7 +9,7 @@ pub(crate) mod eq;
 pub(crate) mod keys;
 mod read;
 
-pub use read::{read, read_str, ReadError};
+pub use read::{read, ReadError};
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::value::RawValue;
@@ -40,20 +40,6 @@ pub enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    /// The JSON type name used in messages: `null`, `boolean`, `integer`, `number`, `string`,
-    /// `array`, `object`.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(_) => "integer",
-            Value::NumberText(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-        }
-    }
-
     /// Detaches the value from the input buffer.
     pub fn into_owned(self) -> Value<'static> {
         match self {

@@ -55,15 +55,8 @@ pub enum ReadError {
 const READER_DEPTH_CAP: usize = 127;
 const DEPTH_MARKER: &str = "nesting deeper than the limit";
 
-/// Reads a document into a tree, enforcing the size and depth limits.
-///
-/// ```
-/// use idenfy_preflight::json::{read, Value};
-///
-/// let v = read(br#"{"a": 1, "a": 2}"#, 1 << 20, 32).unwrap();
-/// let Value::Object(members) = v else { panic!() };
-/// assert_eq!(members.len(), 2); // the duplicate is kept
-/// ```
+/// Reads a document into a tree, enforcing the size and depth limits. Duplicate members are
+/// kept, so that they can be reported where they are.
 pub fn read(bytes: &[u8], max_bytes: usize, max_depth: usize) -> Result<Value<'_>, ReadError> {
     if bytes.len() > max_bytes {
         return Err(ReadError::TooLarge {

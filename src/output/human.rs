@@ -1,125 +1,266 @@
-//! Human-readable text: one line per violation, grouped by severity, a summary line, and for a
-//! valid request the normalized body, for terminals and CI logs.
+//! Human-readable text for terminals and CI logs: one line per violation, grouped by severity,
+//! and a summary line; the normalized request only when asked for (CI logs must not fill with
+//! customers' personal data).
+//!
+//! Whatever came from the input (member names in pointers, file names) is shown with invisible
+//! and bidirectional characters escaped, so a report cannot be made to lie about which member is
+//! wrong, nor move the cursor or recolour the terminal.
 
-use crate::diag::{Severity, Violation};
+use crate::diag::{escape_invisible, is_invisible, Severity, Violation};
 use crate::report::{Report, ResponseReport};
+use anstyle::{AnsiColor, Style};
 use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 
-/// A response report: its violations, the summary, then the two URLs.
-pub fn response(label: &str, report: &ResponseReport) -> String {
-    let mut s = violations(
-        label,
-        report.violations(),
-        report.is_valid(),
-        report.counts(),
-    );
-    if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
-        if !report.is_valid() {
-            s.push_str("authToken passes its own rules, so the URLs still start a verification:\n");
-        }
-        s.push_str(&format!(
-            "redirect URL: {redirect}\niFrame URL:   {iframe}\n"
-        ));
-    }
-    s
+/// How reports are rendered as text.
+///
+/// ```
+/// use idenfy_preflight::{check_str, render::Human, Context};
+///
+/// let report = check_str(r#"{"clientId": "c1", "documents": ["PASPORT"]}"#, &Context::new());
+/// let text = Human::new().request("request.json", &report);
+/// assert_eq!(text, "\
+/// errors:
+///   /documents/0  unknown_document_type: documents must name a document type the API knows \
+/// (PASSPORT, ID_CARD, …); did you mean PASSPORT?
+/// request.json: INVALID (1 error, 0 warnings)
+/// ");
+/// assert_eq!(Human::new().summary_only(true).request("request.json", &report),
+///            "request.json: INVALID (1 error, 0 warnings)\n");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Human {
+    color: bool,
+    print_request: bool,
+    summary_only: bool,
 }
 
-/// A request report: its violations, the summary, then the normalized request when valid.
-pub fn request(label: &str, report: &Report<'_>) -> String {
-    let mut s = violations(
-        label,
-        report.violations(),
-        report.is_valid(),
-        (report.error_count(), report.warning_count()),
-    );
-    if let Some(request) = report.request() {
-        s.push_str("request to send:\n");
-        let json = serde_json::to_string_pretty(request).unwrap_or_default();
-        // serde_json escapes only U+0000..U+001F; DEL and the C1 controls (which include an
-        // 8-bit CSI) can only sit inside strings, where `\uXXXX` is the same JSON.
-        for c in json.chars() {
-            if c.is_control() && c != '\n' {
-                s.push_str(&format!("\\u{:04x}", u32::from(c)));
-            } else {
-                s.push(c);
-            }
-        }
-        s.push('\n');
+impl Human {
+    /// Plain text, violations and summary, no request.
+    pub fn new() -> Self {
+        Human::default()
     }
-    s
-}
 
-/// The violation lines grouped by severity, then the summary line. `(errors, warnings)`: how
-/// many the check found, the capped list's left-outs included.
-pub fn violations(
-    label: &str,
-    violations: &[Violation],
-    valid: bool,
-    (errors, warnings): (usize, usize),
-) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let mut s = String::new();
-    // Pointers are aligned up to a width; a longer one just pushes its own line out.
-    let width = violations
-        .iter()
-        .map(|v| display_pointer(v.pointer()).chars().count())
-        .filter(|&n| n <= MAX_POINTER_WIDTH)
-        .max()
-        .unwrap_or(0);
-    for (severity, heading) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
-        let group: Vec<_> = violations
-            .iter()
-            .filter(|v| v.severity() == severity)
-            .collect();
-        if group.is_empty() {
-            continue;
+    /// With ANSI colours (for a terminal; the caller decides when it is one).
+    pub fn color(mut self, on: bool) -> Self {
+        self.color = on;
+        self
+    }
+
+    /// With the normalized request of a valid report after the summary (it holds personal data:
+    /// keep it out of logs).
+    pub fn print_request(mut self, on: bool) -> Self {
+        self.print_request = on;
+        self
+    }
+
+    /// Only the summary line.
+    pub fn summary_only(mut self, on: bool) -> Self {
+        self.summary_only = on;
+        self
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
         }
-        s.push_str(&format!("{heading}:\n"));
-        for v in group {
-            let p = display_pointer(v.pointer());
-            s.push_str(&format!("  {p:<width$}  {}: {}", v.code(), v.message()));
-            if let Some(value) = v.value() {
-                s.push_str(&format!(" [value: {value}]"));
-            }
+    }
+
+    /// A request report: its violations, then the summary line (`label: VALID (…)`), then the
+    /// normalized request if [`print_request`](Self::print_request) is on.
+    pub fn request(&self, label: &str, report: &Report<'_>) -> String {
+        let counts = (report.error_count(), report.warning_count());
+        let mut s = String::new();
+        if !self.summary_only {
+            s.push_str(&self.violations(report.violations()));
+        }
+        s.push_str(&self.summary(label, report.is_valid(), counts));
+        if let (Some(request), true, false) =
+            (report.request(), self.print_request, self.summary_only)
+        {
+            s.push_str("request to send:\n");
+            let json = serde_json::to_string_pretty(request).unwrap_or_default();
+            s.push_str(&escape_json_text(&json));
             s.push('\n');
         }
+        s
     }
-    let verdict = if valid { "VALID" } else { "INVALID" };
-    let label = escape_controls(label);
-    s.push_str(&format!(
-        "{label}: {verdict} ({}, {})\n",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    ));
-    s
+
+    /// A response report: its violations, the summary line, then the two verification URLs.
+    pub fn response(&self, label: &str, report: &ResponseReport) -> String {
+        let mut s = String::new();
+        if !self.summary_only {
+            s.push_str(&self.violations(report.violations()));
+        }
+        s.push_str(&self.summary(label, report.is_valid(), report.counts()));
+        if self.summary_only {
+            return s;
+        }
+        if let (Some(redirect), Some(iframe)) = (report.redirect_url(), report.iframe_url()) {
+            if !report.is_valid() {
+                s.push_str(
+                    "authToken passes its own rules, so the URLs still start a verification:\n",
+                );
+            }
+            let _ = writeln!(s, "redirect URL: {redirect}\niFrame URL:   {iframe}");
+        }
+        s
+    }
+
+    /// The summary line of one input: `label: VALID (0 errors, 1 warning)`. `(errors,
+    /// warnings)` are how many the check found, the capped list's left-outs included.
+    pub fn summary(&self, label: &str, valid: bool, (errors, warnings): (usize, usize)) -> String {
+        let verdict = if valid {
+            self.paint(AnsiColor::Green.on_default().bold(), "VALID")
+        } else {
+            self.paint(AnsiColor::Red.on_default().bold(), "INVALID")
+        };
+        format!(
+            "{}: {verdict} ({}, {})\n",
+            escape_invisible(label),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
+    }
+
+    /// The violation lines grouped by severity (errors first), pointers aligned.
+    pub fn violations(&self, violations: &[Violation]) -> String {
+        let mut s = String::new();
+        // Pointers are aligned up to a width; a longer one just pushes its own line out.
+        let width = violations
+            .iter()
+            .map(|v| display_pointer(v.pointer()).chars().count())
+            .filter(|&n| n <= MAX_POINTER_WIDTH)
+            .max()
+            .unwrap_or(0);
+        for (severity, heading, style) in [
+            (
+                Severity::Error,
+                "errors",
+                AnsiColor::Red.on_default().bold(),
+            ),
+            (
+                Severity::Warning,
+                "warnings",
+                AnsiColor::Yellow.on_default().bold(),
+            ),
+        ] {
+            let mut group = violations.iter().filter(|v| v.severity() == severity);
+            let Some(first) = group.next() else {
+                continue;
+            };
+            let _ = writeln!(s, "{}:", self.paint(style, heading));
+            for v in std::iter::once(first).chain(group) {
+                let p = display_pointer(v.pointer());
+                let pad = width.saturating_sub(p.chars().count());
+                let code = self.paint(Style::new().bold(), v.code().as_str());
+                let _ = write!(
+                    s,
+                    "  {}{:pad$}  {code}: {}",
+                    self.paint(AnsiColor::Cyan.on_default(), &p),
+                    "",
+                    v.message_for_people()
+                );
+                if let Some(value) = v.value() {
+                    let _ = write!(s, " [value: {}]", escape_json_text(&value.to_string()));
+                }
+                s.push('\n');
+            }
+        }
+        s
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The widest pointer column in human output.
 const MAX_POINTER_WIDTH: usize = 40;
 
-/// A pointer as shown in human output: `(document)` for the whole document, and control
-/// characters from member names escaped so they cannot move the cursor, recolor or clear the
-/// terminal, or forge lines.
+/// A pointer as shown in human output: `(document)` for the whole document, invisible
+/// characters of member names escaped.
 fn display_pointer(p: &str) -> Cow<'_, str> {
     if p.is_empty() {
         Cow::Borrowed("(document)")
     } else {
-        escape_controls(p)
+        escape_invisible(p)
     }
 }
 
-/// Control characters as Rust escapes (`\n`, `\0`, `\u{1b}`); everything else as is.
-fn escape_controls(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return Cow::Borrowed(s);
+/// Serialized JSON with invisible characters (which can only sit inside strings) written as
+/// `\uXXXX`, the same JSON: serde_json escapes only U+0000..U+001F.
+fn escape_json_text(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| c != '\n' && is_invisible(c)) {
+        return Cow::Borrowed(json);
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c.is_control() {
-            out.extend(c.escape_debug());
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if c != '\n' && is_invisible(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// The summary line, then the violations (errors first) unless `{:#}` asks for the summary
+/// only, without colour:
+///
+/// ```
+/// use idenfy_preflight::{check_str, Context};
+///
+/// let report = check_str(r#"{"clientId": "c1", "sex": "X"}"#, &Context::new());
+/// assert_eq!(report.to_string(), "\
+/// request: INVALID (1 error, 0 warnings)
+/// errors:
+///   /sex  invalid_value: sex must be one of M, F");
+/// assert_eq!(format!("{report:#}"), "request: INVALID (1 error, 0 warnings)");
+/// ```
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let human = Human::new();
+        let summary = human.summary(
+            "request",
+            self.is_valid(),
+            (self.error_count(), self.warning_count()),
+        );
+        f.write_str(summary.trim_end())?;
+        if !f.alternate() && !self.violations().is_empty() {
+            f.write_char('\n')?;
+            f.write_str(human.violations(self.violations()).trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// An invalid report is an error, so `report.into_result()?` works in a function returning
+/// `Box<dyn Error>` or `anyhow::Result`; its message is the report's `Display`.
+impl std::error::Error for Report<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_text_stays_json() {
+        let text = escape_json_text("{\"a\": \"x\u{202e}y\u{e0001}\"}");
+        assert_eq!(text, "{\"a\": \"x\\u202ey\\udb40\\udc01\"}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["a"], "x\u{202e}y\u{e0001}");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let plain = Human::new().summary("f", true, (0, 0));
+        assert!(!plain.contains('\u{1b}'));
+        let coloured = Human::new().color(true).summary("f", true, (0, 0));
+        assert!(coloured.contains("\u{1b}["));
+    }
 }

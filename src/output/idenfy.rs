@@ -20,7 +20,7 @@ pub struct IdenfyError {
 /// The identifier iDenfy uses for the kind of problem `code` names.
 ///
 /// ```
-/// use idenfy_preflight::{output::idenfy::identifier, Code};
+/// use idenfy_preflight::{interop::idenfy_identifier as identifier, Code};
 ///
 /// assert_eq!(identifier(Code::MalformedJson), "JSON_ERROR");
 /// assert_eq!(identifier(Code::MissingRequired), "MISSING_VALUE");
@@ -54,7 +54,7 @@ fn rank(identifier: &str) -> u8 {
 /// then JSON, then missing values, then bad values); `None` for a valid report.
 ///
 /// ```
-/// use idenfy_preflight::{check_str, output::idenfy::idenfy_error, Context};
+/// use idenfy_preflight::{check_str, interop::idenfy_error, Context};
 ///
 /// let report = check_str(r#"{"country": "LTU"}"#, &Context::new());
 /// let e = idenfy_error(&report).unwrap();

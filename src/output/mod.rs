@@ -1,8 +1,10 @@
 //! Reports in the shapes their readers want: human text, RFC 9457 problem details, iDenfy's own
-//! error body, JSON Schemas for teams that don't run Rust, and the README's tables.
+//! error body, JSON Schemas for teams that don't run Rust, the README's tables, and a read-only
+//! view of the catalogue. Reached through the facades in `lib.rs`.
 
-pub mod human;
-pub mod idenfy;
-pub mod problem;
-pub mod schema;
-pub mod table;
+pub(crate) mod catalogue;
+pub(crate) mod human;
+pub(crate) mod idenfy;
+pub(crate) mod problem;
+pub(crate) mod schema;
+pub(crate) mod table;

@@ -29,7 +29,7 @@ const FRAGMENT: &AsciiSet = &CONTROLS
 /// A JSON Pointer in the URI-fragment form RFC 9457's example uses (`#/age`).
 ///
 /// ```
-/// assert_eq!(idenfy_preflight::output::problem::fragment_pointer("/a b/0"), "#/a%20b/0");
+/// assert_eq!(idenfy_preflight::interop::fragment_pointer("/a b/0"), "#/a%20b/0");
 /// ```
 pub fn fragment_pointer(pointer: &str) -> String {
     format!("#{}", utf8_percent_encode(pointer, FRAGMENT))
@@ -73,7 +73,7 @@ pub struct ProblemDetails {
 /// The report as RFC 9457 problem details; `None` for a valid report.
 ///
 /// ```
-/// use idenfy_preflight::{check_str, output::problem::problem_details, Code, Context};
+/// use idenfy_preflight::{check_str, interop::problem_details, Code, Context};
 ///
 /// let report = check_str(r#"{"clientId": "c", "sex": "x"}"#, &Context::new());
 /// let problem = problem_details(&report).unwrap();

@@ -135,7 +135,7 @@ pub fn field_schema(field: &Member) -> Value {
 /// The Generate token request body.
 ///
 /// ```
-/// let schema = idenfy_preflight::output::schema::request_schema();
+/// let schema = idenfy_preflight::schema::request_schema();
 /// assert_eq!(schema["properties"]["sex"]["enum"], serde_json::json!(["M", "F", null]));
 /// ```
 pub fn request_schema() -> Value {
@@ -309,7 +309,7 @@ pub const ENGINE_ONLY: &[EngineOnly] = &[
 
 /// Whether the request schema rejects what `violation` reports (for error-severity violations
 /// under the default [`Context`](crate::Context)).
-pub fn schema_expresses(violation: &crate::Violation) -> bool {
+pub fn expresses(violation: &crate::Violation) -> bool {
     let member = violation.pointer().split('/').nth(1).unwrap_or("");
     !ENGINE_ONLY.iter().any(|e| {
         e.codes.contains(&violation.code())

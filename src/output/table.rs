@@ -1,5 +1,6 @@
 //! The README's tables, rendered from the catalogue and the codes so the docs cannot drift.
 
+use super::catalogue::MemberInfo;
 use crate::diag::Code;
 use crate::spec::catalogue::FIELDS;
 use crate::spec::normalize::Norm;
@@ -78,14 +79,27 @@ pub fn describe(field: &Member) -> (String, String, &'static str) {
 /// The README's rule table (GitHub Markdown), one row per catalogue member.
 ///
 /// ```
-/// let table = idenfy_preflight::output::table::markdown();
+/// let table = idenfy_preflight::render::rules_markdown();
 /// assert!(table.contains("| `firstName` |"));
 /// ```
-pub fn markdown() -> String {
+pub fn rules_markdown() -> String {
+    rules_markdown_for(FIELDS.iter().map(MemberInfo))
+}
+
+/// The rule table of some members only (`idenfy-preflight rules url`).
+///
+/// ```
+/// use idenfy_preflight::{catalogue, render::rules_markdown_for};
+///
+/// let urls = catalogue::members().filter(|m| m.name().ends_with("Url"));
+/// let table = rules_markdown_for(urls);
+/// assert_eq!(table.lines().count(), 2 + 4); // heading, rule, successUrl … callbackUrl
+/// ```
+pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> String {
     let mut out = String::from(
         "| Member | Type | Rules | Normalized | Docs section |\n|---|---|---|---|---|\n",
     );
-    for f in FIELDS {
+    for MemberInfo(f) in members {
         let (ty, rules, norm) = describe(f);
         let mut name = format!("`{}`", f.name);
         for a in f.aliases {
@@ -112,7 +126,7 @@ pub fn markdown() -> String {
 /// The README's table of violation codes, from [`Code::ALL`].
 ///
 /// ```
-/// assert!(idenfy_preflight::output::table::codes_markdown().contains("| `duplicate_key` |"));
+/// assert!(idenfy_preflight::render::codes_markdown().contains("| `duplicate_key` |"));
 /// ```
 pub fn codes_markdown() -> String {
     let mut out = String::from("| Code | Meaning |\n|---|---|\n");

@@ -66,6 +66,17 @@ pub enum Origin {
     Legacy,
 }
 
+impl Origin {
+    /// `token_page`, `api_reference`, `legacy`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Origin::TokenPage => "token_page",
+            Origin::ApiReference => "api_reference",
+            Origin::Legacy => "legacy",
+        }
+    }
+}
+
 /// A string's normalizer and rules.
 #[derive(Clone, Copy, Debug)]
 pub struct Text {

@@ -1,0 +1,291 @@
+//! `check --jsonl`: one request per line in, one JSON report per line out, in input order, then
+//! a summary line.
+//!
+//! Streams in batches: while the thread pool checks one batch, this thread writes the reports of
+//! the one before and reads the next, so memory stays flat whatever the input's length (a few
+//! batches of lines and their reports) and every core stays busy.
+
+use super::output::{complain, Output};
+use super::{Status, Verdict};
+use idenfy_preflight::{check, Code, Context, Report};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+
+/// Lines per batch: enough to spread over the cores and amortize the hand-off, few enough
+/// that a batch of 1 MiB lines cannot hold much memory (the bytes cap below bounds it too).
+const BATCH_LINES: usize = 2048;
+/// Bytes per batch at most (a batch closes after the line that crosses it).
+const BATCH_BYTES: usize = 8 << 20;
+
+/// One input line: its number (from 1) and its bytes, cut one byte past the size limit.
+struct Line {
+    number: u64,
+    bytes: Vec<u8>,
+}
+
+/// What a line's check left for the summary, and its report as one line of JSON.
+struct Checked {
+    json: String,
+    valid: bool,
+    warnings: usize,
+    codes: Vec<Code>,
+}
+
+#[derive(Serialize)]
+struct LineReport<'a> {
+    line: u64,
+    #[serde(flatten)]
+    report: &'a Report<'a>,
+}
+
+#[derive(Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    /// Requests checked (blank lines are not requests).
+    lines: u64,
+    valid: u64,
+    invalid: u64,
+    /// Valid requests that have warnings.
+    valid_with_warnings: u64,
+    /// How many violations of each code, across all lines (each code once per violation).
+    by_code: BTreeMap<&'static str, u64>,
+}
+
+#[derive(Serialize)]
+struct SummaryLine<'a> {
+    summary: &'a Summary,
+}
+
+fn check_line(line: &Line, ctx: &Context) -> Checked {
+    let report = check(&line.bytes, ctx);
+    let json = serde_json::to_string(&LineReport {
+        line: line.number,
+        report: &report,
+    })
+    .unwrap_or_default();
+    Checked {
+        json,
+        valid: report.is_valid(),
+        warnings: report.warning_count(),
+        codes: report.violations().iter().map(|v| v.code()).collect(),
+    }
+}
+
+/// Reads lines into a batch; `Ok(false)` at the end of the input.
+struct Lines<R> {
+    reader: R,
+    number: u64,
+    cap: usize,
+    done: bool,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// The next line (without its `\n` or `\r\n`), at most `cap` bytes of it: the rest of a
+    /// longer line is skipped unread into memory. `None` at the end.
+    fn next_line(&mut self) -> std::io::Result<Option<(Vec<u8>, usize)>> {
+        let mut line = Vec::new();
+        let mut seen = 0usize;
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                if seen == 0 {
+                    return Ok(None);
+                }
+                break;
+            }
+            let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            let room = self.cap.saturating_sub(line.len());
+            line.extend_from_slice(&chunk[..take.min(room)]);
+            seen += take + usize::from(end);
+            self.reader.consume(take + usize::from(end));
+            if end {
+                break;
+            }
+        }
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        Ok(Some((line, seen)))
+    }
+
+    /// Up to a batch of non-blank lines, and the bytes read for them.
+    fn batch(&mut self) -> std::io::Result<(Vec<Line>, u64)> {
+        let (mut lines, mut bytes, mut read) = (Vec::new(), 0usize, 0u64);
+        while !self.done && lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            match self.next_line()? {
+                None => self.done = true,
+                Some((line, seen)) => {
+                    self.number += 1;
+                    read += seen as u64;
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    bytes += line.len();
+                    lines.push(Line {
+                        number: self.number,
+                        bytes: line,
+                    });
+                }
+            }
+        }
+        Ok((lines, read))
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    // Never on a pipe or a file: a progress bar there is noise in a CI log.
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar
+}
+
+pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) -> Status {
+    let (source, total): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
+        (Box::new(std::io::stdin()), None)
+    } else {
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                (Box::new(f), len)
+            }
+            Err(e) => {
+                complain(&format!("cannot read {path}: {e}"));
+                return Status::Trouble;
+            }
+        }
+    };
+    let mut lines = Lines {
+        reader: BufReader::with_capacity(1 << 20, source),
+        number: 0,
+        cap: ctx.limits.max_bytes.saturating_add(1),
+        done: false,
+    };
+    let bar = progress_bar(total);
+    let mut writer = out.plain();
+    let mut summary = Summary::default();
+    let mut failed = false;
+    let mut trouble = None;
+
+    let mut current = match lines.batch() {
+        Ok(b) => b,
+        Err(e) => {
+            complain(&format!("cannot read {path}: {e}"));
+            return Status::Trouble;
+        }
+    };
+    while !current.0.is_empty() {
+        let (batch, read) = std::mem::take(&mut current);
+        // Check this batch on the pool while this thread reads the next one.
+        let (checked, next) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|line| check_line(line, ctx))
+                    .collect::<Vec<_>>()
+            },
+            || lines.batch(),
+        );
+        for c in &checked {
+            summary.lines += 1;
+            if c.valid {
+                summary.valid += 1;
+                summary.valid_with_warnings += u64::from(c.warnings > 0);
+            } else {
+                summary.invalid += 1;
+            }
+            failed |= !verdict.passes(c.valid, c.warnings);
+            for code in &c.codes {
+                *summary.by_code.entry(code.as_str()).or_default() += 1;
+            }
+            if !verdict.quiet && writeln!(writer, "{}", c.json).is_err() {
+                // Standard output closed (`| head`): nobody is reading any more.
+                return Status::Trouble;
+            }
+        }
+        bar.inc(read);
+        bar.set_message(format!("{} lines", summary.lines));
+        match next {
+            Ok(b) => current = b,
+            Err(e) => {
+                trouble = Some(e);
+                break;
+            }
+        }
+    }
+    bar.finish_and_clear();
+    let closing = serde_json::to_string(&SummaryLine { summary: &summary }).unwrap_or_default();
+    if writeln!(writer, "{closing}")
+        .and_then(|()| writer.flush())
+        .is_err()
+    {
+        return Status::Trouble;
+    }
+    if let Some(e) = trouble {
+        complain(&format!(
+            "cannot read {path} after line {}: {e}",
+            lines.number
+        ));
+        return Status::Trouble;
+    }
+    if failed {
+        Status::Invalid
+    } else {
+        Status::Valid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_lines(input: &[u8], cap: usize) -> Vec<(u64, Vec<u8>)> {
+        let mut lines = Lines {
+            reader: BufReader::with_capacity(4, input),
+            number: 0,
+            cap,
+            done: false,
+        };
+        let mut out = Vec::new();
+        loop {
+            let (batch, _) = lines.batch().unwrap();
+            if batch.is_empty() {
+                return out;
+            }
+            out.extend(batch.into_iter().map(|l| (l.number, l.bytes)));
+        }
+    }
+
+    #[test]
+    fn lines_are_numbered_blank_ones_skipped_long_ones_cut() {
+        let got = all_lines(b"{}\n\n  \r\n{\"a\":1}\r\n0123456789\nlast", 5);
+        assert_eq!(
+            got,
+            [
+                (1, b"{}".to_vec()),
+                (4, b"{\"a\":".to_vec()),
+                (5, b"01234".to_vec()),
+                (6, b"last".to_vec()),
+            ]
+        );
+    }
+}

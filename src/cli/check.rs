@@ -1,0 +1,174 @@
+//! `check`: request bodies from files, glob patterns or standard input (or JSON Lines, see
+//! `bulk.rs`), each reported, with a summary line per file and a total.
+
+use super::input::{self, Input};
+use super::output::{complain, pretty, Output};
+use super::{bulk, ContextArgs, Status, Verdict};
+use clap::ValueEnum;
+use idenfy_preflight::interop::{idenfy_error, problem_details};
+use idenfy_preflight::render::Human;
+use idenfy_preflight::{check, Report};
+use serde::Serialize;
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  idenfy-preflight check request.json
+  idenfy-preflight check 'requests/*.json' --quiet          # one summary line per file
+  idenfy-preflight check request.json --strict             # warnings fail the run too
+  idenfy-preflight check request.json --print-request      # and show the body to send
+  cat request.json | idenfy-preflight check --format json
+  idenfy-preflight check --jsonl requests.jsonl > reports.jsonl
+
+Exit status: 0 when every request is valid (warnings allowed unless --strict), 1 when any is
+invalid, 2 on usage errors or inputs that cannot be read.")]
+pub(crate) struct Args {
+    /// Request body files or glob patterns (`requests/*.json`); `-` or nothing reads standard
+    /// input.
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Read JSON Lines from FILE (`-` for standard input): one request per line, one JSON report
+    /// per line out, then a summary line.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "format", "print_request"])]
+    jsonl: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Human output: print the normalized request of a valid body (it holds personal data, so
+    /// it is not printed by default; `--format json` always includes it).
+    #[arg(long)]
+    print_request: bool,
+    #[command(flatten)]
+    verdict: Verdict,
+    #[command(flatten)]
+    context: ContextArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Readable at a glance: one line per violation, grouped by severity, with a summary.
+    Human,
+    /// One JSON object: {"valid", "request", "violations"}; for several files
+    /// {"valid", "files": [{"file", "valid", "request", "violations"}]}.
+    Json,
+    /// RFC 9457 problem details (application/problem+json) when invalid; the normalized request
+    /// when valid (what a gateway would forward). One file only.
+    Problem,
+    /// iDenfy's own error body {"identifier", "message"} when invalid; the normalized request
+    /// when valid. One file only.
+    Idenfy,
+}
+
+/// One file's entry in the JSON of several.
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    report: &'a Report<'a>,
+}
+
+#[derive(Serialize)]
+struct Several<'a> {
+    valid: bool,
+    files: Vec<FileReport<'a>>,
+}
+
+pub(crate) fn run(args: Args, out: &Output) -> Status {
+    let ctx = args.context.context();
+    if let Some(path) = &args.jsonl {
+        return bulk::run(path, &ctx, &args.verdict, out);
+    }
+    let paths = input::expand(&args.files);
+    let several = paths.len() > 1;
+    if several && matches!(args.format, Format::Problem | Format::Idenfy) {
+        complain("--format problem and --format idenfy answer for one body: give one file");
+        return Status::Trouble;
+    }
+    let mut trouble = false;
+    let mut inputs: Vec<Input> = Vec::new();
+    for path in paths {
+        match path.and_then(|p| input::read(&p)) {
+            Ok(i) => inputs.push(i),
+            Err(e) => {
+                complain(&e);
+                trouble = true;
+            }
+        }
+    }
+    let reports: Vec<(&str, Report<'_>)> = inputs
+        .iter()
+        .map(|i| (i.label.as_str(), check(&i.bytes, &ctx)))
+        .collect();
+    let all_pass = reports
+        .iter()
+        .all(|(_, r)| args.verdict.passes(r.is_valid(), r.warning_count()));
+    let human = Human::new()
+        .color(true)
+        .print_request(args.print_request)
+        .summary_only(args.verdict.quiet);
+    let text = match args.format {
+        Format::Human => {
+            let mut text: String = reports
+                .iter()
+                .map(|(label, r)| human.request(label, r))
+                .collect();
+            if several {
+                text.push_str(&total(&reports, args.verdict.strict));
+            }
+            text
+        }
+        Format::Json if several => pretty(&Several {
+            valid: reports.iter().all(|(_, r)| r.is_valid()),
+            files: reports
+                .iter()
+                .map(|(file, report)| FileReport { file, report })
+                .collect(),
+        }),
+        Format::Json => reports.iter().map(|(_, r)| pretty(r)).collect(),
+        Format::Problem => reports
+            .iter()
+            .map(|(_, r)| match problem_details(r) {
+                Some(problem) => pretty(&problem),
+                None => pretty(&r.request()),
+            })
+            .collect(),
+        Format::Idenfy => reports
+            .iter()
+            .map(|(_, r)| match idenfy_error(r) {
+                Some(error) => pretty(&error),
+                None => pretty(&r.request()),
+            })
+            .collect(),
+    };
+    let status = if trouble {
+        Status::Trouble
+    } else if all_pass {
+        Status::Valid
+    } else {
+        Status::Invalid
+    };
+    out.emit(&text, status)
+}
+
+/// The closing line of several files: `3 files: 2 valid, 1 invalid (4 errors, 1 warning)`.
+fn total(reports: &[(&str, Report<'_>)], strict: bool) -> String {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let valid = reports.iter().filter(|(_, r)| r.is_valid()).count();
+    let errors: usize = reports.iter().map(|(_, r)| r.error_count()).sum();
+    let warnings: usize = reports.iter().map(|(_, r)| r.warning_count()).sum();
+    let with_warnings = reports
+        .iter()
+        .filter(|(_, r)| r.is_valid() && r.warning_count() > 0)
+        .count();
+    let strict_note = if strict && with_warnings > 0 {
+        format!("; {with_warnings} valid with warnings, which --strict fails")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}: {valid} valid, {} invalid ({}, {}){strict_note}\n",
+        plural(reports.len(), "file"),
+        reports.len() - valid,
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    )
+}

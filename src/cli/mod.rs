@@ -1,0 +1,200 @@
+//! The command line: arguments shared by the subcommands, and dispatch. Each subcommand lives in
+//! its own file; everything it prints comes from the library's renderers.
+
+mod bulk;
+mod check;
+mod check_response;
+mod codes;
+mod input;
+mod output;
+mod rules;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use idenfy_preflight::{Context, Date, UnknownFields, DEFAULT_EXPIRY_TIME};
+use std::process::ExitCode;
+
+/// The exit statuses, as ripgrep and jsonschema-cli use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Status {
+    /// Everything checked is valid (warnings allowed unless `--strict`).
+    Valid = 0,
+    /// Something checked is invalid (or, with `--strict`, has warnings); or nothing matched.
+    Invalid = 1,
+    /// A usage error, or an input that could not be read.
+    Trouble = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(s as u8)
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "idenfy-preflight",
+    version,
+    about = "Check and normalize iDenfy Generate token request bodies offline",
+    after_help = "Examples:
+  idenfy-preflight check request.json
+  idenfy-preflight check --quiet --strict 'requests/*.json'
+  idenfy-preflight check --jsonl requests.jsonl > reports.jsonl
+  idenfy-preflight check-response response.json --request request.json
+  idenfy-preflight rules firstName
+  idenfy-preflight codes --format json
+
+Exit status: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or read errors."
+)]
+struct Cli {
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    color: ColorWhen,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check request bodies: files, glob patterns, standard input, or JSON Lines (--jsonl).
+    Check(check::Args),
+    /// Check a Generate token response and print the verification URLs built from its
+    /// authToken; with --request, also compare its echo with the (checked, normalized) request.
+    CheckResponse(check_response::Args),
+    /// Print the rules of every documented member (Markdown), or of the members matching MEMBER.
+    Rules(rules::Args),
+    /// Print every violation code with its meaning, or the codes matching CODE.
+    Codes(codes::Args),
+}
+
+/// How much to print and what fails the run, one definition for `check` and `check-response`.
+#[derive(clap::Args)]
+pub(crate) struct Verdict {
+    /// Print only the summary line of each input (and the total).
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long, visible_alias = "deny-warnings")]
+    pub(crate) strict: bool,
+}
+
+impl Verdict {
+    /// Whether a report passes: valid, and without warnings under `--strict`.
+    pub(crate) fn passes(&self, valid: bool, warnings: usize) -> bool {
+        valid && !(self.strict && warnings > 0)
+    }
+}
+
+/// The checking context, one definition for `check` and `check-response`.
+#[derive(clap::Args)]
+pub(crate) struct ContextArgs {
+    /// Today's date for date-relative rules (default: today's date in UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    today: Option<Date>,
+    /// Include the offending input values in violations (they are personal data).
+    #[arg(long)]
+    show_values: bool,
+    /// Treat undocumented request members as errors instead of warnings (members a response
+    /// adds that no documentation lists are always passed over).
+    #[arg(long)]
+    deny_unknown: bool,
+    /// The account's default token lifetime in seconds (limit for expiryTime with
+    /// generateDigitString).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = DEFAULT_EXPIRY_TIME,
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    default_expiry_time: u32,
+}
+
+impl ContextArgs {
+    /// The [`Context`] these flags describe (`--today` defaults to today's date in UTC: the
+    /// binary reads the clock so that the library never does).
+    pub(crate) fn context(&self) -> Context {
+        let today = self
+            .today
+            .unwrap_or_else(|| idenfy_preflight::time::OffsetDateTime::now_utc().date());
+        Context::new()
+            .with_today(today)
+            .with_show_values(self.show_values)
+            .with_default_expiry_time(self.default_expiry_time)
+            .with_unknown_fields(if self.deny_unknown {
+                UnknownFields::Deny
+            } else {
+                UnknownFields::Warn
+            })
+    }
+}
+
+/// Exactly `YYYY-MM-DD` and a real date, as the body's dates must be (`time`'s own parser
+/// would also take a sign, `+2026-01-01`).
+fn parse_date(s: &str) -> Result<Date, String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let wrong = || format!("expected a real date written YYYY-MM-DD, got {s:?}");
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
+        return Err(wrong());
+    }
+    if !digits(8..10) {
+        return Err(wrong());
+    }
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u16>().map_err(|_| wrong());
+    let month =
+        idenfy_preflight::Month::try_from(u8::try_from(number(5..7)?).map_err(|_| wrong())?)
+            .map_err(|_| wrong())?;
+    let year = i32::from(number(0..4)?);
+    if year == 0 {
+        return Err(wrong()); // no calendar has it, nor do the body's dates
+    }
+    let day = u8::try_from(number(8..10)?).map_err(|_| wrong())?;
+    Date::from_calendar_date(year, month, day).map_err(|_| wrong())
+}
+
+/// Parses the arguments and runs the subcommand.
+pub(crate) fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let out = output::Output::new(match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    let status = match cli.command {
+        Command::Check(args) => check::run(args, &out),
+        Command::CheckResponse(args) => check_response::run(args, &out),
+        Command::Rules(args) => rules::run(args, &out),
+        Command::Codes(args) => codes::run(args, &out),
+    };
+    status.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn today_is_strict() {
+        assert!(parse_date("2026-11-25").is_ok());
+        assert!(parse_date("2024-02-29").is_ok());
+        for bad in [
+            "2026-13-01",
+            "2026-02-30",
+            "2025-02-29",
+            "+2026-01-01",
+            "02026-01-01",
+            "2026-1-01",
+            "",
+            "2026-11-2x",
+            "0000-01-01",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! Standard output, coloured only where it should be: on a terminal, unless `NO_COLOR` is set
+//! or `--color` says otherwise. The renderers always style their text; anstream strips the
+//! styles on the way out wherever colour is off, so no renderer needs to know where it goes.
+
+use super::Status;
+use anstream::{AutoStream, ColorChoice};
+use std::io::Write;
+
+pub(crate) struct Output {
+    choice: ColorChoice,
+}
+
+impl Output {
+    pub(crate) fn new(choice: ColorChoice) -> Self {
+        Output { choice }
+    }
+
+    /// Writes `text`, returning `status`, or [`Status::Trouble`] when standard output is closed
+    /// or fails (`print!` would panic on a closed pipe: `idenfy-preflight codes | head -1`).
+    pub(crate) fn emit(&self, text: &str, status: Status) -> Status {
+        let mut out = AutoStream::new(std::io::stdout().lock(), self.choice);
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => status,
+            Err(_) => Status::Trouble,
+        }
+    }
+
+    /// A writer for streaming output (bulk mode), plain: JSON Lines are never coloured.
+    pub(crate) fn plain(&self) -> impl Write {
+        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+    }
+}
+
+/// A message on standard error, prefixed with the program's name.
+pub(crate) fn complain(message: &str) {
+    eprintln!("idenfy-preflight: {message}");
+}
+
+/// Pretty JSON with a trailing newline.
+pub(crate) fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
