@@ -784,6 +784,9 @@ impl Index {
             }
             index += 1;
         }
+        // Names seen are kept as bits of a u128 (check/request.rs): past 128 names, two would
+        // share a bit and be taken for a duplicate. Fails to compile rather than misreport.
+        assert!(id <= 128, "more names than bits in the seen-names set");
         Index { slots }
     }
 
