@@ -138,6 +138,36 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+/// Where checked lines go: their reports to standard output, their counts to the summary.
+struct Sink<'v, W> {
+    writer: W,
+    summary: Summary,
+    failed: bool,
+    verdict: &'v Verdict,
+}
+
+impl<W: Write> Sink<'_, W> {
+    fn write(&mut self, checked: Vec<Checked>) -> std::io::Result<()> {
+        for c in checked {
+            self.summary.lines += 1;
+            if c.valid {
+                self.summary.valid += 1;
+                self.summary.valid_with_warnings += u64::from(c.warnings > 0);
+            } else {
+                self.summary.invalid += 1;
+            }
+            self.failed |= !self.verdict.passes(c.valid, c.warnings);
+            for code in &c.codes {
+                *self.summary.by_code.entry(code.as_str()).or_default() += 1;
+            }
+            if !self.verdict.quiet {
+                writeln!(self.writer, "{}", c.json)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 fn progress_bar(total: Option<u64>) -> ProgressBar {
     // Never on a pipe or a file: a progress bar there is noise in a CI log.
     if !std::io::stderr().is_terminal() {
@@ -181,11 +211,13 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
         done: false,
     };
     let bar = progress_bar(total);
-    let mut writer = out.plain();
-    let mut summary = Summary::default();
-    let mut failed = false;
+    let mut sink = Sink {
+        writer: out.plain(),
+        summary: Summary::default(),
+        failed: false,
+        verdict,
+    };
     let mut trouble = None;
-
     let mut current = match lines.batch() {
         Ok(b) => b,
         Err(e) => {
@@ -193,49 +225,51 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
             return Status::Trouble;
         }
     };
-    while !current.0.is_empty() {
+    let mut done: Vec<Checked> = Vec::new();
+    // Three stages at once: the pool checks this batch while this thread writes the reports
+    // of the one before and reads the next.
+    while !current.0.is_empty() || !done.is_empty() {
         let (batch, read) = std::mem::take(&mut current);
-        // Check this batch on the pool while this thread reads the next one.
-        let (checked, next) = rayon::join(
+        let more = !batch.is_empty();
+        let (checked, (written, next)) = rayon::join(
             || {
                 batch
                     .par_iter()
                     .map(|line| check_line(line, ctx))
                     .collect::<Vec<_>>()
             },
-            || lines.batch(),
+            || {
+                let written = sink.write(std::mem::take(&mut done));
+                let next = if more && trouble.is_none() {
+                    lines.batch()
+                } else {
+                    Ok(Default::default())
+                };
+                (written, next)
+            },
         );
-        for c in &checked {
-            summary.lines += 1;
-            if c.valid {
-                summary.valid += 1;
-                summary.valid_with_warnings += u64::from(c.warnings > 0);
-            } else {
-                summary.invalid += 1;
-            }
-            failed |= !verdict.passes(c.valid, c.warnings);
-            for code in &c.codes {
-                *summary.by_code.entry(code.as_str()).or_default() += 1;
-            }
-            if !verdict.quiet && writeln!(writer, "{}", c.json).is_err() {
-                // Standard output closed (`| head`): nobody is reading any more.
-                return Status::Trouble;
-            }
+        if written.is_err() {
+            // Standard output closed (`| head`): nobody is reading any more.
+            return Status::Trouble;
         }
         bar.inc(read);
-        bar.set_message(format!("{} lines", summary.lines));
+        bar.set_message(format!(
+            "{} lines",
+            sink.summary.lines + checked.len() as u64
+        ));
+        done = checked;
         match next {
             Ok(b) => current = b,
-            Err(e) => {
-                trouble = Some(e);
-                break;
-            }
+            Err(e) => trouble = Some(e),
         }
     }
     bar.finish_and_clear();
-    let closing = serde_json::to_string(&SummaryLine { summary: &summary }).unwrap_or_default();
-    if writeln!(writer, "{closing}")
-        .and_then(|()| writer.flush())
+    let closing = serde_json::to_string(&SummaryLine {
+        summary: &sink.summary,
+    })
+    .unwrap_or_default();
+    if writeln!(sink.writer, "{closing}")
+        .and_then(|()| sink.writer.flush())
         .is_err()
     {
         return Status::Trouble;
@@ -247,7 +281,7 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
         ));
         return Status::Trouble;
     }
-    if failed {
+    if sink.failed {
         Status::Invalid
     } else {
         Status::Valid

@@ -113,6 +113,10 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
                 .collect();
             if several {
                 text.push_str(&total(&reports, args.verdict.strict));
+            } else if let [(_, r)] = reports.as_slice() {
+                if r.is_valid() && !args.verdict.passes(true, r.warning_count()) {
+                    text.push_str("--strict: the warnings fail the run\n");
+                }
             }
             text
         }

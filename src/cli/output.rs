@@ -25,9 +25,10 @@ impl Output {
         }
     }
 
-    /// A writer for streaming output (bulk mode), plain: JSON Lines are never coloured.
-    pub(crate) fn plain(&self) -> impl Write {
-        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
+    /// A writer for streaming output (bulk mode), plain: JSON Lines are never coloured. Not
+    /// locked, so that another thread than the first may write it.
+    pub(crate) fn plain(&self) -> impl Write + Send {
+        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())
     }
 }
 

@@ -1,0 +1,376 @@
+//! The CLI as CI jobs and terminals use it, run as the real binary: several files and globs,
+//! summaries and totals, `--quiet`, `--strict`, `--print-request`, suggestions, escaping,
+//! colour, the filters of `rules` and `codes`, and every `--help`'s example.
+
+mod common;
+
+use common::{example, run, Out, BIN, TODAY};
+use serde_json::Value;
+use std::process::Command;
+
+fn check(args: &[&str]) -> Out {
+    let mut all = vec!["check", "--today", TODAY];
+    all.extend_from_slice(args);
+    run(&all, None)
+}
+
+/// A scratch directory with request files, removed on drop.
+struct Dir(std::path::PathBuf);
+
+impl Dir {
+    fn new(name: &str, files: &[(&str, &str)]) -> Dir {
+        let dir = std::env::temp_dir().join(format!("idenfy-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, body) in files {
+            std::fs::write(dir.join(file), body).unwrap();
+        }
+        Dir(dir)
+    }
+
+    fn path(&self, file: &str) -> String {
+        self.0.join(file).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const VALID: &str = r#"{"clientId": "c1", "firstName": "John"}"#;
+const WARNS: &str = r#"{"clientId": "c1", "nickname": "x"}"#;
+const INVALID: &str = r#"{"clientId": "c1", "sex": "X"}"#;
+
+#[test]
+fn several_files_each_reported_then_a_total() {
+    let d = Dir::new(
+        "several",
+        &[("a.json", VALID), ("b.json", INVALID), ("c.json", WARNS)],
+    );
+    let out = check(&[&d.path("a.json"), &d.path("b.json"), &d.path("c.json")]);
+    assert_eq!(out.code, 1, "one is invalid");
+    let summaries: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains(": VALID") || l.contains(": INVALID"))
+        .collect();
+    assert_eq!(summaries.len(), 3, "{}", out.stdout);
+    assert!(summaries[0].ends_with("a.json: VALID (0 errors, 0 warnings)"));
+    assert!(summaries[1].ends_with("b.json: INVALID (1 error, 0 warnings)"));
+    assert!(summaries[2].ends_with("c.json: VALID (0 errors, 1 warning)"));
+    assert_eq!(
+        out.stdout.lines().last(),
+        Some("3 files: 2 valid, 1 invalid (1 error, 1 warning)")
+    );
+    let all_valid = check(&[&d.path("a.json"), &d.path("c.json")]);
+    assert_eq!(all_valid.code, 0);
+}
+
+#[test]
+fn globs_expand_in_order_and_a_pattern_matching_nothing_is_an_error() {
+    let d = Dir::new(
+        "glob",
+        &[("b.json", INVALID), ("a.json", VALID), ("note.txt", "x")],
+    );
+    let pattern = d.path("*.json");
+    let out = check(&["--quiet", &pattern]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    assert!(lines[0].ends_with("a.json: VALID (0 errors, 0 warnings)"));
+    assert!(lines[1].ends_with("b.json: INVALID (1 error, 0 warnings)"));
+    assert_eq!(out.code, 1);
+    let none = check(&[&d.path("*.yaml")]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("no file matches"), "{}", none.stderr);
+    // The other arguments still count.
+    let mixed = check(&["--quiet", &d.path("*.yaml"), &d.path("a.json")]);
+    assert_eq!(mixed.code, 2);
+    assert!(mixed.stdout.contains("a.json: VALID"));
+}
+
+#[test]
+fn quiet_prints_only_summaries() {
+    let out = check(&["--quiet", &example("invalid-mistakes.json")]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(out.stdout.contains("INVALID (12 errors, 3 warnings)"));
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let d = Dir::new("strict", &[("w.json", WARNS), ("v.json", VALID)]);
+    for flag in ["--strict", "--deny-warnings"] {
+        let out = check(&[flag, &d.path("w.json")]);
+        assert_eq!(out.code, 1, "{flag}");
+        assert!(out.stdout.contains("--strict: the warnings fail the run"));
+    }
+    assert_eq!(check(&["--strict", &d.path("v.json")]).code, 0);
+    assert_eq!(
+        check(&[&d.path("w.json")]).code,
+        0,
+        "warnings pass by default"
+    );
+    let both = check(&["--strict", &d.path("w.json"), &d.path("v.json")]);
+    assert_eq!(both.code, 1);
+    assert!(both
+        .stdout
+        .contains("1 valid with warnings, which --strict fails"));
+    let response = run(
+        &["check-response", "--strict", &example("docs-response.json")],
+        None,
+    );
+    assert_eq!(response.code, 1, "the docs' response has a warning");
+}
+
+#[test]
+fn the_request_is_printed_only_when_asked() {
+    let d = Dir::new(
+        "print",
+        &[("a.json", r#"{"clientId": "c1", "firstName": "jürgen"}"#)],
+    );
+    let quiet = check(&[&d.path("a.json")]);
+    assert!(
+        !quiet.stdout.contains("JÜRGEN"),
+        "personal data stays out of CI logs"
+    );
+    let asked = check(&["--print-request", &d.path("a.json")]);
+    assert!(asked.stdout.contains("request to send:\n"));
+    assert!(asked.stdout.contains("\"JÜRGEN\""));
+    let json = check(&["--format", "json", &d.path("a.json")]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v["request"]["firstName"], "JÜRGEN",
+        "--format json keeps request"
+    );
+}
+
+#[test]
+fn json_of_several_files_names_each() {
+    let d = Dir::new("json", &[("a.json", VALID), ("b.json", INVALID)]);
+    let out = check(&["--format", "json", &d.path("a.json"), &d.path("b.json")]);
+    assert_eq!(out.code, 1);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert!(files[0]["file"].as_str().unwrap().ends_with("a.json"));
+    assert_eq!(files[0]["valid"], true);
+    assert_eq!(files[1]["violations"][0]["code"], "invalid_value");
+    let problem = check(&["--format", "problem", &d.path("a.json"), &d.path("b.json")]);
+    assert_eq!(problem.code, 2, "problem details answer for one body");
+}
+
+#[test]
+fn suggestions_are_printed_where_the_policy_allows() {
+    let out = check(&[&example("invalid-mistakes.json")]);
+    let line = |pointer: &str| {
+        out.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{pointer} ")))
+            .unwrap_or_else(|| panic!("{pointer}: {}", out.stdout))
+            .to_owned()
+    };
+    assert!(line("/documents/1").ends_with("did you mean PASSPORT?"));
+    assert!(line("/country/1").ends_with("did you mean LV?"));
+    // A suggestion derived from a personal value (the nationality) is withheld, and human
+    // output never points at params it does not show.
+    let nationality = line("/nationality");
+    assert!(nationality.contains("withheld because the value is personal data"));
+    assert!(!out.stdout.contains("params.suggestion"));
+    let shown = check(&["--show-values", &example("invalid-mistakes.json")]);
+    assert!(
+        shown.stdout.contains("did you mean LT?"),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn invisible_and_bidirectional_characters_are_escaped() {
+    let body = "{\"clientId\": \"c\", \"ab\u{200b}\": 1, \"x\u{202e}y\": 2, \"l\u{2028}m\": 3, \"n\u{a0}\": 4}";
+    let out = run(&["check", "-"], Some(body.as_bytes()));
+    assert_eq!(out.code, 0);
+    for shown in [
+        r"/ab\u{200b} ",
+        r"/x\u{202e}y ",
+        r"/l\u{2028}m ",
+        r"/n\u{a0} ",
+    ] {
+        assert!(out.stdout.contains(shown), "{shown}: {}", out.stdout);
+    }
+    for raw in ['\u{200b}', '\u{202e}', '\u{2028}', '\u{a0}'] {
+        assert!(!out.stdout.contains(raw), "{raw:?} reached the terminal");
+    }
+}
+
+#[test]
+fn colour_only_on_a_terminal_or_when_asked() {
+    let f = example("invalid-mistakes.json");
+    let piped = check(&[&f]);
+    assert!(!piped.stdout.contains('\u{1b}'), "never in a pipe");
+    let always = check(&["--color", "always", &f]);
+    assert!(always.stdout.contains("\u{1b}["), "--color always");
+    let never = check(&["--color=never", &f]);
+    assert!(!never.stdout.contains('\u{1b}'));
+    // NO_COLOR wins over auto (there is no terminal here either way) and loses to always.
+    let no_color = Command::new(BIN)
+        .args(["check", "--today", TODAY, "--color", "always", &f])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&no_color.stdout).contains("\u{1b}["));
+    // The colour is only styling: stripped, the text is the same.
+    let stripped: String = {
+        let mut s = String::new();
+        let mut chars = always.stdout.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for d in chars.by_ref() {
+                    if d == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                s.push(c);
+            }
+        }
+        s
+    };
+    assert_eq!(stripped, piped.stdout);
+}
+
+#[test]
+fn check_response_reads_standard_input_like_check() {
+    let body = std::fs::read(example("docs-response.json")).unwrap();
+    let out = run(&["check-response", "--today", TODAY], Some(&body));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("<stdin>: VALID"), "{}", out.stdout);
+    let dash = run(&["check-response", "-", "--format", "json"], Some(&body));
+    let v: Value = serde_json::from_str(&dash.stdout).unwrap();
+    assert_eq!(v["valid"], true);
+}
+
+#[test]
+fn rules_filter_by_member_and_print_json() {
+    let one = run(&["rules", "firstName"], None);
+    assert_eq!(one.code, 0);
+    assert_eq!(one.stdout.lines().count(), 3, "{}", one.stdout);
+    assert!(one.stdout.contains("| `firstName` |"));
+    let alias = run(&["rules", "personScanRef"], None);
+    assert!(alias
+        .stdout
+        .contains("| `clientId` (alias `personScanRef`) |"));
+    let urls = run(&["rules", "URL"], None);
+    assert_eq!(urls.stdout.lines().count(), 2 + 4, "{}", urls.stdout);
+    let none = run(&["rules", "zzz"], None);
+    assert_eq!(none.code, 1);
+    assert!(none.stderr.contains("no documented member matches"));
+    let json = run(&["rules", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), idenfy_preflight::catalogue::members().len());
+    let first = all.iter().find(|m| m["name"] == "firstName").unwrap();
+    assert_eq!(first["personal"], true);
+    assert_eq!(first["required"], false);
+    assert_eq!(first["doc"], "Given name(s); upper-cased.");
+    let one_json = run(&["rules", "dateOfBirth", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&one_json.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn codes_filter_and_print_json() {
+    let one = run(&["codes", "misspelled_field"], None);
+    assert_eq!(one.code, 0);
+    assert_eq!(one.stdout.lines().count(), 1);
+    assert!(one.stdout.starts_with("misspelled_field "));
+    let url = run(&["codes", "url"], None);
+    assert!(url.stdout.lines().count() >= 4, "{}", url.stdout);
+    assert!(url
+        .stdout
+        .lines()
+        .all(|l| l.split(' ').next().unwrap().contains("url")));
+    assert_eq!(run(&["codes", "nope"], None).code, 1);
+    let json = run(&["codes", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), idenfy_preflight::Code::ALL.len());
+    let missing = all
+        .iter()
+        .find(|c| c["code"] == "missing_required")
+        .unwrap();
+    assert_eq!(missing["idenfyIdentifier"], "MISSING_VALUE");
+    assert!(missing["description"]
+        .as_str()
+        .is_some_and(|d| !d.is_empty()));
+}
+
+#[test]
+fn every_help_has_an_example() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["check-response", "--help"],
+        &["rules", "--help"],
+        &["codes", "--help"],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.code, 0, "{args:?}");
+        let examples = out
+            .stdout
+            .split("Examples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?}: no examples"));
+        assert!(
+            examples.trim_start().starts_with("idenfy-preflight "),
+            "{args:?}"
+        );
+    }
+}
+
+/// Runs `command` under `script`, which gives it a terminal; `None` where `script` is missing.
+fn on_a_terminal(command: &str, no_color: bool) -> Option<String> {
+    let mut c = Command::new("script");
+    c.args(["-qec", command, "/dev/null"]);
+    if no_color {
+        c.env("NO_COLOR", "1");
+    } else {
+        c.env_remove("NO_COLOR");
+    }
+    let out = c.output().ok()?;
+    out.status.code()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn on_a_terminal_colour_and_the_progress_bar_appear() {
+    let f = example("invalid-json.json");
+    let Some(coloured) = on_a_terminal(&format!("{BIN} check {f}"), false) else {
+        eprintln!("no `script` on this machine: the terminal cases are not run");
+        return;
+    };
+    assert!(coloured.contains("\u{1b}["), "{coloured:?}");
+    let plain = on_a_terminal(&format!("{BIN} check {f}"), true).unwrap();
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
+    // Enough lines that the bar draws before the end.
+    let d = Dir::new("tty", &[]);
+    let lines = format!("{VALID}\n").repeat(50_000);
+    std::fs::write(d.path("r.jsonl"), lines).unwrap();
+    let jsonl = d.path("r.jsonl");
+    let with_bar = on_a_terminal(&format!("{BIN} check --quiet --jsonl {jsonl}"), false).unwrap();
+    assert!(
+        with_bar.contains('█') || with_bar.contains('░'),
+        "a bar on stderr: {with_bar:?}"
+    );
+    let without = on_a_terminal(
+        &format!("{BIN} check --quiet --jsonl {jsonl} 2>/dev/null"),
+        false,
+    )
+    .unwrap();
+    assert!(
+        !without.contains('░') && without.contains("\"summary\""),
+        "{without:?}"
+    );
+}

@@ -1,0 +1,82 @@
+//! The `validator` feature as a service's extractor uses it: generic over `Validate`, with no
+//! glue written for this crate.
+#![cfg(feature = "validator")]
+
+use idenfy_preflight::{Context, Date, Limits, Month, TokenRequest};
+use validator::{Validate, ValidateArgs, ValidationErrors, ValidationErrorsKind};
+
+/// What axum-valid or actix-web-validator do with a deserialized body.
+fn extract<T: Validate + serde::de::DeserializeOwned>(body: &str) -> Result<T, ValidationErrors> {
+    let value: T = serde_json::from_str(body).expect("deserializes");
+    value.validate()?;
+    Ok(value)
+}
+
+#[test]
+fn a_valid_body_passes_the_extractor() {
+    let request: TokenRequest = extract(r#"{"clientId": "c1", "firstName": "Ada"}"#).unwrap();
+    assert_eq!(request.first_name.as_deref(), Some("Ada"));
+}
+
+#[test]
+fn errors_are_keyed_by_member_with_our_codes_and_pointers() {
+    let errors = extract::<TokenRequest>(
+        r#"{"clientId": "c1", "documents": ["PASPORT"], "callbackUrl": "http://x.example", "lastname": "x"}"#,
+    )
+    .unwrap_err();
+    let fields = errors.field_errors();
+    let documents = &fields["documents"][0];
+    assert_eq!(documents.code, "unknown_document_type");
+    assert_eq!(documents.params["pointer"], "/documents/0");
+    assert_eq!(documents.params["severity"], "error");
+    assert_eq!(documents.params["suggestion"], "PASSPORT");
+    assert!(documents
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("did you mean PASSPORT?")));
+    assert_eq!(fields["callbackUrl"][0].code, "url_not_https");
+    // A misspelled member is keyed by the name as sent.
+    assert_eq!(fields["lastname"][0].code, "misspelled_field");
+    // Warnings are not validation errors.
+    let ok: Result<TokenRequest, _> = extract(r#"{"clientId": "c1", "nickname": "x"}"#);
+    assert!(ok.is_ok());
+}
+
+#[test]
+fn the_context_is_passed_as_the_validator_argument() {
+    let ctx =
+        Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25).unwrap());
+    let request = TokenRequest {
+        date_of_birth: Some(Date::from_calendar_date(2030, Month::January, 1).unwrap()),
+        ..TokenRequest::new("c1")
+    };
+    assert!(
+        request.validate().is_ok(),
+        "without today, nothing is in the future"
+    );
+    let errors = request.validate_with_args(&ctx).unwrap_err();
+    assert!(matches!(
+        errors.errors().get("dateOfBirth"),
+        Some(ValidationErrorsKind::Field(_))
+    ));
+}
+
+#[test]
+fn document_level_errors_are_under_all() {
+    // A report capped at one violation closes with `too_many_violations`, about the document.
+    let limits = Limits {
+        max_violations: 1,
+        ..Limits::default()
+    };
+    let ctx = Context::new().with_limits(limits);
+    let request = TokenRequest {
+        sex: None,
+        age_limit: Some(500),
+        session_length: Some(1),
+        ..TokenRequest::new("")
+    };
+    let errors = request.validate_with_args(&ctx).unwrap_err();
+    let fields = errors.field_errors();
+    assert_eq!(fields["__all__"][0].code, "too_many_violations");
+    assert_eq!(fields["__all__"][0].params["pointer"], "");
+}
