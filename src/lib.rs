@@ -9,8 +9,7 @@
 //! stops at the first problem and never panics on bad input.
 //!
 //! ```
-//! use idenfy_preflight::{check_str, Code, Context};
-//! use time::macros::date;
+//! use idenfy_preflight::{check_str, Code, Context, Date, Month};
 //!
 //! let body = r#"{
 //!     "clientId": "100000",
@@ -19,7 +18,7 @@
 //!     "nationality": "LTU",
 //!     "callbackUrl": "http://example.com/hook"
 //! }"#;
-//! let ctx = Context::new().with_today(date!(2026 - 11 - 25));
+//! let ctx = Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25)?);
 //! let report = check_str(body, &ctx);
 //! assert!(!report.is_valid());
 //! let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code())).collect();
@@ -28,6 +27,7 @@
 //!     ("/nationality", Code::InvalidCountryCode),
 //!     ("/callbackUrl", Code::UrlNotHttps),
 //! ]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! The library does no I/O: today's date and account settings come in through [`Context`].
@@ -76,10 +76,12 @@ mod validate;
 // API and may change in any release; the stable view of the declarations is `catalogue`.
 
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
-pub use diag::{Code, Params, Severity, Violation};
+pub use diag::{Code, Params, Severity, UnknownName, Violation};
 pub use report::{Report, ResponseReport, ValidRequest};
 /// The `time` crate this one is built with, so that a caller can say what day it is
-/// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it.
+/// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it. (Its
+/// `date!` macro names `::time`, so it needs `time` as a dependency of the caller's own;
+/// [`Date::from_calendar_date`] does not.)
 pub use time;
 pub use time::{Date, Month};
 pub use typed::{

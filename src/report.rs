@@ -319,6 +319,16 @@ impl ResponseReport {
         self.counts
     }
 
+    /// How many errors the check found, including any the capped list left out.
+    pub fn error_count(&self) -> usize {
+        self.counts.0
+    }
+
+    /// How many warnings the check found, including any the capped list left out.
+    pub fn warning_count(&self) -> usize {
+        self.counts.1
+    }
+
     /// The hosted redirect URL ([`redirect_url`](crate::response::redirect_url)), present
     /// whenever `authToken` is present once and passes its own rules, **regardless of errors in
     /// other members** (so it may be present while [`is_valid`](Self::is_valid) is false);

@@ -102,6 +102,7 @@ api_strings!(Sex, "sex", M => "M", F => "F");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[non_exhaustive] // iDenfy has added and retired token types before
 pub enum TokenType {
     /// Document and selfie (the API's default).
     Identification,

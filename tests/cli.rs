@@ -1173,6 +1173,7 @@ fn check_response_human_prints_both_summaries_and_the_urls() {
             &request,
             "--today",
             TODAY,
+            "--print-urls",
         ],
         None,
     );
@@ -1273,7 +1274,14 @@ fn check_response_prints_the_urls_of_a_usable_token_in_an_invalid_response() {
     );
     assert_eq!(r["iframeUrl"], "https://ui.idenfy.com/?authToken=tok");
 
+    // The URLs carry the token, a credential: human output shows them only when asked.
     let out = run(&["check-response", "-"], Some(body));
+    assert_eq!(out.code, 1);
+    assert!(!out.stdout.contains("authToken=tok"), "{}", out.stdout);
+    assert!(out
+        .stdout
+        .contains("URLs built (not shown: they carry the authToken)"));
+    let out = run(&["check-response", "-", "--print-urls"], Some(body));
     assert_eq!(out.code, 1);
     let human = Human::new(&out.stdout);
     assert!(human.summary("<stdin>").contains("INVALID"));

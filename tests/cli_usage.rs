@@ -374,3 +374,134 @@ fn on_a_terminal_colour_and_the_progress_bar_appear() {
         "{without:?}"
     );
 }
+
+#[test]
+fn strict_json_says_whether_the_run_passed() {
+    let d = Dir::new("strict-json", &[("w.json", WARNS), ("v.json", VALID)]);
+    let one = check(&["--strict", "--format", "json", &d.path("w.json")]);
+    assert_eq!(one.code, 1);
+    let v: Value = serde_json::from_str(&one.stdout).unwrap();
+    assert_eq!(
+        (v["valid"].as_bool(), v["passed"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let plain = check(&["--format", "json", &d.path("w.json")]);
+    let v: Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(
+        v.get("passed").is_none(),
+        "without --strict, valid is the verdict"
+    );
+    let both = check(&[
+        "--strict",
+        "--format",
+        "json",
+        &d.path("w.json"),
+        &d.path("v.json"),
+    ]);
+    let v: Value = serde_json::from_str(&both.stdout).unwrap();
+    assert_eq!(v["passed"], false);
+    assert_eq!(v["files"][0]["passed"], false);
+    assert_eq!(v["files"][1]["passed"], true);
+    let lines = run(
+        &["check", "--strict", "--jsonl", "-"],
+        Some(format!("{VALID}\n{WARNS}\n").as_bytes()),
+    );
+    let summary: Value = serde_json::from_str(lines.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        (
+            summary["summary"]["valid"].as_u64(),
+            summary["summary"]["passed"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+}
+
+#[test]
+fn the_json_shape_follows_the_arguments() {
+    let d = Dir::new("shape", &[("only.json", VALID)]);
+    // A pattern may match more files tomorrow: it always gives the shape of several.
+    let pattern = check(&["--format", "json", &d.path("*.json")]);
+    let v: Value = serde_json::from_str(&pattern.stdout).unwrap();
+    assert_eq!(v["files"].as_array().map(Vec::len), Some(1));
+    let one = check(&["--format", "json", &d.path("only.json")]);
+    let v: Value = serde_json::from_str(&one.stdout).unwrap();
+    assert!(v.get("files").is_none() && v.get("violations").is_some());
+}
+
+#[test]
+fn unreadable_inputs_are_counted_in_the_total() {
+    let d = Dir::new("unreadable", &[("a.json", VALID)]);
+    let out = check(&[&d.path("missing.json"), &d.path("a.json")]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stdout.lines().last(),
+        Some("2 files: 1 valid, 0 invalid, 1 unreadable (0 errors, 0 warnings)")
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_failure() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let many = format!("{VALID}\n").repeat(200_000);
+    let mut child = Command::new(BIN)
+        .args(["check", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(many.as_bytes());
+    });
+    // Read one line, then hang up, as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "every line read so far is valid"
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn check_response_keeps_the_token_out_of_logs() {
+    let response = example("docs-response.json");
+    let out = run(&["check-response", "--today", TODAY, &response], None);
+    assert!(!out.stdout.contains("authToken="), "{}", out.stdout);
+    assert!(out.stdout.contains("not shown: they carry the authToken"));
+    let shown = run(
+        &[
+            "check-response",
+            "--today",
+            TODAY,
+            "--print-urls",
+            &response,
+        ],
+        None,
+    );
+    assert!(shown
+        .stdout
+        .contains("iFrame URL:   https://ui.idenfy.com/?authToken="));
+    let json = run(&["check-response", "--format", "json", &response], None);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        v["iframeUrl"].as_str().is_some(),
+        "--format json keeps them"
+    );
+    let strict = run(&["check-response", "--strict", "--quiet", &response], None);
+    assert_eq!(strict.code, 1);
+    assert!(strict
+        .stdout
+        .contains("--strict: the warnings fail the run"));
+}

@@ -26,6 +26,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Code", "diag"),
     ("Params", "diag"),
     ("Severity", "diag"),
+    ("UnknownName", "diag"),
     ("Violation", "diag"),
     ("Report", "report"),
     ("ResponseReport", "report"),

@@ -5,7 +5,7 @@
 //! the one before and reads the next, so memory stays flat whatever the input's length (a few
 //! batches of lines and their reports) and every core stays busy.
 
-use super::output::{complain, Output};
+use super::output::{complain, write_failed, Output};
 use super::{Status, Verdict};
 use idenfy_preflight::{check, Code, Context, Report};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -50,6 +50,9 @@ struct Summary {
     invalid: u64,
     /// Valid requests that have warnings.
     valid_with_warnings: u64,
+    /// Requests that pass the run's policy: the valid ones, less those with warnings under
+    /// `--strict`. The exit status is 0 exactly when this is `lines`.
+    passed: u64,
     /// How many violations of each code, across all lines (each code once per violation).
     by_code: BTreeMap<&'static str, u64>,
 }
@@ -147,6 +150,15 @@ struct Sink<'v, W> {
 }
 
 impl<W: Write> Sink<'_, W> {
+    /// What the lines written so far make the run.
+    fn status(&self) -> Status {
+        if self.failed {
+            Status::Invalid
+        } else {
+            Status::Valid
+        }
+    }
+
     fn write(&mut self, checked: Vec<Checked>) -> std::io::Result<()> {
         for c in checked {
             self.summary.lines += 1;
@@ -156,7 +168,9 @@ impl<W: Write> Sink<'_, W> {
             } else {
                 self.summary.invalid += 1;
             }
-            self.failed |= !self.verdict.passes(c.valid, c.warnings);
+            let passed = self.verdict.passes(c.valid, c.warnings);
+            self.summary.passed += u64::from(passed);
+            self.failed |= !passed;
             for code in &c.codes {
                 *self.summary.by_code.entry(code.as_str()).or_default() += 1;
             }
@@ -248,9 +262,9 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
                 (written, next)
             },
         );
-        if written.is_err() {
+        if let Err(e) = written {
             // Standard output closed (`| head`): nobody is reading any more.
-            return Status::Trouble;
+            return write_failed(&e, sink.status());
         }
         bar.inc(read);
         bar.set_message(format!(
@@ -268,11 +282,8 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
         summary: &sink.summary,
     })
     .unwrap_or_default();
-    if writeln!(sink.writer, "{closing}")
-        .and_then(|()| sink.writer.flush())
-        .is_err()
-    {
-        return Status::Trouble;
+    if let Err(e) = writeln!(sink.writer, "{closing}").and_then(|()| sink.writer.flush()) {
+        return write_failed(&e, sink.status());
     }
     if let Some(e) = trouble {
         complain(&format!(
@@ -281,11 +292,7 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
         ));
         return Status::Trouble;
     }
-    if sink.failed {
-        Status::Invalid
-    } else {
-        Status::Valid
-    }
+    sink.status()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::input::{self, Input};
 use super::output::{complain, pretty, Output};
-use super::{bulk, ContextArgs, Status, Verdict};
+use super::{bulk, ContextArgs, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::interop::{idenfy_error, problem_details};
 use idenfy_preflight::render::Human;
@@ -69,7 +69,7 @@ struct FileReport<'a> {
 #[derive(Serialize)]
 struct Several<'a> {
     valid: bool,
-    files: Vec<FileReport<'a>>,
+    files: Vec<Strict<'a, FileReport<'a>>>,
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
@@ -77,20 +77,21 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     if let Some(path) = &args.jsonl {
         return bulk::run(path, &ctx, &args.verdict, out);
     }
-    let paths = input::expand(&args.files);
-    let several = paths.len() > 1;
+    // The shape of the output follows the arguments, not how many files a pattern matched
+    // today, so a script reading it keeps working when a second file appears.
+    let (paths, several) = input::expand(&args.files);
     if several && matches!(args.format, Format::Problem | Format::Idenfy) {
         complain("--format problem and --format idenfy answer for one body: give one file");
         return Status::Trouble;
     }
-    let mut trouble = false;
+    let mut unreadable = 0;
     let mut inputs: Vec<Input> = Vec::new();
     for path in paths {
         match path.and_then(|p| input::read(&p)) {
             Ok(i) => inputs.push(i),
             Err(e) => {
                 complain(&e);
-                trouble = true;
+                unreadable += 1;
             }
         }
     }
@@ -98,9 +99,8 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         .iter()
         .map(|i| (i.label.as_str(), check(&i.bytes, &ctx)))
         .collect();
-    let all_pass = reports
-        .iter()
-        .all(|(_, r)| args.verdict.passes(r.is_valid(), r.warning_count()));
+    let passes = |r: &Report<'_>| args.verdict.passes(r.is_valid(), r.warning_count());
+    let all_pass = reports.iter().all(|(_, r)| passes(r));
     let human = Human::new()
         .color(true)
         .print_request(args.print_request)
@@ -112,7 +112,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
                 .map(|(label, r)| human.request(label, r))
                 .collect();
             if several {
-                text.push_str(&total(&reports, args.verdict.strict));
+                text.push_str(&total(&reports, unreadable, args.verdict.strict));
             } else if let [(_, r)] = reports.as_slice() {
                 if r.is_valid() && !args.verdict.passes(true, r.warning_count()) {
                     text.push_str("--strict: the warnings fail the run\n");
@@ -120,14 +120,25 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             }
             text
         }
-        Format::Json if several => pretty(&Several {
-            valid: reports.iter().all(|(_, r)| r.is_valid()),
-            files: reports
+        Format::Json if several => {
+            let files: Vec<FileReport<'_>> = reports
                 .iter()
                 .map(|(file, report)| FileReport { file, report })
-                .collect(),
-        }),
-        Format::Json => reports.iter().map(|(_, r)| pretty(r)).collect(),
+                .collect();
+            let strict_files: Vec<Strict<'_, FileReport<'_>>> = files
+                .iter()
+                .map(|f| Strict::new(f, args.verdict.strict, passes(f.report)))
+                .collect();
+            let several = Several {
+                valid: reports.iter().all(|(_, r)| r.is_valid()),
+                files: strict_files,
+            };
+            pretty(&Strict::new(&several, args.verdict.strict, all_pass))
+        }
+        Format::Json => reports
+            .iter()
+            .map(|(_, r)| pretty(&Strict::new(r, args.verdict.strict, passes(r))))
+            .collect(),
         Format::Problem => reports
             .iter()
             .map(|(_, r)| match problem_details(r) {
@@ -143,7 +154,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             })
             .collect(),
     };
-    let status = if trouble {
+    let status = if unreadable > 0 {
         Status::Trouble
     } else if all_pass {
         Status::Valid
@@ -153,8 +164,9 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     out.emit(&text, status)
 }
 
-/// The closing line of several files: `3 files: 2 valid, 1 invalid (4 errors, 1 warning)`.
-fn total(reports: &[(&str, Report<'_>)], strict: bool) -> String {
+/// The closing line of several files: `3 files: 2 valid, 1 invalid (4 errors, 1 warning)`, and
+/// the inputs that could not be read.
+fn total(reports: &[(&str, Report<'_>)], unreadable: usize, strict: bool) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let valid = reports.iter().filter(|(_, r)| r.is_valid()).count();
     let errors: usize = reports.iter().map(|(_, r)| r.error_count()).sum();
@@ -163,14 +175,19 @@ fn total(reports: &[(&str, Report<'_>)], strict: bool) -> String {
         .iter()
         .filter(|(_, r)| r.is_valid() && r.warning_count() > 0)
         .count();
+    let unread = if unreadable > 0 {
+        format!(", {unreadable} unreadable")
+    } else {
+        String::new()
+    };
     let strict_note = if strict && with_warnings > 0 {
         format!("; {with_warnings} valid with warnings, which --strict fails")
     } else {
         String::new()
     };
     format!(
-        "{}: {valid} valid, {} invalid ({}, {}){strict_note}\n",
-        plural(reports.len(), "file"),
+        "{}: {valid} valid, {} invalid{unread} ({}, {}){strict_note}\n",
+        plural(reports.len() + unreadable, "file"),
         reports.len() - valid,
         plural(errors, "error"),
         plural(warnings, "warning"),

@@ -3,7 +3,7 @@
 
 use super::input;
 use super::output::{complain, pretty, Output};
-use super::{ContextArgs, Status, Verdict};
+use super::{ContextArgs, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::render::Human;
 use idenfy_preflight::{check, check_response, Report, ResponseReport, Violation};
@@ -12,10 +12,11 @@ use idenfy_preflight::{check, check_response, Report, ResponseReport, Violation}
 #[command(after_help = "Examples:
   idenfy-preflight check-response response.json
   idenfy-preflight check-response response.json --request request.json
+  idenfy-preflight check-response response.json --print-urls  # show the verification URLs
   curl -s ... | idenfy-preflight check-response --request request.json --format json
 
-The URLs are printed whenever authToken is present and passes its own rules, even when other
-members have errors.
+The URLs are built whenever authToken is present and passes its own rules, even when other
+members have errors; human output prints them only with --print-urls (they carry the token).
 
 `--format json` prints one object: {\"valid\", \"violations\", \"redirectUrl\", \"iframeUrl\"} (the
 response report), plus \"request\" (the request's report, as `check --format json` prints it)
@@ -36,6 +37,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Human output: print the verification URLs (they carry the authToken, a credential, so
+    /// they are not printed by default; `--format json` always includes them).
+    #[arg(long)]
+    print_urls: bool,
     #[command(flatten)]
     verdict: Verdict,
     #[command(flatten)]
@@ -108,7 +113,10 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         None => None,
     };
     let ctx = args.context.context();
-    let human = Human::new().color(true).summary_only(args.verdict.quiet);
+    let human = Human::new()
+        .color(true)
+        .print_urls(args.print_urls)
+        .summary_only(args.verdict.quiet);
     let mut text = String::new();
     let request_report = request
         .as_ref()
@@ -133,16 +141,21 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     }
     let normalized = request_only.and_then(Report::request);
     let report = check_response(&response.bytes, normalized, &ctx);
+    let warnings = report.warning_count() + request_only.map_or(0, Report::warning_count);
+    let passed = args.verdict.passes(report.is_valid(), warnings);
     match args.format {
-        Format::Json => text.push_str(&pretty(&ResponseOutput::new(Some(&report), request_only))),
-        Format::Human => text.push_str(&human.response(&response.label, &report)),
+        Format::Json => {
+            let output = ResponseOutput::new(Some(&report), request_only);
+            text.push_str(&pretty(&Strict::new(&output, args.verdict.strict, passed)));
+        }
+        Format::Human => {
+            text.push_str(&human.response(&response.label, &report));
+            if report.is_valid() && !passed {
+                text.push_str("--strict: the warnings fail the run\n");
+            }
+        }
     }
-    let request_warnings = request_only.map_or(0, Report::warning_count);
-    let (_, warnings) = report.counts();
-    let status = if args
-        .verdict
-        .passes(report.is_valid(), warnings + request_warnings)
-    {
+    let status = if passed {
         Status::Valid
     } else {
         Status::Invalid

@@ -24,9 +24,15 @@ fn read_capped(input: &mut dyn Read) -> std::io::Result<Vec<u8>> {
     input.take(cap()).read_to_end(&mut buf).map(|_| buf)
 }
 
-/// Reads `path`, or standard input for `-`.
+/// Reads `path`, or standard input for `-` (saying so on a terminal, where a silent wait would
+/// look like a hang).
 pub(crate) fn read(path: &str) -> Result<Input, String> {
     if path == "-" {
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            eprintln!(
+                "idenfy-preflight: reading a body from standard input (end it with Ctrl-D; --help for usage)"
+            );
+        }
         return read_capped(&mut std::io::stdin().lock())
             .map(|bytes| Input {
                 label: "<stdin>".into(),
@@ -43,21 +49,24 @@ pub(crate) fn read(path: &str) -> Result<Input, String> {
         .map_err(|e| format!("cannot read {path}: {e}"))
 }
 
-/// The paths the arguments name: each argument as given, or, when it is a glob pattern that is
-/// not itself a path (a shell that did not expand it, or a quoted pattern), the files it
-/// matches in order. No argument means standard input. A pattern that matches nothing, or is
-/// not a valid pattern, is an error for that argument; the others still count.
-pub(crate) fn expand(args: &[String]) -> Vec<Result<String, String>> {
+/// The paths the arguments name, and whether they can be more than one (several arguments, or a
+/// pattern): each argument as given, or, when it is a glob pattern that is not itself a path (a
+/// shell that did not expand it, or a quoted pattern), the files it matches in order. No
+/// argument means standard input. A pattern that matches nothing, or is not a valid pattern, is
+/// an error for that argument; the others still count.
+pub(crate) fn expand(args: &[String]) -> (Vec<Result<String, String>>, bool) {
     if args.is_empty() {
-        return vec![Ok("-".into())];
+        return (vec![Ok("-".into())], false);
     }
     let mut out = Vec::new();
+    let mut several = args.len() > 1;
     for arg in args {
         let is_pattern = arg.contains(['*', '?', '[']);
         if !is_pattern || std::path::Path::new(arg).exists() {
             out.push(Ok(arg.clone()));
             continue;
         }
+        several = true;
         match glob::glob(arg) {
             Err(e) => out.push(Err(format!("{arg} is not a valid pattern: {e}"))),
             Ok(paths) => {
@@ -80,5 +89,5 @@ pub(crate) fn expand(args: &[String]) -> Vec<Result<String, String>> {
             }
         }
     }
-    out
+    (out, several)
 }

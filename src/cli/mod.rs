@@ -91,6 +91,26 @@ impl Verdict {
     }
 }
 
+/// A JSON report, with `"passed"` beside `"valid"` under `--strict`, where the two can differ (a
+/// valid report with warnings does not pass), so a CI tool reading the JSON sees why the run
+/// failed.
+#[derive(serde::Serialize)]
+pub(crate) struct Strict<'a, T: serde::Serialize> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passed: Option<bool>,
+    #[serde(flatten)]
+    report: &'a T,
+}
+
+impl<'a, T: serde::Serialize> Strict<'a, T> {
+    pub(crate) fn new(report: &'a T, strict: bool, passed: bool) -> Self {
+        Strict {
+            passed: strict.then_some(passed),
+            report,
+        }
+    }
+}
+
 /// The checking context, one definition for `check` and `check-response`.
 #[derive(clap::Args)]
 pub(crate) struct ContextArgs {

@@ -15,13 +15,14 @@ impl Output {
         Output { choice }
     }
 
-    /// Writes `text`, returning `status`, or [`Status::Trouble`] when standard output is closed
-    /// or fails (`print!` would panic on a closed pipe: `idenfy-preflight codes | head -1`).
+    /// Writes `text`, returning `status`. A reader that stopped reading (`| head -1`) is not a
+    /// failure, as with ripgrep: the status stays what the check found. Any other write error
+    /// is [`Status::Trouble`]. (`print!` would panic on a closed pipe.)
     pub(crate) fn emit(&self, text: &str, status: Status) -> Status {
         let mut out = AutoStream::new(std::io::stdout().lock(), self.choice);
         match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
             Ok(()) => status,
-            Err(_) => Status::Trouble,
+            Err(e) => write_failed(&e, status),
         }
     }
 
@@ -29,6 +30,17 @@ impl Output {
     /// locked, so that another thread than the first may write it.
     pub(crate) fn plain(&self) -> impl Write + Send {
         std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())
+    }
+}
+
+/// The status after a failed write: unchanged for a closed pipe, [`Status::Trouble`] (and a
+/// message) otherwise.
+pub(crate) fn write_failed(e: &std::io::Error, status: Status) -> Status {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        status
+    } else {
+        complain(&format!("cannot write standard output: {e}"));
+        Status::Trouble
     }
 }
 

@@ -1,10 +1,11 @@
 //! Stable codes and severities: the machine-readable contract of every violation.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::str::FromStr;
 
 /// How bad a violation is. Only errors make a request invalid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The API would reject or mis-read the request.
@@ -195,5 +196,56 @@ impl fmt::Display for Code {
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+/// Reading a report back (a service consuming the CLI's JSON): by the snake_case name.
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Code::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown violation code {name:?}")))
+    }
+}
+
+/// A name that is no [`Code`] or [`Severity`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName(String);
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown name {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+/// By the snake_case name.
+///
+/// ```
+/// use idenfy_preflight::{Code, Severity};
+///
+/// assert_eq!("duplicate_key".parse::<Code>(), Ok(Code::DuplicateKey));
+/// assert!("DuplicateKey".parse::<Code>().is_err());
+/// assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+/// ```
+impl FromStr for Code {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        Code::from_name(s).ok_or_else(|| UnknownName(s.to_owned()))
+    }
+}
+
+/// `error` or `warning`.
+impl FromStr for Severity {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            _ => Err(UnknownName(s.to_owned())),
+        }
     }
 }

@@ -32,6 +32,7 @@ use std::fmt::{self, Write as _};
 pub struct Human {
     color: bool,
     print_request: bool,
+    print_urls: bool,
     summary_only: bool,
 }
 
@@ -51,6 +52,13 @@ impl Human {
     /// keep it out of logs).
     pub fn print_request(mut self, on: bool) -> Self {
         self.print_request = on;
+        self
+    }
+
+    /// With the verification URLs of a response report (they carry the `authToken`, a
+    /// credential: keep them out of logs).
+    pub fn print_urls(mut self, on: bool) -> Self {
+        self.print_urls = on;
         self
     }
 
@@ -88,7 +96,8 @@ impl Human {
         s
     }
 
-    /// A response report: its violations, the summary line, then the two verification URLs.
+    /// A response report: its violations, the summary line, then the two verification URLs if
+    /// [`print_urls`](Self::print_urls) is on (else a line saying they were built).
     pub fn response(&self, label: &str, report: &ResponseReport) -> String {
         let mut s = String::new();
         if !self.summary_only {
@@ -104,7 +113,13 @@ impl Human {
                     "authToken passes its own rules, so the URLs still start a verification:\n",
                 );
             }
-            let _ = writeln!(s, "redirect URL: {redirect}\niFrame URL:   {iframe}");
+            if self.print_urls {
+                let _ = writeln!(s, "redirect URL: {redirect}\niFrame URL:   {iframe}");
+            } else {
+                s.push_str(
+                    "redirect and iFrame URLs built (not shown: they carry the authToken)\n",
+                );
+            }
         }
         s
     }
@@ -239,6 +254,37 @@ impl fmt::Display for Report<'_> {
         Ok(())
     }
 }
+
+/// The summary line (`response: VALID (…)`), then the violations unless `{:#}`; never the URLs,
+/// which carry the `authToken` (ask for them with [`ResponseReport::redirect_url`]).
+///
+/// ```
+/// use idenfy_preflight::{check_response_str, Context};
+///
+/// let report = check_response_str(r#"{"authToken": "t", "scanRef": "s"}"#, None, &Context::new());
+/// assert_eq!(report.to_string(), "\
+/// response: INVALID (1 error, 0 warnings)
+/// errors:
+///   /tokenType  missing_required: tokenType is required in a token response");
+/// ```
+impl fmt::Display for ResponseReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let human = Human::new();
+        f.write_str(
+            human
+                .summary("response", self.is_valid(), self.counts())
+                .trim_end(),
+        )?;
+        if !f.alternate() && !self.violations().is_empty() {
+            f.write_char('\n')?;
+            f.write_str(human.violations(self.violations()).trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// An invalid response report is an error, like [`Report`].
+impl std::error::Error for ResponseReport {}
 
 /// An invalid report is an error, so `report.into_result()?` works in a function returning
 /// `Box<dyn Error>` or `anyhow::Result`; its message is the report's `Display`.

@@ -5,7 +5,7 @@ use crate::diag::{Finding, Kind};
 use crate::spec::normalize::Norm;
 
 /// One of `values`, compared exactly; `retired` values get an error saying they were withdrawn.
-/// A value that differs only in letter case suggests the right one.
+/// A value that differs only in letter case, or by a typo, suggests the right one.
 ///
 /// ```
 /// use idenfy_preflight::spec::rules::{findings, OneOf};
@@ -15,6 +15,9 @@ use crate::spec::normalize::Norm;
 /// assert!(findings(&rule, "F").is_empty());
 /// let f = &findings(&rule, "f")[0];
 /// assert_eq!((f.code(), f.suggestion), (Code::InvalidValue, Some("F")));
+/// let rule = OneOf { values: &["IDENTIFICATION", "DOCUMENT"], retired: &[] };
+/// assert_eq!(findings(&rule, "DOCUMNT")[0].suggestion, Some("DOCUMENT"));
+/// assert_eq!(findings(&rule, "X")[0].suggestion, None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OneOf {
@@ -40,15 +43,22 @@ impl Rule for OneOf {
             }));
             return;
         }
-        let meant = self
+        let case_only = self
             .values
             .iter()
             .copied()
             .find(|v| v.eq_ignore_ascii_case(value));
+        // Else a typo of one value (`DOCUMNT`); the sets are a few words, so preparing them
+        // here, on the error path only, costs little.
+        let meant = case_only.or_else(|| {
+            crate::suggest::Vocabulary::new(self.values.iter().copied())
+                .classify(value)
+                .suggestion()
+        });
         out.push(
             Finding::error(Kind::InvalidValue {
                 allowed: self.values,
-                case_only: meant.is_some(),
+                case_only: case_only.is_some(),
             })
             .suggest(meant),
         );

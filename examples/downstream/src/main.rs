@@ -1,11 +1,15 @@
-//! A service's use of the library, as a downstream crate writes it (only the public API; `cargo
-//! test` compiles it, `cargo run --example service` runs it): a handler that takes a body from
-//! its own client, checks it, and either forwards the normalized request to iDenfy or answers
-//! 400 with problem details; and a typed request built in code, checked with `?`.
+//! A service's use of the library, as a downstream crate writes it: only the public API and its
+//! re-exports (this crate has no `time` of its own). A handler that takes a body from its own
+//! client, checks it, and either forwards the normalized request to iDenfy or answers 400 with
+//! problem details; a typed request built in code, checked with `?` into `anyhow`; and an
+//! extractor generic over `validator::Validate`.
+//!
+//! `cargo run --manifest-path examples/downstream/Cargo.toml` runs it; CI tests it.
 
 use idenfy_preflight::interop::{problem_details, PROBLEM_JSON};
 use idenfy_preflight::time::OffsetDateTime;
 use idenfy_preflight::{check, Context, Sex, TokenRequest};
+use validator::Validate;
 
 /// What the handler answers: the body it sends on to iDenfy, or the one it returns to its client.
 #[derive(Debug, PartialEq)]
@@ -40,6 +44,13 @@ fn onboarding_request(client: &str, sex: &str) -> anyhow::Result<String> {
         .to_json_string())
 }
 
+/// What an extractor built on `validator` does (axum-valid, actix-web-validator).
+fn extract<T: Validate + serde::de::DeserializeOwned>(body: &str) -> anyhow::Result<T> {
+    let value: T = serde_json::from_str(body)?;
+    value.validate()?;
+    Ok(value)
+}
+
 fn main() -> anyhow::Result<()> {
     // The service reads the clock; the library never does.
     let ctx = Context::new().with_today(OffsetDateTime::now_utc().date());
@@ -57,12 +68,15 @@ fn main() -> anyhow::Result<()> {
     if let Err(e) = onboarding_request("", "F") {
         println!("refused:\n{e}");
     }
+    let typed: TokenRequest = extract(r#"{"clientId": "c-42", "sex": "M"}"#)?;
+    println!("{typed:?}");
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use idenfy_preflight::{Code, Date, Month, Severity};
 
     #[test]
     fn forwards_valid_and_refuses_invalid() {
@@ -81,5 +95,40 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("/clientId"));
+    }
+
+    #[test]
+    fn the_re_exports_are_enough() {
+        let today = Date::from_calendar_date(2026, Month::November, 25).unwrap();
+        let report = check(
+            br#"{"clientId": "c1", "dateOfBirth": "2030-01-01"}"#,
+            &Context::new().with_today(today),
+        );
+        let v = &report.violations()[0];
+        assert_eq!(
+            (v.code(), v.severity()),
+            (Code::DateInFuture, Severity::Error)
+        );
+        assert_eq!(
+            format!("{:<16}|{:>8}", v.code(), v.severity()),
+            "date_in_future  |   error"
+        );
+        assert_eq!("date_in_future".parse::<Code>(), Ok(Code::DateInFuture));
+        let json: serde_json::Value = serde_json::to_value(v).unwrap();
+        let back: Code = serde_json::from_value(json["code"].clone()).unwrap();
+        assert_eq!(back, Code::DateInFuture);
+    }
+
+    #[test]
+    fn the_extractor_refuses_what_the_check_refuses() {
+        let e = extract::<TokenRequest>(r#"{"clientId": "c1", "lastName": "Sm1th"}"#).unwrap_err();
+        let errors = e
+            .downcast::<validator::ValidationErrors>()
+            .expect("a validation error");
+        assert_eq!(
+            errors.field_errors()["lastName"][0].code,
+            "invalid_name_character"
+        );
+        assert!(extract::<TokenRequest>(r#"{"clientId": "c1"}"#).is_ok());
     }
 }
