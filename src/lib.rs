@@ -49,6 +49,9 @@
 //! - [`catalogue`]: a read-only view of the documented members (which hold personal data, which
 //!   are required, what each means).
 //! - With the `validator` feature, [`TokenRequest`] implements `validator::Validate`.
+//! - With the `proptest` feature, [`strategies`]: valid requests and labelled near misses, built
+//!   from the catalogue, for testing a service; with `arbitrary`, [`arbitrary::ArbitraryRequest`]
+//!   for cargo-fuzz.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -56,16 +59,22 @@
 // it; tests/layers.rs holds them): reading JSON, the caller's context and suggestions;
 // diagnostics; the declarations; the rules between members; reports; checking; output formats
 // and the typed request.
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
 mod check;
 mod context;
 mod cross;
 #[doc(hidden)]
 pub mod diag;
 mod json;
+#[cfg(any(feature = "proptest", feature = "arbitrary"))]
+mod kit;
 mod output;
 mod report;
 #[doc(hidden)]
 pub mod spec;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 mod suggest;
 mod typed;
 #[cfg(feature = "validator")]
@@ -127,8 +136,8 @@ pub mod interop {
 /// catalogue (the files in `schema/` are their output), and what only the engine can check.
 pub mod schema {
     pub use crate::output::schema::{
-        all, expresses, report_schema, request_schema, response_schema, EngineOnly, Scope,
-        ENGINE_ONLY,
+        all, engine_only, expresses, report_schema, request_schema, response_schema, EngineOnly,
+        Scope,
     };
 }
 

@@ -13,6 +13,8 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["check"],
     &["output", "typed", "validate"],
+    &["kit"],
+    &["strategies", "arbitrary"],
     &["cli"],
 ];
 

@@ -449,3 +449,40 @@ fn hand_picked_edges_agree() {
         assert!(agree(&body).is_ok(), "{body}: {:?}", agree(&body));
     }
 }
+
+/// The kit's requests (feature `proptest`): the schema accepts every valid one, and agrees with
+/// the engine on every near miss it can express.
+#[cfg(feature = "proptest")]
+mod kit {
+    use super::*;
+    use idenfy_preflight::strategies::{near_miss, valid_request};
+
+    const KIT_CASES: u32 = 1000;
+
+    fn kit_bodies() -> impl Strategy<Value = Value> {
+        let ctx = Context::new();
+        prop_oneof![
+            valid_request(&ctx),
+            // Near misses that are JSON at all (the rest are the engine's alone).
+            near_miss(&ctx).prop_map(|m| serde_json::from_slice(&m.body).unwrap_or(Value::Null)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: KIT_CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn schema_accepts_every_valid_request(body in valid_request(&Context::new())) {
+            prop_assert!(REQUEST.is_valid(&body), "{}", body);
+        }
+
+        #[test]
+        fn schema_and_engine_agree_on_near_misses(body in kit_bodies()) {
+            if body.is_object() {
+                if let Err(e) = agree(&body) {
+                    prop_assert!(false, "{}", e);
+                }
+            }
+        }
+    }
+}

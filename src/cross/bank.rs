@@ -1,8 +1,10 @@
 //! The bank sub-checks need the bank step (verifyBank).
 
+use super::{flag, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts, Scalar};
 use crate::context::Context;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Kind};
 use crate::spec::catalogue::{member, MemberId};
 
@@ -17,6 +19,9 @@ pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[VERIFY_BANK, SUB_CHECKS[0], SUB_CHECKS[1], SUB_CHECKS[2]]),
     check,
     schema: Some(schema),
+    involves: &[VERIFY_BANK, SUB_CHECKS[0], SUB_CHECKS[1], SUB_CHECKS[2]],
+    keep,
+    misses,
 };
 
 fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
@@ -47,4 +52,33 @@ fn schema() -> serde_json::Value {
         "if": {"properties": {VERIFY_BANK.name(): {"const": false}}, "required": [VERIFY_BANK.name()]},
         "then": {"properties": subs}
     })
+}
+
+/// A sub-check asked for turns verifyBank on.
+fn keep(members: &mut Members, _ctx: &Context) {
+    if SUB_CHECKS.iter().any(|&m| flag(members, m) == Some(true)) {
+        members.insert(VERIFY_BANK.name().into(), true.into());
+    }
+}
+
+fn misses(_ctx: &Context) -> Vec<CrossMiss> {
+    SUB_CHECKS
+        .iter()
+        .flat_map(|&sub| {
+            [
+                CrossMiss::at(
+                    sub,
+                    Code::RequiresVerifyBank,
+                    Severity::Error,
+                    vec![(VERIFY_BANK, false.into()), (sub, true.into())],
+                ),
+                CrossMiss::at(
+                    sub,
+                    Code::VerifyBankNotSet,
+                    Severity::Warning,
+                    vec![(sub, true.into())],
+                ),
+            ]
+        })
+        .collect()
 }

@@ -6,8 +6,10 @@
 //! [`TOLERANCE_DAYS`].
 
 use super::{report_at, CrossRule, Facts};
+use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Implausible, Kind};
 use crate::spec::catalogue::{member, MemberId, PLAUSIBLE_AGE};
 use time::{Date, Duration};
@@ -20,6 +22,9 @@ pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY]),
     check,
     schema: None,
+    involves: &[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY],
+    keep,
+    misses,
 };
 
 /// Days a date may lie after today (or an expiry before today) for time zones ahead of (or
@@ -96,6 +101,97 @@ fn years_before(date: Date, years: i64) -> Date {
     date.replace_year(year)
         .or_else(|_| date.replace_day(28).and_then(|d| d.replace_year(year)))
         .unwrap_or(Date::MIN)
+}
+
+fn ymd(d: Date) -> serde_json::Value {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()).into()
+}
+
+/// The dates given are put in order (birth, issue, expiry), then, with today's date, birth and
+/// issue no later than today, birth within a plausible age, and expiry no earlier than today.
+fn keep(members: &mut Members, ctx: &Context) {
+    let order = [DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY];
+    let given: Vec<(MemberId, Date)> = order
+        .iter()
+        .filter_map(|&m| {
+            let text = members.get(m.name())?.as_str()?;
+            crate::spec::rules::date::parse(text).ok().map(|d| (m, d))
+        })
+        .collect();
+    let mut dates: Vec<Date> = given.iter().map(|(_, d)| *d).collect();
+    dates.sort_unstable();
+    for ((m, _), mut d) in given.iter().zip(dates) {
+        if let Some(today) = ctx.today {
+            let oldest = years_before(today, PLAUSIBLE_AGE - 1);
+            d = match *m {
+                DATE_OF_EXPIRY => d.max(today),
+                DATE_OF_BIRTH => d.clamp(oldest, today),
+                _ => d.clamp(oldest, today),
+            };
+        }
+        members.insert(m.name().into(), ymd(d));
+    }
+}
+
+fn misses(ctx: &Context) -> Vec<CrossMiss> {
+    let day = |y, m, d| {
+        time::Month::try_from(m)
+            .and_then(|m| Date::from_calendar_date(y, m, d))
+            .unwrap_or(Date::MIN)
+    };
+    let (earlier, later) = (day(2000, 1, 1), day(2000, 1, 2));
+    let mut out = vec![
+        CrossMiss::at(
+            DATE_OF_ISSUE,
+            Code::IssuedAfterExpiry,
+            Severity::Error,
+            vec![(DATE_OF_ISSUE, ymd(later)), (DATE_OF_EXPIRY, ymd(earlier))],
+        ),
+        CrossMiss::at(
+            DATE_OF_BIRTH,
+            Code::BornAfterIssue,
+            Severity::Error,
+            vec![(DATE_OF_BIRTH, ymd(later)), (DATE_OF_ISSUE, ymd(earlier))],
+        ),
+        CrossMiss::at(
+            DATE_OF_EXPIRY,
+            Code::ExpiryBeforeBirth,
+            Severity::Error,
+            vec![(DATE_OF_BIRTH, ymd(later)), (DATE_OF_EXPIRY, ymd(earlier))],
+        ),
+    ];
+    if let Some(today) = ctx.today {
+        let past_tolerance = Duration::days(TOLERANCE_DAYS + 1);
+        let future = today.checked_add(past_tolerance).unwrap_or(Date::MAX);
+        let expired = today.checked_sub(past_tolerance).unwrap_or(Date::MIN);
+        out.extend([
+            CrossMiss::at(
+                DATE_OF_BIRTH,
+                Code::DateInFuture,
+                Severity::Error,
+                vec![(DATE_OF_BIRTH, ymd(future))],
+            ),
+            CrossMiss::at(
+                DATE_OF_ISSUE,
+                Code::DateInFuture,
+                Severity::Error,
+                vec![(DATE_OF_ISSUE, ymd(future))],
+            ),
+            CrossMiss::at(
+                DATE_OF_EXPIRY,
+                Code::DocumentExpired,
+                Severity::Warning,
+                vec![(DATE_OF_EXPIRY, ymd(expired))],
+            ),
+            CrossMiss::at(
+                DATE_OF_BIRTH,
+                Code::ImplausibleValue,
+                Severity::Warning,
+                vec![(DATE_OF_BIRTH, ymd(years_before(today, PLAUSIBLE_AGE + 1)))],
+            ),
+        ]);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
 
+use super::{flag, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts};
 use crate::context::Context;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Kind};
 use crate::spec::catalogue::{member, MemberId};
 
@@ -13,6 +15,9 @@ pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[GENERATE_DIGIT_STRING]),
     check,
     schema: Some(schema),
+    involves: &[GENERATE_DIGIT_STRING, EXPIRY_TIME],
+    keep,
+    misses,
 };
 
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
@@ -39,4 +44,37 @@ fn schema() -> serde_json::Value {
             "maximum": crate::context::DEFAULT_EXPIRY_TIME
         }}}
     })
+}
+
+/// With a digit string, an expiry beyond the account's default comes down to it.
+fn keep(members: &mut Members, ctx: &Context) {
+    let expiry = members
+        .get(EXPIRY_TIME.name())
+        .and_then(serde_json::Value::as_i64);
+    let max = i64::from(ctx.default_expiry_time);
+    if flag(members, GENERATE_DIGIT_STRING) == Some(true) && expiry.is_some_and(|e| e > max) {
+        members.insert(EXPIRY_TIME.name().into(), max.into());
+    }
+}
+
+/// One second past the account's default, where the member's own bound leaves room for it.
+fn misses(ctx: &Context) -> Vec<CrossMiss> {
+    let over = i64::from(ctx.default_expiry_time) + 1;
+    let fits = match EXPIRY_TIME.member().shape {
+        crate::spec::Shape::Int(b) => b.max.is_none_or(|m| over <= m),
+        _ => false,
+    };
+    fits.then(|| {
+        CrossMiss::at(
+            EXPIRY_TIME,
+            Code::DigitStringExpiryTooLong,
+            Severity::Error,
+            vec![
+                (GENERATE_DIGIT_STRING, true.into()),
+                (EXPIRY_TIME, over.into()),
+            ],
+        )
+    })
+    .into_iter()
+    .collect()
 }

@@ -33,6 +33,74 @@ pub(crate) struct CrossRule {
     /// The same rule as a JSON Schema `if`/`then` fragment, where JSON Schema can say it (for
     /// the account the schema describes: the documented defaults).
     pub(crate) schema: Option<fn() -> serde_json::Value>,
+    /// For generators: every member the rule looks at, so that a request broken on purpose
+    /// elsewhere can keep clear of this rule.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
+    pub(crate) involves: &'static [MemberId],
+    /// For generators: changes a request (its members as JSON) as little as possible so that
+    /// it keeps this rule, warnings included.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
+    pub(crate) keep: fn(&mut Members, &Context),
+    /// For generators: members that break this rule alone, set on a request without any member
+    /// the rule [`involves`](Self::involves), with the violation each set earns.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
+    pub(crate) misses: fn(&Context) -> Vec<CrossMiss>,
+}
+
+/// A request's members as JSON, for generators.
+pub(crate) type Members = serde_json::Map<String, serde_json::Value>;
+
+/// Members that break one rule between members, and the violation it reports.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CrossMiss {
+    /// The members to set.
+    pub(crate) set: Vec<(&'static str, serde_json::Value)>,
+    /// Where the violation is.
+    pub(crate) pointer: String,
+    /// Its code.
+    pub(crate) code: crate::diag::Code,
+    /// Its severity.
+    pub(crate) severity: crate::diag::Severity,
+}
+
+impl CrossMiss {
+    /// `set` earns `code` at the member `at`.
+    pub(crate) fn at(
+        at: MemberId,
+        code: crate::diag::Code,
+        severity: crate::diag::Severity,
+        set: Vec<(MemberId, serde_json::Value)>,
+    ) -> Self {
+        CrossMiss {
+            set: set.into_iter().map(|(m, v)| (m.name(), v)).collect(),
+            pointer: format!("/{}", at.name()),
+            code,
+            severity,
+        }
+    }
+}
+
+/// Sets each of `flags` that is `true` in `members` to `false`.
+pub(crate) fn turn_off(members: &mut Members, flags: &[MemberId]) {
+    for &m in flags {
+        if flag(members, m) == Some(true) {
+            members.insert(m.name().into(), false.into());
+        }
+    }
+}
+
+/// The boolean member `m` of `members`, if it is one.
+pub(crate) fn flag(members: &Members, m: MemberId) -> Option<bool> {
+    members.get(m.name()).and_then(serde_json::Value::as_bool)
 }
 
 /// Every rule between members, in the order they run.

@@ -1,9 +1,11 @@
 //! tokenType DOCUMENT captures the document only: checks on the selfie's face have nothing to
 //! look at, so asking for them is a mistake in the flow or in the flags.
 
+use super::{turn_off, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts, Scalar};
 use crate::context::Context;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Kind};
 use crate::spec::catalogue::{member, MemberId};
 
@@ -22,6 +24,16 @@ pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[TOKEN_TYPE]),
     check,
     schema: None,
+    involves: &[
+        TOKEN_TYPE,
+        FACE_CHECKS[0],
+        FACE_CHECKS[1],
+        FACE_CHECKS[2],
+        FACE_CHECKS[3],
+        FACE_CHECKS[4],
+    ],
+    keep,
+    misses,
 };
 
 fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
@@ -33,4 +45,29 @@ fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
             report_at(out, m, fact, Finding::warning(Kind::FaceCheckWithoutSelfie));
         });
     }
+}
+
+/// Without a selfie (tokenType DOCUMENT), the checks that need one are not asked for.
+fn keep(members: &mut Members, _ctx: &Context) {
+    let document_only = members
+        .get(TOKEN_TYPE.name())
+        .and_then(serde_json::Value::as_str)
+        == Some("DOCUMENT");
+    if document_only {
+        turn_off(members, &FACE_CHECKS);
+    }
+}
+
+fn misses(_ctx: &Context) -> Vec<CrossMiss> {
+    FACE_CHECKS
+        .iter()
+        .map(|&m| {
+            CrossMiss::at(
+                m,
+                Code::FaceCheckWithoutSelfie,
+                Severity::Warning,
+                vec![(TOKEN_TYPE, "DOCUMENT".into()), (m, true.into())],
+            )
+        })
+        .collect()
 }

@@ -3,10 +3,12 @@
 //! written (`facts_of_steps`, `facts_of_data`), before they are checked and normalized, so each
 //! finding points into the input.
 
+use super::{CrossMiss, Members};
 use super::{CrossRule, Data, Facts, Step};
 use crate::context::Context;
 use crate::diag::loc::Loc;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Kind};
 use crate::json::keys::Repeats;
 use crate::json::Value;
@@ -20,12 +22,18 @@ pub(super) const UNKNOWN_STEP: CrossRule = CrossRule {
     reads: super::reads(&[ADDITIONAL_DATA]),
     check: unknown_step,
     schema: None,
+    involves: &[ADDITIONAL_DATA, ADDITIONAL_STEPS],
+    keep: keep_known_steps,
+    misses: unknown_step_misses,
 };
 
 pub(super) const MISSING_COMPARE_DATA: CrossRule = CrossRule {
     reads: super::reads(&[ADDITIONAL_STEPS]),
     check: missing_compare_data,
     schema: None,
+    involves: &[ADDITIONAL_DATA, ADDITIONAL_STEPS],
+    keep: keep_compare_data,
+    misses: missing_compare_data_misses,
 };
 
 fn unknown_step(facts: &Facts, _ctx: &Context, out: &mut Sink) {
@@ -123,4 +131,85 @@ pub(crate) fn facts_of_data(value: &Value<'_>, loc: &Loc<'_>) -> Vec<Data> {
                 .collect(),
         })
         .collect()
+}
+
+/// The step names of additionalSteps as JSON (country → document → step).
+fn step_specs(members: &Members) -> Vec<(String, serde_json::Value)> {
+    let mut out = Vec::new();
+    let objects = |v: &serde_json::Value| v.as_object().cloned().unwrap_or_default();
+    if let Some(steps) = members.get(ADDITIONAL_STEPS.name()) {
+        for (_, documents) in objects(steps) {
+            for (_, named) in objects(&documents) {
+                out.extend(objects(&named));
+            }
+        }
+    }
+    out
+}
+
+/// Data only for steps the request defines.
+fn keep_known_steps(members: &mut Members, _ctx: &Context) {
+    let names: Vec<String> = step_specs(members).into_iter().map(|(n, _)| n).collect();
+    if let Some(serde_json::Value::Object(data)) = members.get_mut(ADDITIONAL_DATA.name()) {
+        data.retain(|step, _| names.contains(step));
+    }
+}
+
+/// Every COMPARE field has its value in additionalData.
+fn keep_compare_data(members: &mut Members, _ctx: &Context) {
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    for (name, spec) in step_specs(members) {
+        if spec.get("type").and_then(serde_json::Value::as_str) == Some(COMPARE) {
+            let fields = spec.get("fields").and_then(serde_json::Value::as_array);
+            for f in fields
+                .into_iter()
+                .flatten()
+                .filter_map(serde_json::Value::as_str)
+            {
+                wanted.push((name.clone(), f.to_owned()));
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let data = members
+        .entry(ADDITIONAL_DATA.name())
+        .or_insert_with(|| serde_json::json!({}));
+    if !data.is_object() {
+        *data = serde_json::json!({});
+    }
+    if let Some(data) = data.as_object_mut() {
+        for (step, field) in wanted {
+            let entry = data.entry(step).or_insert_with(|| serde_json::json!({}));
+            if !entry.is_object() {
+                *entry = serde_json::json!({});
+            }
+            if let Some(entry) = entry.as_object_mut() {
+                entry.entry(field).or_insert_with(|| "value".into());
+            }
+        }
+    }
+}
+
+fn unknown_step_misses(_ctx: &Context) -> Vec<CrossMiss> {
+    vec![CrossMiss {
+        set: vec![(
+            ADDITIONAL_DATA.name(),
+            serde_json::json!({"EXTRA_STEP": {"address": "x"}}),
+        )],
+        pointer: format!("/{}/EXTRA_STEP", ADDITIONAL_DATA.name()),
+        code: Code::AdditionalDataUnknownStep,
+        severity: Severity::Warning,
+    }]
+}
+
+fn missing_compare_data_misses(_ctx: &Context) -> Vec<CrossMiss> {
+    let steps = serde_json::json!({"ALL": {"ALL": {"UTILITY_BILL": {"type": COMPARE, "fields": ["address"]}}}});
+    vec![CrossMiss {
+        set: vec![(ADDITIONAL_STEPS.name(), steps)],
+        pointer: format!("/{}/ALL/ALL/UTILITY_BILL/fields/0", ADDITIONAL_STEPS.name()),
+        code: Code::MissingCompareData,
+        severity: Severity::Warning,
+    }]
 }

@@ -1,8 +1,10 @@
 //! The legacy utilityBill switch and additionalSteps must not be combined (idenfy-facts §8).
 
+use super::{flag, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts, Scalar};
 use crate::context::Context;
 use crate::diag::sink::Sink;
+use crate::diag::{Code, Severity};
 use crate::diag::{Finding, Kind};
 use crate::spec::catalogue::{member, MemberId};
 
@@ -13,6 +15,9 @@ pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[UTILITY_BILL]),
     check,
     schema: None,
+    involves: &[UTILITY_BILL, ADDITIONAL_STEPS],
+    keep,
+    misses,
 };
 
 fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
@@ -24,4 +29,24 @@ fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
         let f = Finding::warning(Kind::UtilityBillWithAdditionalSteps);
         report_at(out, UTILITY_BILL, fact, f);
     }
+}
+
+/// With additional steps, the utility bill is asked for through them rather than the flag.
+fn keep(members: &mut Members, _ctx: &Context) {
+    let steps = members
+        .get(ADDITIONAL_STEPS.name())
+        .is_some_and(|s| !s.is_null());
+    if steps && flag(members, UTILITY_BILL) == Some(true) {
+        members.insert(UTILITY_BILL.name().into(), false.into());
+    }
+}
+
+fn misses(_ctx: &Context) -> Vec<CrossMiss> {
+    let steps = serde_json::json!({"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}});
+    vec![CrossMiss::at(
+        UTILITY_BILL,
+        Code::UtilityBillWithAdditionalSteps,
+        Severity::Warning,
+        vec![(UTILITY_BILL, true.into()), (ADDITIONAL_STEPS, steps)],
+    )]
 }

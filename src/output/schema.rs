@@ -253,65 +253,86 @@ pub enum Scope {
 }
 
 /// A rule only the engine checks, and why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EngineOnly {
     /// The codes it reports.
-    pub codes: &'static [Code],
+    pub codes: Vec<Code>,
     /// Which of their violations.
     pub scope: Scope,
     /// Why JSON Schema cannot say it.
     pub why: &'static str,
 }
 
-/// The rules the request schema leaves to the engine (warnings are never in a schema).
-pub const ENGINE_ONLY: &[EngineOnly] = &[
+/// The rules the request schema leaves to the engine (warnings are never in a schema). The
+/// rules between members that have no JSON Schema form are read off the table of those rules
+/// (the codes their misses earn), so a new one is listed here with no edit.
+pub fn engine_only() -> Vec<EngineOnly> {
+    let mut out = vec![
     EngineOnly {
-        codes: &[Code::InvalidUtf8, Code::MalformedJson, Code::DocumentTooLarge, Code::NestingTooDeep, Code::DuplicateKey],
+        codes: vec![Code::InvalidUtf8, Code::MalformedJson, Code::DocumentTooLarge, Code::NestingTooDeep, Code::DuplicateKey],
         scope: Scope::All,
         why: "A schema sees a parsed document: bytes, syntax, size, depth and duplicate names are gone by then (so are additionalSteps keys that are equal once upper-cased, `lt` and `LT`).",
     },
     EngineOnly {
-        codes: &[Code::InvalidCalendarDate],
+        codes: vec![Code::InvalidCalendarDate],
         scope: Scope::All,
         why: "The pattern checks the YYYY-MM-DD shape, not that the day exists (the schema carries no `format: date`, which validators treat differently).",
     },
     EngineOnly {
-        codes: &[Code::DateInFuture, Code::IssuedAfterExpiry, Code::BornAfterIssue, Code::AgeLimitAboveAgeMax],
-        scope: Scope::All,
-        why: "Compares a value with today or with another member.",
-    },
-    EngineOnly {
-        codes: &[Code::InvalidUrl, Code::UrlNeedsRepair, Code::UrlMissingHost],
+        codes: vec![Code::InvalidUrl, Code::UrlNeedsRepair, Code::UrlMissingHost],
         scope: Scope::All,
         why: "Needs a WHATWG URL parser; the schema checks the https scheme and a non-empty authority.",
     },
     EngineOnly {
-        codes: &[Code::TooShort, Code::TooLong],
+        codes: vec![Code::TooShort, Code::TooLong],
         scope: Scope::Members(&["firstName", "lastName"]),
         why: "Name lengths count the normalized name (trimmed, spaces collapsed, upper-cased: `ß` becomes `SS`); the schema only requires a non-empty string.",
     },
     EngineOnly {
-        codes: &[Code::WrongType],
+        codes: vec![Code::WrongType],
         scope: Scope::IntegralFloats,
         why: "JSON Schema's `integer` accepts `600.0`, and compares numbers as floats, so it cannot see an integer beyond 64 bits; the engine wants `600` within 64 bits.",
     },
     EngineOnly {
-        codes: &[Code::MisspelledField],
+        codes: vec![Code::MisspelledField],
         scope: Scope::All,
         why: "Telling a mistyped member name (`lastname`, `personalNumer`) from an undocumented one takes an edit distance; the schema allows undocumented members, as the engine only warns about them.",
     },
     EngineOnly {
-        codes: &[Code::TooManyViolations],
+        codes: vec![Code::TooManyViolations],
         scope: Scope::All,
         why: "A property of the report, not of the request.",
     },
 ];
+    let today = crate::context::Context::new().with_today(
+        time::Date::from_calendar_date(2026, time::Month::January, 1).unwrap_or(time::Date::MIN),
+    );
+    let mut between: Vec<Code> = crate::cross::RULES
+        .iter()
+        .filter(|r| r.schema.is_none())
+        .flat_map(|r| (r.misses)(&today))
+        .filter(|m| m.severity == crate::diag::Severity::Error)
+        .map(|m| m.code)
+        .collect();
+    between.sort_unstable();
+    between.dedup();
+    // After the document-level and calendar entries, in the README's order.
+    out.insert(
+        2.min(out.len()),
+        EngineOnly {
+            codes: between,
+            scope: Scope::All,
+            why: "Compares a value with today or with another member.",
+        },
+    );
+    out
+}
 
 /// Whether the request schema rejects what `violation` reports (for error-severity violations
 /// under the default [`Context`](crate::Context)).
 pub fn expresses(violation: &crate::Violation) -> bool {
     let member = violation.pointer().split('/').nth(1).unwrap_or("");
-    !ENGINE_ONLY.iter().any(|e| {
+    !engine_only().iter().any(|e| {
         e.codes.contains(&violation.code())
             && match e.scope {
                 Scope::All => true,
@@ -325,10 +346,10 @@ pub fn expresses(violation: &crate::Violation) -> bool {
     })
 }
 
-/// The README table of [`ENGINE_ONLY`].
+/// The README table of [`engine_only`].
 pub fn engine_only_markdown() -> String {
     let mut out = String::from("| Codes | Where | Why the schema cannot say it |\n|---|---|---|\n");
-    for e in ENGINE_ONLY {
+    for e in engine_only() {
         let codes: Vec<String> = e.codes.iter().map(|c| format!("`{c}`")).collect();
         let scope = match e.scope {
             Scope::All => "everywhere".to_owned(),

@@ -9,6 +9,7 @@
 //! - [`normalize`]: what is done to a value before it is checked and sent.
 
 pub mod catalogue;
+pub mod gen;
 pub mod normalize;
 pub mod response;
 pub mod rules;

@@ -18,6 +18,31 @@ pub enum Norm {
 }
 
 impl Norm {
+    /// For generators: other ways a caller may write `value` that this normalizer turns into
+    /// the same thing (`lt` for `LT`; a name in lower case between extra spaces), `value` first.
+    ///
+    /// ```
+    /// use idenfy_preflight::spec::normalize::Norm;
+    ///
+    /// assert_eq!(Norm::Upper.spellings("LT"), ["LT", "lt"]);
+    /// for s in Norm::PersonName.spellings("John Tom") {
+    ///     assert_eq!(Norm::PersonName.apply(s.into()), "JOHN TOM");
+    /// }
+    /// ```
+    pub fn spellings(self, value: &str) -> Vec<String> {
+        let mut out = vec![value.to_owned()];
+        let other = match self {
+            Norm::AsIs => None,
+            Norm::Upper => Some(value.to_ascii_lowercase()),
+            Norm::Lower => Some(value.to_ascii_uppercase()),
+            Norm::PersonName => Some(format!("  {}  ", value.to_lowercase().replace(' ', "   "))),
+        };
+        out.extend(
+            other.filter(|o| o != value && self.apply(o.into()) == self.apply(value.into())),
+        );
+        out
+    }
+
     /// Applies the normalizer, borrowing when nothing changes.
     ///
     /// ```

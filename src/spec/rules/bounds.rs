@@ -1,7 +1,7 @@
 //! Number bounds: integers (expiryTime, sessionLength, ageLimit, …) and other numbers (ratios,
 //! threshold modifiers), one rule for both.
 
-use crate::diag::{Finding, Implausible, Kind, Num};
+use crate::diag::{Code, Finding, Implausible, Kind, Num, Severity};
 
 /// `min..=max` (errors); `max` open when `None`. Above `plausible_max` a value is allowed but
 /// almost certainly a mistake (an age limit of `2008` is a year), a warning.
@@ -103,6 +103,28 @@ impl Bounds<i64> {
         self.check(i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX }))
     }
 
+    /// For generators: the range values are drawn from (the plausible range where one is
+    /// declared), whose ends are the last passing values.
+    pub fn valid_range(&self) -> (i64, i64) {
+        let top = self
+            .plausible_max
+            .or(self.max)
+            .unwrap_or(self.min.saturating_add(1_000_000));
+        (self.min, top)
+    }
+
+    /// For generators: the first failing value on each side, and the first implausible one.
+    pub fn misses(&self) -> Vec<(i64, Code, Severity)> {
+        let mut out = vec![(self.min - 1, Code::TooSmall, Severity::Error)];
+        if let Some(max) = self.max {
+            out.push((max + 1, Code::TooLarge, Severity::Error));
+        }
+        if let Some(p) = self.plausible_max {
+            out.push((p + 1, Code::ImplausibleValue, Severity::Warning));
+        }
+        out
+    }
+
     /// Integers at the edges: the last passing and first failing on each side.
     pub fn probes(&self) -> Vec<i64> {
         let mut v = vec![self.min - 1, self.min, self.min + 1, 0, -1, i64::MAX];
@@ -117,6 +139,20 @@ impl Bounds<i64> {
 }
 
 impl Bounds<f64> {
+    /// For generators: the range values are drawn from.
+    pub fn valid_range(&self) -> (f64, f64) {
+        (self.min, self.max.unwrap_or(self.min + 10.0))
+    }
+
+    /// For generators: a value just below the least and just above the most.
+    pub fn misses(&self) -> Vec<(f64, Code, Severity)> {
+        let mut out = vec![(self.min - 0.5, Code::TooSmall, Severity::Error)];
+        if let Some(max) = self.max {
+            out.push((max + 0.5, Code::TooLarge, Severity::Error));
+        }
+        out
+    }
+
     /// Numbers at the edges.
     pub fn probes(&self) -> Vec<f64> {
         vec![

@@ -5,7 +5,9 @@
 //! verifying.
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 use isocountry::CountryCode;
 use rustc_hash::FxHashMap;
@@ -147,6 +149,35 @@ impl Rule for Country {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    fn examples(&self, _text: &FreeText) -> Vec<String> {
+        let all = self.allow_all.then(|| "ALL".to_owned());
+        all.into_iter()
+            .chain(USER_ASSIGNED.iter().map(|c| (*c).to_owned()))
+            .chain(codes().map(str::to_owned))
+            .collect()
+    }
+
+    /// `ALL` beside a code, where `ALL` is accepted.
+    fn list_misses(&self) -> Vec<(Vec<String>, usize, Miss)> {
+        if !self.allow_all {
+            return Vec::new();
+        }
+        let items = vec!["ALL".to_owned(), "LT".to_owned()];
+        vec![(items, 0, Miss::warning("ALL", Code::RedundantWithAll))]
+    }
+
+    /// An alpha-3 code, a code no country has, and `ALL` where it is not accepted.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        let mut out = vec![
+            Miss::error("LTU", Code::InvalidCountryCode),
+            Miss::error("QQ", Code::InvalidCountryCode),
+        ];
+        if !self.allow_all {
+            out.push(Miss::error("ALL", Code::InvalidCountryCode));
+        }
+        out
     }
 }
 

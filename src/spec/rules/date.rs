@@ -1,6 +1,7 @@
 //! Calendar dates written `YYYY-MM-DD`.
 
-use crate::diag::{Finding, Kind};
+use crate::diag::{Code, Finding, Kind};
+use crate::spec::gen::Miss;
 use time::{Date, Month};
 
 /// Parses exactly `YYYY-MM-DD` into a real calendar date of a year from 0001.
@@ -41,6 +42,17 @@ pub fn parse(value: &str) -> Result<Date, Finding> {
     month
         .and_then(|m| Date::from_calendar_date(year, m, day))
         .map_err(|_| Finding::error(Kind::InvalidCalendarDate { year_zero: false }))
+}
+
+/// For generators: dates written wrongly, and dates no calendar has.
+pub fn misses() -> Vec<Miss> {
+    vec![
+        Miss::error("1990-2-28", Code::InvalidDateFormat),
+        Miss::error("20.12.1990", Code::InvalidDateFormat),
+        Miss::error("1990-02-30", Code::InvalidCalendarDate),
+        Miss::error("1990-13-01", Code::InvalidCalendarDate),
+        Miss::error("0000-01-01", Code::InvalidCalendarDate),
+    ]
 }
 
 /// Dates at the edges, for generated tests: leap days, the first and last day of a year, the

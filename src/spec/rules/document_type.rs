@@ -1,7 +1,9 @@
 //! Document type names (idenfy-facts §7).
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 use crate::suggest::Vocabulary;
 use std::sync::LazyLock;
@@ -169,5 +171,29 @@ impl Rule for DocumentType {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    fn examples(&self, _text: &FreeText) -> Vec<String> {
+        let all = self.allow_all.then(|| "ALL".to_owned());
+        all.into_iter()
+            .chain(DOCUMENT_TYPES.iter().map(|t| (*t).to_owned()))
+            .collect()
+    }
+
+    /// A typo of a type, a name no type has, and each legacy name (a warning).
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        let mut out = vec![
+            Miss::error("PASPORT", Code::UnknownDocumentType),
+            Miss::error("LIBRARY_CARD", Code::UnknownDocumentType),
+        ];
+        if !self.allow_all {
+            out.push(Miss::error("ALL", Code::UnknownDocumentType));
+        }
+        out.extend(
+            LEGACY_DOCUMENT_TYPES
+                .iter()
+                .map(|l| Miss::warning(l.name, Code::LegacyDocumentType)),
+        );
+        out
     }
 }

@@ -7,7 +7,9 @@
 //! only a warning, since some strict servers refuse those characters.
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -91,6 +93,56 @@ impl Rule for HttpsUrl {
         // The length limit of the catalogue's URLs, 2048: its last passing and first failing.
         out.push(format!("https://example.com/{}", "p".repeat(2028)));
         out.push(format!("https://example.com/{}", "p".repeat(2029)));
+        out
+    }
+
+    /// URLs with ports, paths, queries, fragments and IDN hosts, and the longest the member's
+    /// length allows.
+    fn examples(&self, text: &FreeText) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "https://example.com",
+            "https://www.my-company.com/idenfy/success",
+            "https://shop.example.com:8443/kyc/done?session=1&lang=en#top",
+            "https://example.com/?ids[]=1&ids[]=2",
+            "https://bücher.example/ä",
+            "https://xn--bcher-kva.example/",
+            "HTTPS://EXAMPLE.COM/UPPER",
+            "https://a.b.example.co.uk/deep/path/to/page.html",
+            "https://1.1.1.1/hook",
+        ]
+        .map(String::from)
+        .to_vec();
+        if let Some(max) = text.max {
+            let base = "https://example.com/";
+            out.push(format!(
+                "{base}{}",
+                "p".repeat(max.saturating_sub(base.len()))
+            ));
+        }
+        out
+    }
+
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        let mut out = vec![
+            Miss::error("http://example.com/hook", Code::UrlNotHttps),
+            Miss::error("ftp://example.com/x", Code::UrlNotHttps),
+            Miss::error("https://exa mple.com/x", Code::UrlNeedsRepair),
+            Miss::error("https://example.com/{id}", Code::UrlNeedsRepair),
+            Miss::error("https://?x=1", Code::InvalidUrl),
+            Miss::error("example.com/no-scheme", Code::InvalidUrl),
+            Miss::warning("https://user:pass@example.com/x", Code::UrlHasCredentials),
+            Miss::warning("https://example.com/a|b", Code::UrlUnencodedCharacters),
+        ];
+        if self.callback {
+            out.push(Miss::warning(
+                "https://localhost/hook",
+                Code::CallbackNotPublic,
+            ));
+            out.push(Miss::warning(
+                "https://10.0.0.7/hook",
+                Code::CallbackNotPublic,
+            ));
+        }
         out
     }
 }

@@ -1,7 +1,9 @@
 //! Length in Unicode scalar values (what the API's "max length" counts for its string columns).
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 /// `min..=max` characters.
@@ -76,6 +78,26 @@ impl Rule for Length {
             out.extend([max - 1, max, max + 1].iter().map(|&n| "b".repeat(n)));
             // Characters, not bytes: the longest value of two-byte letters still passes.
             out.push("ą".repeat(max));
+        }
+        out
+    }
+
+    fn narrow(&self, text: &mut FreeText) {
+        text.min = text.min.max(self.min);
+        text.max = match (text.max, self.max) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
+    /// The first failing lengths: one character past the most, one short of the fewest.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        let mut out = Vec::new();
+        if let Some(max) = self.max {
+            out.push(Miss::error(FreeText::filler(max + 1), Code::TooLong));
+        }
+        if self.min > 0 {
+            out.push(Miss::error(FreeText::filler(self.min - 1), Code::TooShort));
         }
         out
     }

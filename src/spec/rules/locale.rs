@@ -1,7 +1,9 @@
 //! The verification UI's languages. An unsupported one is only a warning: the UI shows English.
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 /// The supported locales, lower case (idenfy-facts §6: the 34 listed plus `ko`).
@@ -99,6 +101,18 @@ impl Rule for Locale {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    fn examples(&self, _text: &FreeText) -> Vec<String> {
+        SUPPORTED_LOCALES.iter().map(|l| (*l).to_owned()).collect()
+    }
+
+    /// A word instead of a code (an error), and a well-formed code iDenfy has no UI for.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        vec![
+            Miss::error("english", Code::InvalidLocale),
+            Miss::warning("xx", Code::UnsupportedLocale),
+        ]
     }
 }
 

@@ -6,6 +6,7 @@
 //! break several rules at once and all of them are reported. Numbers and dates have their own
 //! shapes ([`Bounds`], [`date`]), since they are not strings.
 
+use super::gen::{FreeText, Miss};
 use super::normalize::Norm;
 use crate::diag::Finding;
 use std::fmt::Debug;
@@ -76,6 +77,34 @@ pub trait Rule: Debug + Sync {
     /// fail. Generated tests and the differential schema test draw from them, so a changed limit
     /// changes what is tested with no edit to the tests.
     fn probes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// For generators: values this rule accepts, as the member sends them after its normalizer,
+    /// edges first, for a rule over a set or a structure of values (countries, URLs, names);
+    /// `text` is what the member's other rules allow of free text. Empty for a rule that only
+    /// narrows free text, which [`narrow`](Self::narrow) says instead.
+    fn examples(&self, text: &FreeText) -> Vec<String> {
+        let _ = text;
+        Vec::new()
+    }
+
+    /// For generators: how this rule narrows the free text a member may hold.
+    fn narrow(&self, text: &mut FreeText) {
+        let _ = text;
+    }
+
+    /// For generators: values that break this rule, each with the violation it reports; the
+    /// generators keep those the member's other rules accept. `text` is what the member's rules
+    /// allow of free text, so a miss can otherwise fit (one character too many, not none).
+    fn misses(&self, text: &FreeText) -> Vec<Miss> {
+        let _ = text;
+        Vec::new()
+    }
+
+    /// For generators: lists that break [`check_items`](Self::check_items), each with the
+    /// index of the item the violation is about.
+    fn list_misses(&self) -> Vec<(Vec<String>, usize, Miss)> {
         Vec::new()
     }
 }

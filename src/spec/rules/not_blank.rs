@@ -1,7 +1,9 @@
 //! Names that must hold something besides whitespace (additionalSteps step names).
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 /// At least one character that is not whitespace.
@@ -40,5 +42,14 @@ impl Rule for NotBlank {
 
     fn probes(&self) -> Vec<String> {
         vec![String::new(), " ".into(), "S".into()]
+    }
+
+    fn narrow(&self, text: &mut FreeText) {
+        text.min = text.min.max(1);
+        text.trimmed = true;
+    }
+
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        vec![Miss::error("  ", Code::TooShort)]
     }
 }

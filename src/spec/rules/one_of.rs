@@ -1,7 +1,9 @@
 //! Closed value sets (sex, tokenType, step types), with retired values explained.
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 /// One of `values`, compared exactly; `retired` values get an error saying they were withdrawn.
@@ -91,6 +93,24 @@ impl Rule for OneOf {
         }
         out.extend(self.retired.iter().map(|(v, _)| (*v).to_owned()));
         out.push("X".into());
+        out
+    }
+
+    fn examples(&self, _text: &FreeText) -> Vec<String> {
+        self.values.iter().map(|v| (*v).to_owned()).collect()
+    }
+
+    /// A value of no set, one in the wrong case, and each retired one.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        let mut out = vec![Miss::error("NOT_ONE_OF_THEM", Code::InvalidValue)];
+        if let Some(v) = self.values.iter().find(|v| v.to_lowercase() != **v) {
+            out.push(Miss::error(v.to_lowercase(), Code::InvalidValue));
+        }
+        out.extend(
+            self.retired
+                .iter()
+                .map(|(v, _)| Miss::error(*v, Code::RetiredValue)),
+        );
         out
     }
 }

@@ -2,7 +2,9 @@
 //! ("John Tom") has a space. We allow what real names need and reject the rest.
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind, NameClass};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -268,6 +270,42 @@ impl Rule for PersonName {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    /// Names of several scripts, each punctuation mark of names between letters, and the
+    /// longest name the member's length allows.
+    fn examples(&self, text: &FreeText) -> Vec<String> {
+        let mut out: Vec<String> = [
+            "John Tom",
+            "Jürgen",
+            "Ōtsuka",
+            "Zoë-Anne",
+            "Ж",
+            "Ђорђе",
+            "Σωκράτης",
+            "李小龙",
+            "ジョン・スミス",
+            "محمد",
+            "דוד",
+            "Nguyễn Văn",
+            "Şükrü",
+            "Gʻayrat",
+        ]
+        .map(String::from)
+        .to_vec();
+        out.extend(NAME_PUNCTUATION.iter().map(|(p, _)| format!("Ab{p}Cd")));
+        if let Some(max) = text.max {
+            out.push("A".repeat(max));
+        }
+        out
+    }
+
+    /// A digit, and a documented special character, in an otherwise fine name.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        vec![
+            Miss::error("J0hn", Code::InvalidNameCharacter),
+            Miss::error("John!", Code::InvalidNameCharacter),
+        ]
     }
 }
 

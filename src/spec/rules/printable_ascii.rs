@@ -2,7 +2,9 @@
 //! webhooks and the partner's own database (control characters are never intended).
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{Alphabet, FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 /// Every character in 0x20–0x7E.
@@ -44,6 +46,16 @@ impl Rule for PrintableAscii {
         ["a\tb", "é", "~", " ", "\u{7f}", "\u{1f}"]
             .map(String::from)
             .to_vec()
+    }
+
+    fn narrow(&self, text: &mut FreeText) {
+        text.alphabet = Alphabet::PrintableAscii;
+    }
+
+    /// One accented letter in otherwise fitting text.
+    fn misses(&self, text: &FreeText) -> Vec<Miss> {
+        let value = FreeText::filler(text.min.saturating_sub(1)) + "é";
+        vec![Miss::error(value, Code::NotPrintableAscii)]
     }
 }
 

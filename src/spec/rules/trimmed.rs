@@ -3,7 +3,9 @@
 //! de-duplication, webhooks and the partner's own lookups then disagree).
 
 use super::Rule;
+use crate::diag::Code;
 use crate::diag::{Ends, Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 
 /// No whitespace at the start or the end (a warning: the API accepts it as is).
 ///
@@ -38,6 +40,16 @@ impl Rule for Trimmed {
 
     fn probes(&self) -> Vec<String> {
         [" a", "a ", "a b", "\ta"].map(String::from).to_vec()
+    }
+
+    fn narrow(&self, text: &mut FreeText) {
+        text.trimmed = true;
+    }
+
+    /// A space before otherwise fitting text.
+    fn misses(&self, text: &FreeText) -> Vec<Miss> {
+        let value = format!(" {}", FreeText::filler(text.min.max(1)));
+        vec![Miss::warning(value, Code::SurroundingWhitespace)]
     }
 }
 

@@ -1,7 +1,9 @@
 //! UUIDs in their canonical 8-4-4-4-12 hexadecimal form (theme, riskAssessmentProfile).
 
 use super::{keywords, Keywords, Rule};
+use crate::diag::Code;
 use crate::diag::{Finding, Kind};
+use crate::spec::gen::{FreeText, Miss};
 use crate::spec::normalize::Norm;
 
 const UUID_PATTERN: &str =
@@ -53,6 +55,24 @@ impl Rule for Uuid {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    fn examples(&self, _text: &FreeText) -> Vec<String> {
+        [
+            "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab",
+            "00000000-0000-0000-0000-000000000000",
+            "FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// Not hex, and one digit short.
+    fn misses(&self, _text: &FreeText) -> Vec<Miss> {
+        vec![
+            Miss::error("not-a-uuid", Code::InvalidUuid),
+            Miss::error("e8cadb52-d429-4dc2-b788-99dfbbe8a4a", Code::InvalidUuid),
+        ]
     }
 }
 

@@ -1,0 +1,186 @@
+//! Near misses of the document as a whole: not JSON, not UTF-8, beyond the limits, a key twice,
+//! a required member missing or null, members the API does not know or no longer documents.
+
+use super::{canonical, Label, Recipe};
+use crate::context::Context;
+use crate::cross::Members;
+use crate::diag::{Code, Severity};
+use crate::spec::catalogue::FIELDS;
+use crate::spec::Origin;
+use serde_json::Value;
+
+fn body(members: &Members) -> Vec<u8> {
+    serde_json::to_vec(&Value::Object(members.clone())).unwrap_or_default()
+}
+
+fn at(pointer: &str, code: Code, severity: Severity) -> Label {
+    Label {
+        pointer: pointer.to_owned(),
+        code,
+        severity,
+    }
+}
+
+/// The first required member (`clientId`).
+fn required() -> &'static crate::spec::Member {
+    FIELDS.iter().find(|f| f.required).unwrap_or(&FIELDS[0])
+}
+
+/// A body whose first member is repeated: `{"clientId": …, "clientId": …, …}`.
+fn duplicate(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let r = required();
+    let value = members
+        .get(r.name)
+        .cloned()
+        .unwrap_or_else(|| canonical(&r.shape));
+    let mut out = format!("{{\"{}\":{},", r.name, value).into_bytes();
+    out.extend_from_slice(&body(members)[1..]);
+    out
+}
+
+fn truncated(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut b = body(members);
+    b.pop();
+    b
+}
+
+fn not_utf8(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut b = b"{\"nickname\":\"\xff\",".to_vec();
+    b.extend_from_slice(&body(members)[1..]);
+    b
+}
+
+fn with_bom(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut b = b"\xEF\xBB\xBF".to_vec();
+    b.extend(body(members));
+    b
+}
+
+fn in_array(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut b = b"[".to_vec();
+    b.extend(body(members));
+    b.push(b']');
+    b
+}
+
+fn too_deep(members: &Members, ctx: &Context) -> Vec<u8> {
+    let depth = ctx.limits.max_depth.min(127) + 1;
+    let mut b = format!("{{\"nickname\":{}{},", "[".repeat(depth), "]".repeat(depth)).into_bytes();
+    b.extend_from_slice(&body(members)[1..]);
+    b
+}
+
+fn too_large(members: &Members, ctx: &Context) -> Vec<u8> {
+    let mut b = body(members);
+    let pad = ctx.limits.max_bytes.saturating_sub(b.len()) + 1;
+    b.extend(std::iter::repeat_n(b' ', pad));
+    b
+}
+
+fn without_required(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut m = members.clone();
+    m.remove(required().name);
+    body(&m)
+}
+
+/// More unknown members than the report keeps: the list ends with `too_many_violations`.
+fn too_many(members: &Members, ctx: &Context) -> Vec<u8> {
+    let mut m = members.clone();
+    for i in 0..=ctx.limits.max_violations {
+        m.insert(format!("unknownMember{i}"), Value::Null);
+    }
+    body(&m)
+}
+
+/// Every document-level near miss.
+pub(crate) fn document_misses() -> Vec<Recipe> {
+    let r = required();
+    let legacy = FIELDS.iter().filter(|f| f.origin == Origin::Legacy);
+    let misspelled = FIELDS
+        .iter()
+        .find(|f| !f.required && f.name.chars().any(|c| c.is_ascii_uppercase()))
+        .map(|f| f.name.to_lowercase());
+    let mut out = vec![
+        Recipe::Body {
+            make: duplicate,
+            label: |_| {
+                at(
+                    &format!("/{}", required().name),
+                    Code::DuplicateKey,
+                    Severity::Error,
+                )
+            },
+        },
+        Recipe::Body {
+            make: truncated,
+            label: |_| at("", Code::MalformedJson, Severity::Error),
+        },
+        Recipe::Body {
+            make: with_bom,
+            label: |_| at("", Code::MalformedJson, Severity::Error),
+        },
+        Recipe::Body {
+            make: not_utf8,
+            label: |_| at("", Code::InvalidUtf8, Severity::Error),
+        },
+        Recipe::Body {
+            make: in_array,
+            label: |_| at("", Code::NotAnObject, Severity::Error),
+        },
+        Recipe::Body {
+            make: too_deep,
+            label: |_| at("", Code::NestingTooDeep, Severity::Error),
+        },
+        Recipe::Body {
+            make: too_large,
+            label: |_| at("", Code::DocumentTooLarge, Severity::Error),
+        },
+        Recipe::Body {
+            make: without_required,
+            label: |_| {
+                at(
+                    &format!("/{}", required().name),
+                    Code::MissingRequired,
+                    Severity::Error,
+                )
+            },
+        },
+        Recipe::Body {
+            make: too_many,
+            label: |_| at("", Code::TooManyViolations, Severity::Warning),
+        },
+        Recipe::Members {
+            set: vec![(r.name.into(), Value::Null)],
+            label: at(
+                &format!("/{}", r.name),
+                Code::NullNotAllowed,
+                Severity::Error,
+            ),
+        },
+        Recipe::Members {
+            set: vec![("nickname".into(), "x".into())],
+            label: at("/nickname", Code::UnknownField, Severity::Warning),
+        },
+    ];
+    if let Some(alias) = r.aliases.first() {
+        out.push(Recipe::Members {
+            set: vec![((*alias).into(), canonical(&r.shape))],
+            label: at(&format!("/{alias}"), Code::AliasConflict, Severity::Error),
+        });
+    }
+    if let Some(name) = misspelled {
+        out.push(Recipe::Members {
+            label: at(&format!("/{name}"), Code::MisspelledField, Severity::Error),
+            set: vec![(name, Value::Null)],
+        });
+    }
+    out.extend(legacy.map(|f| Recipe::Members {
+        set: vec![(f.name.into(), canonical(&f.shape))],
+        label: at(
+            &format!("/{}", f.name),
+            Code::LegacyField,
+            Severity::Warning,
+        ),
+    }));
+    out
+}

@@ -1,0 +1,193 @@
+//! The parts of generated requests that both generators share (the proptest strategies and the
+//! `Arbitrary` requests): labels, what each member's declaration lets through and what breaks
+//! it, every near miss as data, and the rules between members kept by construction.
+//!
+//! Everything here is read off the catalogue, the rules and the rules between members, so a new
+//! member or a changed limit changes what is generated with no edit here. A rule proposes its
+//! misses ([`Rule::misses`](crate::spec::rules::Rule::misses)); a member keeps those the rest of
+//! its declaration accepts, checked once here with the rules' own checks, so every label is
+//! true by construction and nothing is filtered while generating.
+
+mod document;
+mod values;
+
+pub(crate) use document::document_misses;
+pub(crate) use values::{candidates, canonical, text_examples, value_misses, FreeTextOf};
+
+use crate::context::Context;
+use crate::cross::{Members, RULES};
+use crate::diag::{Code, Severity};
+use crate::spec::catalogue::FIELDS;
+use crate::spec::{Member, Origin};
+use serde_json::Value;
+
+/// The violation a near miss must earn: where, which code, how severe.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Label {
+    /// The JSON Pointer into the body.
+    pub pointer: String,
+    /// The stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+}
+
+impl Label {
+    /// Whether `report` holds this violation, and no error besides it.
+    ///
+    /// ```
+    /// # #[cfg(feature = "proptest")] {
+    /// use idenfy_preflight::strategies::{near_misses, Label};
+    /// use idenfy_preflight::{check, Context};
+    ///
+    /// let ctx = Context::new();
+    /// for miss in near_misses(&ctx) {
+    ///     assert!(miss.label.holds(&check(&miss.body, &ctx)), "{miss:?}");
+    /// }
+    /// # }
+    /// ```
+    pub fn holds(&self, report: &crate::Report<'_>) -> bool {
+        let found = report.violations().iter().any(|v| {
+            v.pointer() == self.pointer && v.code() == self.code && v.severity() == self.severity
+        });
+        let other_error = report.errors().any(|v| {
+            !(v.pointer() == self.pointer && v.code() == self.code)
+                && v.code() != Code::TooManyViolations
+        });
+        found && !other_error
+    }
+}
+
+/// A request body with exactly one rule broken, and the violation that rule reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The body as sent (bytes: some near misses are not JSON, or not UTF-8).
+    pub body: Vec<u8>,
+    /// What the engine must report for it.
+    pub label: Label,
+}
+
+/// The members a generated request may hold: every documented one, legacy members too (they
+/// only warn).
+pub(crate) fn members() -> impl Iterator<Item = &'static Member> {
+    FIELDS.iter()
+}
+
+/// Whether generated valid requests include `m` (legacy members earn a warning each, so they
+/// are rarer).
+pub(crate) fn is_legacy(m: &Member) -> bool {
+    m.origin == Origin::Legacy
+}
+
+/// Every rule between members applied to `members`, so the request keeps them all.
+pub(crate) fn keep_rules(members: &mut Members, ctx: &Context) {
+    for rule in RULES {
+        (rule.keep)(members, ctx);
+    }
+}
+
+/// The members that share a rule between members with `name` (itself included): a request
+/// broken at `name` on purpose leaves them out, so no other rule fires.
+pub(crate) fn entangled(name: &str) -> Vec<&'static str> {
+    let mut out = vec![];
+    for rule in RULES {
+        if rule.involves.iter().any(|m| m.name() == name) {
+            out.extend(rule.involves.iter().map(|m| m.name()));
+        }
+    }
+    out
+}
+
+/// One near miss, before a valid base request is chosen: members to set (or a change of the
+/// whole body), and the label.
+#[derive(Clone, Debug)]
+pub(crate) enum Recipe {
+    /// Set these members (after removing every member entangled with them).
+    Members {
+        set: Vec<(String, Value)>,
+        label: Label,
+    },
+    /// Change the serialized body (not JSON, duplicate keys, limits).
+    Body {
+        make: fn(&Members, &Context) -> Vec<u8>,
+        label: fn(&Context) -> Label,
+    },
+}
+
+impl Recipe {
+    /// The label this recipe earns under `ctx`.
+    pub(crate) fn label(&self, ctx: &Context) -> Label {
+        match self {
+            Recipe::Members { label, .. } => label.clone(),
+            Recipe::Body { label, .. } => label(ctx),
+        }
+    }
+
+    /// The near miss on `base` (a valid request's members).
+    pub(crate) fn apply(&self, base: &Members, ctx: &Context) -> NearMiss {
+        match self {
+            Recipe::Members { set, label } => {
+                let mut members = base.clone();
+                for (name, _) in set {
+                    for other in entangled(name) {
+                        members.remove(other);
+                    }
+                    members.remove(name);
+                }
+                for (name, value) in set {
+                    members.insert(name.clone(), value.clone());
+                }
+                NearMiss {
+                    body: serde_json::to_vec(&Value::Object(members)).unwrap_or_default(),
+                    label: label.clone(),
+                }
+            }
+            Recipe::Body { make, label } => NearMiss {
+                body: make(base, ctx),
+                label: label(ctx),
+            },
+        }
+    }
+}
+
+/// Every near miss a request body can have under `ctx`: each member's value misses, each rule
+/// between members, and the document-level ones (not JSON, not UTF-8, limits, duplicates,
+/// unknown and misspelled members).
+pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
+    let mut out = Vec::new();
+    for m in members() {
+        for miss in value_misses(&m.shape) {
+            out.push(Recipe::Members {
+                set: vec![(m.name.into(), miss.value)],
+                label: Label {
+                    pointer: format!("/{}{}", m.name, miss.suffix),
+                    code: miss.code,
+                    severity: miss.severity,
+                },
+            });
+        }
+    }
+    for rule in RULES {
+        for miss in (rule.misses)(ctx) {
+            out.push(Recipe::Members {
+                set: miss.set.into_iter().map(|(n, v)| (n.into(), v)).collect(),
+                label: Label {
+                    pointer: miss.pointer,
+                    code: miss.code,
+                    severity: miss.severity,
+                },
+            });
+        }
+    }
+    out.extend(document_misses());
+    out
+}
+
+/// The smallest valid request: `clientId` alone.
+pub(crate) fn minimal() -> Members {
+    let mut m = Members::new();
+    for required in FIELDS.iter().filter(|f| f.required) {
+        m.insert(required.name.to_owned(), canonical(&required.shape));
+    }
+    m
+}

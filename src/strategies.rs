@@ -1,0 +1,335 @@
+//! proptest strategies for testing a service that builds, forwards or answers Generate token
+//! requests (cargo feature `proptest`): valid requests, and near misses labelled with the
+//! violation the engine reports for them.
+//!
+//! Everything is generated **by construction** from the catalogue, the rules and the rules
+//! between members: no `prop_filter`, so generation never rejects (however many members and
+//! rules between them), and a shrunk near miss keeps its label, because its broken part is
+//! fixed and only the valid rest shrinks, within valid values.
+//!
+//! ```
+//! use idenfy_preflight::strategies::{near_miss, valid_request};
+//! use idenfy_preflight::{check, Context};
+//! use proptest::prelude::*;
+//! use proptest::test_runner::TestRunner;
+//!
+//! let ctx = Context::new();
+//! let mut runner = TestRunner::default();
+//! // Your service must accept every valid request …
+//! runner.run(&valid_request(&ctx), |body| {
+//!     let bytes = serde_json::to_vec(&body).unwrap();
+//!     prop_assert!(check(&bytes, &ctx).is_valid());
+//!     Ok(())
+//! }).unwrap();
+//! // … and refuse every near miss with an error label, for the labelled reason.
+//! runner.run(&near_miss(&ctx), |miss| {
+//!     prop_assert!(miss.label.holds(&check(&miss.body, &ctx)), "{:?}", miss.label);
+//!     Ok(())
+//! }).unwrap();
+//! ```
+
+use crate::context::Context;
+use crate::cross::Members;
+use crate::kit::{self, text_examples, FreeTextOf, Recipe};
+use crate::spec::gen::{Alphabet, FreeText};
+use crate::spec::{Object, Shape, Text};
+use crate::typed::TokenRequest;
+use proptest::prelude::*;
+use proptest::strategy::Union;
+use serde_json::{json, Map, Value};
+
+pub use crate::kit::{Label, NearMiss};
+
+/// Characters of free text: letters of several scripts, digits, punctuation and spaces.
+const ANY_CHARS: &[char] = &[
+    'a', 'z', 'A', 'Z', '0', '9', ' ', '-', '.', '@', '_', 'é', 'ß', 'Ж', 'ŋ', '李', 'ジ', 'ä', '€',
+];
+
+/// Free text the way `free` allows it: lengths from the fewest to a little more, and exactly
+/// the most where there is one (the last passing length).
+fn free_text(free: FreeText) -> BoxedStrategy<String> {
+    let chars: BoxedStrategy<char> = match free.alphabet {
+        Alphabet::PrintableAscii => proptest::char::range(' ', '~').boxed(),
+        Alphabet::Any => prop::sample::select(ANY_CHARS).boxed(),
+    };
+    let top = free.max.map_or(free.min + 24, |m| m.min(free.min + 24));
+    let mut lengths: Vec<BoxedStrategy<usize>> = vec![(free.min..=top).boxed()];
+    if let Some(max) = free.max.filter(|&m| m > top && m <= 4096) {
+        lengths.push(Just(max).boxed());
+    }
+    Union::new(lengths)
+        .prop_flat_map(move |n| prop::collection::vec(chars.clone(), n))
+        .prop_map(move |mut v| {
+            // Trimmed text neither starts nor ends with whitespace: those ends become letters.
+            if free.trimmed {
+                for i in [0, v.len().saturating_sub(1)] {
+                    if v.get(i).is_some_and(|c| c.is_whitespace()) {
+                        v[i] = 'a';
+                    }
+                }
+            }
+            v.into_iter().collect()
+        })
+        .boxed()
+}
+
+/// A string of `text`: one of its rules' examples, in any spelling its normalizer accepts, or
+/// free text where no rule names the values.
+fn text_value(text: &'static Text) -> BoxedStrategy<String> {
+    let examples = text_examples(text);
+    if examples.is_empty() {
+        return free_text(text.free_text());
+    }
+    prop::sample::select(examples)
+        .prop_flat_map(move |e| prop::sample::select(text.norm.spellings(&e)))
+        .boxed()
+}
+
+/// Items of `text`, none repeated once normalized (a repeat is warned about).
+fn distinct_items(text: &'static Text) -> BoxedStrategy<Vec<String>> {
+    prop::collection::vec(text_value(text), 0..4)
+        .prop_map(move |items| {
+            let mut seen = Vec::new();
+            items
+                .into_iter()
+                .filter(|i| {
+                    let n = text.norm.apply(i.as_str().into()).into_owned();
+                    let fresh = !seen.contains(&n);
+                    seen.push(n);
+                    fresh
+                })
+                .collect()
+        })
+        .boxed()
+}
+
+/// A valid value of `shape`, over its whole range with weight on the edges.
+fn value(shape: &'static Shape) -> BoxedStrategy<Value> {
+    match shape {
+        Shape::Str(text) => text_value(text).prop_map(Value::from).boxed(),
+        Shape::Date => prop_oneof![
+            (1900i32..=2100, 1u8..=12, 1u8..=28)
+                .prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+            prop::sample::select(vec!["2000-02-29", "2024-02-29", "1999-12-31", "2001-01-01"])
+                .prop_map(String::from),
+        ]
+        .prop_map(Value::from)
+        .boxed(),
+        Shape::Int(b) => {
+            let (lo, hi) = b.valid_range();
+            prop_oneof![Just(lo), Just(hi), lo..=hi]
+                .prop_map(Value::from)
+                .boxed()
+        }
+        Shape::Number(b) => {
+            let (lo, hi) = b.valid_range();
+            prop_oneof![Just(lo), Just(hi), lo..hi]
+                .prop_map(|x| json!(x))
+                .boxed()
+        }
+        Shape::Bool => any::<bool>().prop_map(Value::from).boxed(),
+        Shape::List(text) => distinct_items(text).prop_map(|v| json!(v)).boxed(),
+        Shape::StrOrList(text) => prop_oneof![
+            text_value(text).prop_map(Value::from),
+            distinct_items(text).prop_map(|v| json!(v)),
+        ]
+        .boxed(),
+        Shape::IntOrStr { int, text } => {
+            let (lo, hi) = int.valid_range();
+            prop_oneof![
+                (lo..=hi).prop_map(Value::from),
+                text_value(text).prop_map(Value::from),
+            ]
+            .boxed()
+        }
+        Shape::Object(object) => object_value(object),
+    }
+}
+
+/// A valid object of `object`'s declaration: some documented members, or a few keys.
+fn object_value(object: &'static Object) -> BoxedStrategy<Value> {
+    match object {
+        Object::Fields { fields, .. } => {
+            let members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = fields
+                .iter()
+                .map(|f| {
+                    let v = if f.nullable {
+                        prop_oneof![4 => value(&f.shape), 1 => Just(Value::Null)].boxed()
+                    } else {
+                        value(&f.shape)
+                    };
+                    prop::option::of(v.prop_map(move |v| (f.name, v))).boxed()
+                })
+                .collect();
+            members
+                .prop_map(|m| {
+                    Value::Object(
+                        m.into_iter()
+                            .flatten()
+                            .map(|(k, v)| (k.into(), v))
+                            .collect(),
+                    )
+                })
+                .boxed()
+        }
+        Object::Map(map) => {
+            let entry = (text_value(&map.keys), value(map.values));
+            prop::collection::vec(entry, 0..3)
+                .prop_map(move |entries| {
+                    // Keys equal once normalized would be repeats (or, where the keys are sent
+                    // normalized, one key twice): the first one stays.
+                    let mut out = Map::new();
+                    let mut seen = Vec::new();
+                    for (k, v) in entries {
+                        let n = map.keys.norm.apply(k.as_str().into()).into_owned();
+                        if !seen.contains(&n) {
+                            seen.push(n);
+                            out.insert(k, v);
+                        }
+                    }
+                    Value::Object(out)
+                })
+                .boxed()
+        }
+    }
+}
+
+/// Requests the engine accepts under `ctx`, with no error: `clientId` and any subset of the
+/// other members (legacy ones rarely: they warn), `null` for some, every value over its legal
+/// range with weight on the edges (last passing lengths and numbers, leap days, `ALL`, both
+/// `country` shapes, names in several scripts with the punctuation of names, URLs with ports,
+/// queries and IDN hosts), and the rules between members kept by construction (bank sub-flags,
+/// age range, the dates' order around `ctx.today`, the digit string's expiry, additionalSteps
+/// and additionalData that fit together).
+pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
+    let members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = kit::members()
+        .map(|m| {
+            let v = value(&m.shape).prop_map(move |v| (m.name, v));
+            if m.required {
+                v.prop_map(Some).boxed()
+            } else {
+                let present = if kit::is_legacy(m) { 0.05 } else { 0.3 };
+                let v = prop_oneof![9 => v, 1 => Just((m.name, Value::Null))];
+                prop::option::weighted(present, v).boxed()
+            }
+        })
+        .collect();
+    let ctx = ctx.clone();
+    members
+        .prop_map(move |chosen| {
+            let mut m: Members = chosen
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            kit::keep_rules(&mut m, &ctx);
+            Value::Object(m)
+        })
+        .boxed()
+}
+
+/// [`valid_request`] as a typed [`TokenRequest`] (its normalized form).
+pub fn valid_token_request(ctx: &Context) -> BoxedStrategy<TokenRequest> {
+    let ctx = ctx.clone();
+    valid_request(&ctx)
+        .prop_map(move |body| {
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            let report = crate::check(&bytes, &ctx);
+            // A valid request always converts (the kit's own tests hold it); the fallback only
+            // keeps this total.
+            report
+                .request()
+                .and_then(|r| TokenRequest::try_from(r).ok())
+                .unwrap_or_else(|| TokenRequest::new("fallback"))
+        })
+        .boxed()
+}
+
+/// A valid request with exactly one rule broken, and its label: the violation the engine
+/// reports for it (pointer, code, severity), and no other error. Every code a request body can
+/// earn is as likely as any other: value rules of every member (the first failing length or
+/// number, one forbidden character, a wrong type), every rule between members, and the
+/// document-level ones (a key twice, not JSON, not UTF-8, a byte-order mark, nesting and size
+/// limits, unknown, misspelled, legacy and aliased members). A shrunk case is the same near
+/// miss on a smaller valid request, so its label stays true.
+pub fn near_miss(ctx: &Context) -> BoxedStrategy<NearMiss> {
+    let mut by_code: std::collections::BTreeMap<crate::Code, Vec<Recipe>> = Default::default();
+    for r in kit::recipes(ctx) {
+        by_code.entry(r.label(ctx).code).or_default().push(r);
+    }
+    let groups: Vec<BoxedStrategy<Recipe>> = by_code
+        .into_values()
+        .map(|g| prop::sample::select(g).boxed())
+        .collect();
+    let ctx = ctx.clone();
+    // The broken part never shrinks (shrinking it could trade one near miss for another); the
+    // valid rest does.
+    (Union::new(groups).no_shrink(), valid_request(&ctx))
+        .prop_map(move |(recipe, base)| {
+            let base = match base {
+                Value::Object(m) => m,
+                _ => kit::minimal(),
+            };
+            recipe.apply(&base, &ctx)
+        })
+        .boxed()
+}
+
+/// Every near miss once, each on the smallest valid request: for a table of cases.
+///
+/// ```
+/// use idenfy_preflight::strategies::near_misses;
+/// use idenfy_preflight::{Code, Context};
+///
+/// let all = near_misses(&Context::new());
+/// assert!(all.iter().any(|m| m.label.code == Code::InvalidCountryCode && m.label.pointer == "/nationality"));
+/// ```
+pub fn near_misses(ctx: &Context) -> Vec<NearMiss> {
+    let base = kit::minimal();
+    kit::recipes(ctx)
+        .iter()
+        .map(|r| r.apply(&base, ctx))
+        .collect()
+}
+
+/// Arbitrary JSON values, a few levels deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(|x| json!(x)),
+        ".{0,16}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map(
+                prop_oneof![
+                    "[a-zA-Z]{1,12}",
+                    prop::sample::select(
+                        kit::members()
+                            .map(|m| m.name.to_owned())
+                            .collect::<Vec<_>>()
+                    )
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Bodies for robustness tests: arbitrary bytes, arbitrary JSON (with documented member names
+/// as keys, often), valid requests and near misses.
+pub fn any_body() -> BoxedStrategy<Vec<u8>> {
+    let ctx = Context::new();
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..512),
+        json_value().prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
+        valid_request(&ctx).prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
+        near_miss(&ctx).prop_map(|m| m.body),
+    ]
+    .boxed()
+}

@@ -1,0 +1,232 @@
+//! The kit other teams test their services with (feature `proptest`): every generated valid
+//! request is valid, every near miss earns its label and no other error, labels survive
+//! shrinking, generation never rejects, and every member and every request code is reached.
+#![cfg(feature = "proptest")]
+
+use idenfy_preflight::response::RESPONSE_ONLY_CODES;
+use idenfy_preflight::strategies::{
+    any_body, near_miss, near_misses, valid_request, valid_token_request,
+};
+use idenfy_preflight::{catalogue, check, check_str, Code, Context, Date, Month, Severity};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+use std::collections::BTreeSet;
+
+fn today() -> Date {
+    Date::from_calendar_date(2026, Month::November, 25).expect("a date")
+}
+
+fn contexts() -> [Context; 2] {
+    [Context::new(), Context::new().with_today(today())]
+}
+
+/// Cases per property (stated in the README).
+const CASES: u32 = 256;
+
+/// A runner that fails on any rejected case: the kit generates by construction.
+fn runner() -> TestRunner {
+    TestRunner::new(Config {
+        cases: CASES,
+        max_local_rejects: 0,
+        max_global_rejects: 0,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+/// Codes that never come alone, so no near miss can earn one and nothing else:
+/// `url_missing_host` follows `url_not_https` (the WHATWG parser gives every https URL a host).
+const NEVER_ALONE: &[Code] = &[Code::UrlMissingHost];
+
+fn request_codes() -> BTreeSet<Code> {
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| !RESPONSE_ONLY_CODES.contains(c) && !NEVER_ALONE.contains(c))
+        .collect()
+}
+
+#[test]
+fn every_near_miss_earns_its_label_and_no_other_error() {
+    for ctx in contexts() {
+        let mut wrong = Vec::new();
+        for miss in near_misses(&ctx) {
+            let report = check(&miss.body, &ctx);
+            if !miss.label.holds(&report) {
+                let found: Vec<_> = report
+                    .violations()
+                    .iter()
+                    .map(|v| format!("{} {} {}", v.pointer(), v.code(), v.severity()))
+                    .collect();
+                wrong.push(format!("{:?} → {found:?}", miss.label));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} wrong labels:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+}
+
+#[test]
+fn every_request_code_has_a_near_miss() {
+    let ctx = Context::new().with_today(today());
+    let covered: BTreeSet<Code> = near_misses(&ctx).iter().map(|m| m.label.code).collect();
+    let missing: Vec<_> = request_codes().difference(&covered).copied().collect();
+    assert!(missing.is_empty(), "no near miss for {missing:?}");
+}
+
+#[test]
+fn generated_valid_requests_are_valid_and_cover_every_member() {
+    for ctx in contexts() {
+        let seen = std::cell::RefCell::new(BTreeSet::new());
+        let mut runner = runner();
+        runner
+            .run(&valid_request(&ctx), |body| {
+                for k in body.as_object().expect("an object").keys() {
+                    seen.borrow_mut().insert(k.clone());
+                }
+                let bytes = serde_json::to_vec(&body).expect("serializes");
+                let report = check(&bytes, &ctx);
+                prop_assert!(
+                    report.is_valid(),
+                    "{body}\n{:?}",
+                    report.errors().collect::<Vec<_>>()
+                );
+                Ok(())
+            })
+            .expect("every valid request is valid");
+        for m in catalogue::members() {
+            assert!(
+                seen.borrow().contains(m.name()),
+                "{} never generated in {CASES} cases",
+                m.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn generated_near_misses_earn_their_labels_and_cover_every_code() {
+    let ctx = Context::new().with_today(today());
+    let codes = std::cell::RefCell::new(BTreeSet::new());
+    let mut runner = TestRunner::new(Config {
+        cases: CASES * 4,
+        ..runner().config().clone()
+    });
+    runner
+        .run(&near_miss(&ctx), |miss| {
+            codes.borrow_mut().insert(miss.label.code);
+            let report = check(&miss.body, &ctx);
+            prop_assert!(
+                miss.label.holds(&report),
+                "{:?}\n{}\n{:?}",
+                miss.label,
+                String::from_utf8_lossy(&miss.body),
+                report.violations()
+            );
+            Ok(())
+        })
+        .expect("every near miss earns its label");
+    let missing: Vec<_> = request_codes()
+        .difference(&codes.borrow())
+        .copied()
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not reached in {} cases: {missing:?}",
+        CASES * 4
+    );
+}
+
+/// proptest shrinks a failing case by simplifying its value tree; every step must keep the
+/// label true (the broken part stays, the valid rest shrinks within valid values).
+#[test]
+fn labels_survive_shrinking() {
+    let ctx = Context::new().with_today(today());
+    let strategy = near_miss(&ctx);
+    let mut runner = runner();
+    for _ in 0..64 {
+        let mut tree = strategy.new_tree(&mut runner).expect("a tree");
+        let label = tree.current().label;
+        for _ in 0..200 {
+            let now = tree.current();
+            assert_eq!(now.label, label, "the label changed while shrinking");
+            assert!(now.label.holds(&check(&now.body, &ctx)), "{:?}", now.label);
+            if !tree.simplify() {
+                break;
+            }
+        }
+    }
+}
+
+#[test]
+fn typed_requests_are_valid_and_get_the_json_report() {
+    let ctx = Context::new().with_today(today());
+    runner()
+        .run(&valid_token_request(&ctx), |typed| {
+            prop_assert_ne!(
+                typed.client_id.as_str(),
+                "fallback",
+                "a valid request converts"
+            );
+            let through_struct = typed.check(&ctx);
+            prop_assert!(through_struct.is_valid());
+            let json = typed.to_json_string();
+            prop_assert_eq!(through_struct, check_str(&json, &ctx).into_owned());
+            Ok(())
+        })
+        .expect("the typed path agrees");
+}
+
+#[test]
+fn normalization_is_idempotent_and_loses_no_member() {
+    let ctx = Context::new().with_today(today());
+    runner()
+        .run(&valid_request(&ctx), |body| {
+            let bytes = serde_json::to_vec(&body).expect("serializes");
+            let report = check(&bytes, &ctx);
+            let sent = report.request().expect("valid");
+            let once = sent.to_json_string();
+            // Re-parsed, the normalized request is the same value, and checks the same.
+            let reparsed: serde_json::Value = serde_json::from_str(&once).expect("JSON");
+            prop_assert_eq!(&reparsed, &sent.to_serde_value());
+            let again = check(once.as_bytes(), &ctx);
+            prop_assert_eq!(again.request().map(|r| r.to_json_string()), Some(once));
+            // Every member sent is still there (an alias under its member's name).
+            for name in body.as_object().expect("object").keys() {
+                let kept = catalogue::member(name).map_or(name.as_str(), |m| m.name());
+                prop_assert!(reparsed.get(kept).is_some(), "{} was lost", name);
+            }
+            Ok(())
+        })
+        .expect("idempotent, nothing lost");
+}
+
+#[test]
+fn any_body_never_panics_and_reports_are_well_formed() {
+    let ctx = Context::new().with_today(today());
+    runner()
+        .run(&any_body(), |bytes| {
+            let report = check(&bytes, &ctx);
+            prop_assert_eq!(report.is_valid(), report.errors().next().is_none());
+            let input: Option<serde_json::Value> = serde_json::from_slice(&bytes).ok();
+            for v in report.violations() {
+                prop_assert!(Code::ALL.contains(&v.code()));
+                prop_assert!(matches!(v.severity(), Severity::Error | Severity::Warning));
+                // Pointers resolve into the input, or name a missing required member.
+                if let (Some(input), false) = (&input, v.pointer().is_empty()) {
+                    prop_assert!(
+                        input.pointer(v.pointer()).is_some() || v.code() == Code::MissingRequired,
+                        "{} does not resolve",
+                        v.pointer()
+                    );
+                }
+            }
+            Ok(())
+        })
+        .expect("no panic");
+}
