@@ -27,8 +27,16 @@ pub struct Length {
 
 impl Rule for Length {
     fn check(&self, value: &str, out: &mut Vec<Finding>) {
-        // Byte length bounds the character count from above, so most values need no count.
-        if value.len() >= self.min && self.max.is_none_or(|m| value.len() <= m) {
+        // Byte length bounds the character count from above (so within a byte maximum is
+        // within the maximum) and from below by a quarter (a character is at most four bytes):
+        // most values need no count. Found by mutation testing: "bytes at least the minimum"
+        // let a one-character `é` through a minimum of two.
+        let enough = match self.min {
+            0 => true,
+            1 => !value.is_empty(),
+            min => value.len() >= min.saturating_mul(4),
+        };
+        if enough && self.max.is_none_or(|m| value.len() <= m) {
             return;
         }
         let length = value.chars().count();
@@ -116,6 +124,49 @@ mod tests {
         };
         assert!(findings(&r, "ąž").is_empty());
         assert_eq!(findings(&r, "ąžė")[0].code(), crate::Code::TooLong);
+    }
+
+    #[test]
+    fn exactly_the_fewest_characters_pass_when_the_bytes_are_more() {
+        // Two characters in four bytes: past the byte shortcut, and exactly min and max.
+        let r = Length {
+            min: 2,
+            max: Some(2),
+        };
+        assert!(findings(&r, "éé").is_empty());
+        assert_eq!(findings(&r, "é")[0].code(), crate::Code::TooShort);
+    }
+
+    #[test]
+    fn a_name_without_a_minimum_says_nothing_in_the_schema() {
+        let r = Length {
+            min: 0,
+            max: Some(5),
+        };
+        assert!(r.schema(Norm::PersonName).is_empty());
+        assert_eq!(
+            Length {
+                min: 2,
+                max: Some(5)
+            }
+            .schema(Norm::PersonName)["minLength"],
+            1,
+            "normalization changes lengths: only not-empty holds as sent"
+        );
+        assert_eq!(r.schema(Norm::AsIs)["maxLength"], 5);
+    }
+
+    #[test]
+    fn probes_hold_the_edges() {
+        let r = Length {
+            min: 2,
+            max: Some(4),
+        };
+        let lengths: Vec<usize> = r.probes().iter().map(|p| p.chars().count()).collect();
+        for edge in [1, 2, 3, 4, 5] {
+            assert!(lengths.contains(&edge), "{edge} in {lengths:?}");
+        }
+        assert!(r.probes().contains(&"ą".repeat(4)), "characters, not bytes");
     }
 
     #[test]
