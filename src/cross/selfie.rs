@@ -1,8 +1,8 @@
 //! tokenType DOCUMENT captures the document only: checks on the selfie's face have nothing to
 //! look at, so asking for them is a mistake in the flow or in the flags.
 
-use super::{turn_off, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts, Scalar};
+use super::{turn_off, CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};

@@ -132,3 +132,33 @@ mod tests {
         assert!(extract::<TokenRequest>(r#"{"clientId": "c1"}"#).is_ok());
     }
 }
+
+/// The handler tested the way the README's "Testing your service with generated requests"
+/// shows: it must forward every valid request and refuse every near miss that has an error,
+/// naming the reason.
+#[cfg(test)]
+mod generated {
+    use super::*;
+    use idenfy_preflight::strategies::{near_miss, valid_request};
+    use idenfy_preflight::Severity;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn forwards_every_valid_request(body in valid_request(&Context::new())) {
+            let bytes = serde_json::to_vec(&body).unwrap();
+            prop_assert!(matches!(handle(&bytes, &Context::new()), Answer::Forward(_)));
+        }
+
+        #[test]
+        fn refuses_every_broken_request_for_its_reason(miss in near_miss(&Context::new())) {
+            match (handle(&miss.body, &Context::new()), miss.label.severity) {
+                (Answer::BadRequest { body, .. }, Severity::Error) => {
+                    prop_assert!(body.contains(miss.label.code.as_str()), "{:?}: {}", miss.label, body);
+                }
+                (Answer::Forward(_), Severity::Warning) => {}
+                (answer, _) => prop_assert!(false, "{:?} answered {:?}", miss.label, answer),
+            }
+        }
+    }
+}

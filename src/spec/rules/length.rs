@@ -165,7 +165,11 @@ mod tests {
         let lengths: Vec<usize> = r.probes().iter().map(|p| p.chars().count()).collect();
         // Around the fewest, around the most, and the most in two-byte letters.
         assert_eq!(lengths, [1, 2, 3, 3, 4, 5, 4]);
-        assert_eq!(r.probes().last(), Some(&"ą".repeat(4)), "characters, not bytes");
+        assert_eq!(
+            r.probes().last(),
+            Some(&"ą".repeat(4)),
+            "characters, not bytes"
+        );
     }
 
     #[test]
