@@ -17,8 +17,14 @@ fn today() -> Date {
     Date::from_calendar_date(2026, Month::November, 25).expect("a date")
 }
 
-fn contexts() -> [Context; 2] {
-    [Context::new(), Context::new().with_today(today())]
+fn contexts() -> [Context; 3] {
+    [
+        Context::new(),
+        Context::new().with_today(today()),
+        Context::new()
+            .with_today(today())
+            .with_unknown_fields(idenfy_preflight::UnknownFields::Deny),
+    ]
 }
 
 /// Cases per property (stated in the README).

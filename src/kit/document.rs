@@ -83,12 +83,35 @@ fn without_required(members: &Members, _ctx: &Context) -> Vec<u8> {
     body(&m)
 }
 
-/// More unknown members than the report keeps: the list ends with `too_many_violations`.
+/// More repeated items than the report keeps (each repeat is a warning, whatever the policy for
+/// unknown members): the list ends with `too_many_violations`.
 fn too_many(members: &Members, ctx: &Context) -> Vec<u8> {
     let mut m = members.clone();
-    for i in 0..=ctx.limits.max_violations {
-        m.insert(format!("unknownMember{i}"), Value::Null);
+    let list = FIELDS
+        .iter()
+        .find(|f| matches!(f.shape, crate::spec::Shape::List(_)) && f.origin != Origin::Legacy);
+    if let Some(list) = list {
+        let item = match canonical_item(list) {
+            Some(item) => item,
+            None => return body(&m),
+        };
+        let repeats = vec![item; ctx.limits.max_violations + 2];
+        m.insert(list.name.to_owned(), Value::Array(repeats));
     }
+    body(&m)
+}
+
+/// A valid item of a list member.
+fn canonical_item(list: &crate::spec::Member) -> Option<Value> {
+    match &list.shape {
+        crate::spec::Shape::List(text) => Some(super::values::canonical_text(text).into()),
+        _ => None,
+    }
+}
+
+fn unknown(members: &Members, _ctx: &Context) -> Vec<u8> {
+    let mut m = members.clone();
+    m.insert("nickname".into(), "x".into());
     body(&m)
 }
 
@@ -157,9 +180,16 @@ pub(crate) fn document_misses() -> Vec<Recipe> {
                 Severity::Error,
             ),
         },
-        Recipe::Members {
-            set: vec![("nickname".into(), "x".into())],
-            label: at("/nickname", Code::UnknownField, Severity::Warning),
+        Recipe::Body {
+            make: unknown,
+            // An error where the caller denies unknown members.
+            label: |ctx| {
+                let severity = match ctx.unknown_fields {
+                    crate::context::UnknownFields::Deny => Severity::Error,
+                    crate::context::UnknownFields::Warn => Severity::Warning,
+                };
+                at("/nickname", Code::UnknownField, severity)
+            },
         },
     ];
     if let Some(alias) = r.aliases.first() {

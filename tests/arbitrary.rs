@@ -1,0 +1,47 @@
+//! `ArbitraryRequest` (feature `arbitrary`): from any fuzzer bytes, a valid request checks valid
+//! and a near miss earns exactly its label; both kinds come up.
+#![cfg(feature = "arbitrary")]
+
+use arbitrary::{Arbitrary, Unstructured};
+use idenfy_preflight::arbitrary::ArbitraryRequest;
+use idenfy_preflight::{check, Context};
+
+/// Deterministic pseudo-random bytes (xorshift), as a fuzzer's input would be.
+fn bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect()
+}
+
+#[test]
+fn labels_hold_for_any_input() {
+    let ctx = Context::new();
+    let (mut valid, mut broken) = (0, 0);
+    for seed in 0..2000u64 {
+        let data = bytes(seed, 64 + (seed as usize % 512));
+        let Ok(request) = ArbitraryRequest::arbitrary(&mut Unstructured::new(&data)) else {
+            continue;
+        };
+        let report = check(&request.body, &ctx);
+        match &request.label {
+            None => {
+                valid += 1;
+                assert!(report.is_valid(), "{:?}", report.violations());
+            }
+            Some(label) => {
+                broken += 1;
+                assert!(label.holds(&report), "{label:?}: {:?}", report.violations());
+            }
+        }
+    }
+    assert!(
+        valid > 500 && broken > 300,
+        "{valid} valid, {broken} near misses"
+    );
+}
