@@ -12,7 +12,11 @@ mod document;
 mod values;
 
 pub(crate) use document::document_misses;
-pub(crate) use values::{candidates, canonical, text_examples, value_misses, FreeTextOf};
+#[cfg(feature = "arbitrary")]
+pub(crate) use values::candidates;
+pub(crate) use values::{canonical, value_misses};
+#[cfg(feature = "proptest")]
+pub(crate) use values::{text_examples, FreeTextOf};
 
 use crate::context::Context;
 use crate::cross::{Members, RULES};
@@ -116,6 +120,7 @@ pub(crate) enum Recipe {
 
 impl Recipe {
     /// The label this recipe earns under `ctx`.
+    #[cfg(feature = "proptest")]
     pub(crate) fn label(&self, ctx: &Context) -> Label {
         match self {
             Recipe::Members { label, .. } => label.clone(),
@@ -184,6 +189,7 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
 }
 
 /// The smallest valid request: `clientId` alone.
+#[cfg(feature = "proptest")]
 pub(crate) fn minimal() -> Members {
     let mut m = Members::new();
     for required in FIELDS.iter().filter(|f| f.required) {

@@ -244,6 +244,7 @@ fn object_misses(object: &Object) -> Vec<ValueMiss> {
 
 /// A finite list of valid values of `shape`, edges first, for generators that choose rather
 /// than draw (the `Arbitrary` requests).
+#[cfg(feature = "arbitrary")]
 pub(crate) fn candidates(shape: &Shape) -> Vec<Value> {
     let texts = |text: &Text| -> Vec<String> {
         let examples = text_examples(text);
