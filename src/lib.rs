@@ -223,6 +223,13 @@ pub fn check_response_str(
     check_response(body.as_bytes(), request, ctx)
 }
 
+/// Whether the slowest tests sample instead of sweeping: set `IDENFY_QUICK_TESTS` for mutation
+/// testing, which runs the suite once per mutant (README, "Mutation testing").
+#[cfg(test)]
+pub(crate) fn quick_tests() -> bool {
+    std::env::var_os("IDENFY_QUICK_TESTS").is_some()
+}
+
 /// The README's Rust examples run as doc tests, so the documented usage cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -23,7 +23,12 @@ fn bytes(seed: u64, n: usize) -> Vec<u8> {
 fn labels_hold_for_any_input() {
     let ctx = Context::new();
     let (mut valid, mut broken) = (0, 0);
-    for seed in 0..2000u64 {
+    let inputs = if std::env::var_os("IDENFY_QUICK_TESTS").is_some() {
+        400
+    } else {
+        2000
+    };
+    for seed in 0..inputs {
         let data = bytes(seed, 64 + (seed as usize % 512));
         let Ok(request) = ArbitraryRequest::arbitrary(&mut Unstructured::new(&data)) else {
             continue;
@@ -40,8 +45,9 @@ fn labels_hold_for_any_input() {
             }
         }
     }
+    // Both kinds, in about the shares a full run sees (over 25% and 15%).
     assert!(
-        valid > 500 && broken > 300,
+        valid * 4 > inputs && broken * 100 > inputs * 15,
         "{valid} valid, {broken} near misses"
     );
 }

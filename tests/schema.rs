@@ -334,8 +334,17 @@ fn mutated() -> impl Strategy<Value = Value> {
 /// How many generated requests the differential test checks.
 const CASES: u32 = 6000;
 
+/// Fewer cases where `IDENFY_QUICK_TESTS` is set (mutation testing runs the suite per mutant).
+fn cases() -> u32 {
+    if std::env::var_os("IDENFY_QUICK_TESTS").is_some() {
+        CASES / 10
+    } else {
+        CASES
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     /// The schema and the engine agree on every rule the schema can express.
     #[test]
@@ -362,7 +371,7 @@ fn most_generated_cases_compare_strictly() {
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
     let strategy = mutated();
-    let (mut strict, mut invalid_strict, total) = (0, 0, 1000);
+    let (mut strict, mut invalid_strict, total) = (0, 0, cases() / 6);
     for _ in 0..total {
         let body = strategy.new_tree(&mut runner).expect("generates").current();
         if agree(&body) == Ok(true) {
@@ -392,7 +401,12 @@ fn corpus_for_other_validators() {
     let mut runner = TestRunner::deterministic();
     let strategy = mutated();
     let mut bodies: Vec<Value> = hand_picked();
-    for _ in 0..CORPUS {
+    let corpus = if std::env::var_os("SCHEMA_CORPUS").is_some() {
+        CORPUS
+    } else {
+        CORPUS * cases() as usize / CASES as usize
+    };
+    for _ in 0..corpus {
         bodies.push(strategy.new_tree(&mut runner).expect("generates").current());
     }
     let records: Vec<Value> = bodies
@@ -402,7 +416,7 @@ fn corpus_for_other_validators() {
             strict.then(|| json!({"body": body, "valid": valid}))
         })
         .collect();
-    assert!(records.len() * 10 >= CORPUS * 8, "{} strict", records.len());
+    assert!(records.len() * 10 >= corpus * 8, "{} strict", records.len());
     if let Some(path) = std::env::var_os("SCHEMA_CORPUS") {
         let text = serde_json::to_string(&records).expect("corpus serializes");
         std::fs::write(&path, text).expect("corpus file is writable");
@@ -469,7 +483,7 @@ mod kit {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: KIT_CASES, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: super::cases() * KIT_CASES / CASES, failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn schema_accepts_every_valid_request(body in valid_request(&Context::new())) {

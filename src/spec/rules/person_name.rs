@@ -426,7 +426,11 @@ mod tests {
     fn schema_pattern_agrees_with_the_engine_on_every_code_point() {
         let pattern = Regex::new(&name_pattern()).expect("the schema pattern compiles");
         let mut disagree = Vec::new();
-        for c in (0..=0x10_FFFF_u32).filter_map(char::from_u32) {
+        let stride = if crate::quick_tests() { 7 } else { 1 };
+        for c in (0..=0x10_FFFF_u32)
+            .step_by(stride)
+            .filter_map(char::from_u32)
+        {
             for raw in [format!("A{c}B"), c.to_string(), format!("{c}{c}")] {
                 if engine_accepts(&raw) != pattern.is_match(&raw) {
                     disagree.push(format!("U+{:04X} in {raw:?}", u32::from(c)));
