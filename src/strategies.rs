@@ -45,15 +45,17 @@ const ANY_CHARS: &[char] = &[
     'a', 'z', 'A', 'Z', '0', '9', ' ', '-', '.', '@', '_', 'é', 'ß', 'Ж', 'ŋ', '李', 'ジ', 'ä', '€',
 ];
 
-/// Free text the way `free` allows it: lengths from the fewest to a little more, and exactly
-/// the most where there is one (the last passing length).
+/// Free text the way `free` allows it: exactly the fewest characters (the first passing
+/// length), lengths from there to a little more, and exactly the most where there is one (the
+/// last passing length).
 fn free_text(free: FreeText) -> BoxedStrategy<String> {
     let chars: BoxedStrategy<char> = match free.alphabet {
         Alphabet::PrintableAscii => proptest::char::range(' ', '~').boxed(),
         Alphabet::Any => prop::sample::select(ANY_CHARS).boxed(),
     };
     let top = free.max.map_or(free.min + 24, |m| m.min(free.min + 24));
-    let mut lengths: Vec<BoxedStrategy<usize>> = vec![(free.min..=top).boxed()];
+    let mut lengths: Vec<BoxedStrategy<usize>> =
+        vec![Just(free.min).boxed(), (free.min..=top).boxed()];
     if let Some(max) = free.max.filter(|&m| m > top && m <= 4096) {
         lengths.push(Just(max).boxed());
     }

@@ -128,6 +128,55 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
     }
 }
 
+/// Free-text members (the published schema bounds their length and names no other pattern
+/// than printable ASCII) reach both their first and last passing lengths: the edges are where a
+/// service's own limits disagree with the API's.
+#[test]
+fn free_text_reaches_its_first_and_last_passing_lengths() {
+    let schema: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/token-request.schema.json"
+    )))
+    .expect("the committed schema is JSON");
+    let mut edges = std::collections::BTreeMap::new();
+    for (name, p) in schema["properties"].as_object().expect("properties") {
+        let free = p.get("pattern").is_none_or(|x| x == "^[ -~]*$");
+        if let (true, Some(min), Some(max)) =
+            (free, p["minLength"].as_u64(), p["maxLength"].as_u64())
+        {
+            if catalogue::members().any(|m| m.name() == name) {
+                edges.insert(name.clone(), (min as usize, max as usize));
+            }
+        }
+    }
+    assert!(edges.len() >= 4, "{edges:?}");
+    let seen = std::cell::RefCell::new(BTreeSet::new());
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..runner().config().clone()
+    });
+    runner
+        .run(&valid_request(&Context::new()), |body| {
+            for (name, &(min, max)) in &edges {
+                if let Some(n) = body[name].as_str().map(|s| s.chars().count()) {
+                    if n == min || n == max {
+                        seen.borrow_mut().insert((name.clone(), n));
+                    }
+                }
+            }
+            Ok(())
+        })
+        .expect("generates");
+    for (name, &(min, max)) in &edges {
+        for n in [min, max] {
+            assert!(
+                seen.borrow().contains(&(name.clone(), n)),
+                "{name} never {n} characters long in {CASES} cases"
+            );
+        }
+    }
+}
+
 #[test]
 fn generated_near_misses_earn_their_labels_and_cover_every_code() {
     let ctx = Context::new().with_today(today());

@@ -76,9 +76,7 @@ pub trait Rule: Debug + Sync {
     /// Values at and around this rule's edges, as sent (before the normalizer): some pass, some
     /// fail. Generated tests and the differential schema test draw from them, so a changed limit
     /// changes what is tested with no edit to the tests.
-    fn probes(&self) -> Vec<String> {
-        Vec::new()
-    }
+    fn probes(&self) -> Vec<String>;
 
     /// For generators: values this rule accepts, as the member sends them after its normalizer,
     /// edges first, for a rule over a set or a structure of values (countries, URLs, names);
@@ -202,4 +200,53 @@ pub fn findings(rule: &dyn Rule, value: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     rule.check(value, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::catalogue::FIELDS;
+    use crate::spec::{Object, Shape, Text};
+
+    /// Every rule of every text in the catalogue, nested objects included.
+    fn rules(shape: &Shape, out: &mut Vec<&'static dyn Rule>) {
+        let mut text = |t: &Text| out.extend(t.rules.iter().copied());
+        match shape {
+            Shape::Str(t)
+            | Shape::List(t)
+            | Shape::StrOrList(t)
+            | Shape::IntOrStr { text: t, .. } => text(t),
+            Shape::Object(Object::Fields { fields, .. }) => {
+                for f in *fields {
+                    rules(&f.shape, out);
+                }
+            }
+            Shape::Object(Object::Map(map)) => {
+                text(&map.keys);
+                rules(map.values, out);
+            }
+            Shape::Date | Shape::Int(_) | Shape::Number(_) | Shape::Bool => {}
+        }
+    }
+
+    /// A rule names a constant only for a value of its closed set, and that constant is the
+    /// value: the rules between members compare it (`tokenType` is `DOCUMENT`), so a rule over
+    /// open values that named one would switch them on.
+    #[test]
+    fn a_choice_is_the_value_itself_and_only_for_a_closed_set() {
+        let mut all = Vec::new();
+        for m in FIELDS {
+            rules(&m.shape, &mut all);
+        }
+        assert!(all.len() > 20);
+        for r in all {
+            let listed = r.examples(&FreeText::default());
+            for p in r.probes().iter().chain(&listed) {
+                if let Some(c) = r.choice(p) {
+                    assert_eq!(c, p, "{r:?}");
+                    assert!(listed.contains(p), "{r:?} names {c} outside its set");
+                }
+            }
+        }
+    }
 }
