@@ -100,7 +100,8 @@ impl Bounds<i64> {
     /// Checks a JSON integer, which may lie beyond `i64` (up to `u64::MAX`): beyond it, a value
     /// is above every bound.
     pub fn check_int(&self, value: i128) -> Option<Finding> {
-        self.check(i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX }))
+        // Clamped, the value is exact in i64: the cast cannot truncate.
+        self.check(value.clamp(i64::MIN.into(), i64::MAX.into()) as i64)
     }
 
     /// For generators: the range values are drawn from (the plausible range where one is
@@ -161,5 +162,41 @@ impl Bounds<f64> {
             self.min + 0.5,
             self.max.unwrap_or(1e9) + 0.5,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// JSON numbers never carry NaN, but the typed path and callers of the rule can: NaN is
+    /// below every bound rather than inside all of them.
+    #[test]
+    fn nan_is_too_small() {
+        let ratio = Bounds {
+            min: 0.0,
+            max: Some(1.0),
+            plausible_max: None,
+        };
+        assert_eq!(
+            ratio.check(f64::NAN).map(|f| f.code()),
+            Some(Code::TooSmall)
+        );
+        assert!(ratio.check(0.0).is_none() && ratio.check(1.0).is_none());
+    }
+
+    /// Integers beyond i64 saturate to the side they lie on.
+    #[test]
+    fn integers_beyond_i64_keep_their_side() {
+        let r = Bounds {
+            min: 1,
+            max: Some(10),
+            plausible_max: None,
+        };
+        let code = |v: i128| r.check_int(v).map(|f| f.code());
+        assert_eq!(code(i128::from(u64::MAX)), Some(Code::TooLarge));
+        assert_eq!(code(i128::from(i64::MIN) - 1), Some(Code::TooSmall));
+        assert_eq!(code(10), None);
+        assert_eq!(code(11), Some(Code::TooLarge));
     }
 }
