@@ -133,13 +133,8 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
 /// service's own limits disagree with the API's.
 #[test]
 fn free_text_reaches_its_first_and_last_passing_lengths() {
-    let schema: serde_json::Value = serde_json::from_str(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/schema/token-request.schema.json"
-    )))
-    .expect("the committed schema is JSON");
     let mut edges = std::collections::BTreeMap::new();
-    for (name, p) in schema["properties"].as_object().expect("properties") {
+    for (name, p) in &schema_properties() {
         let free = p.get("pattern").is_none_or(|x| x == "^[ -~]*$");
         if let (true, Some(min), Some(max)) =
             (free, p["minLength"].as_u64(), p["maxLength"].as_u64())
@@ -172,6 +167,102 @@ fn free_text_reaches_its_first_and_last_passing_lengths() {
             assert!(
                 seen.borrow().contains(&(name.clone(), n)),
                 "{name} never {n} characters long in {CASES} cases"
+            );
+        }
+    }
+}
+
+/// The published schema's properties, read once: the tests below take each member's limits from
+/// it (drift-tested against the catalogue in tests/schema.rs), not from a copy here.
+fn schema_properties() -> serde_json::Map<String, serde_json::Value> {
+    let schema: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/token-request.schema.json"
+    )))
+    .expect("the committed schema is JSON");
+    let mut props = schema["properties"]
+        .as_object()
+        .expect("properties")
+        .clone();
+    props.retain(|name, _| catalogue::members().any(|m| m.name() == name));
+    props
+}
+
+/// Bounded numbers: `(member, minimum, maximum, integer)`.
+fn number_bounds() -> Vec<(String, f64, Option<f64>, bool)> {
+    let out: Vec<_> = schema_properties()
+        .into_iter()
+        .filter_map(|(name, p)| {
+            let integer = p["type"] == "integer" || p["type"][0] == "integer";
+            let min = p["minimum"].as_f64()?;
+            Some((name, min, p["maximum"].as_f64(), integer))
+        })
+        .collect();
+    assert!(out.len() >= 5, "{out:?}");
+    out
+}
+
+/// Numbers are drawn over their whole legal range: the least value, the most where there is
+/// one, and well above the least where there is none (an age limit, a threshold multiplier).
+#[test]
+fn numbers_reach_both_ends_of_their_range() {
+    let bounds = number_bounds();
+    let seen = std::cell::RefCell::new(BTreeSet::new());
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..runner().config().clone()
+    });
+    runner
+        .run(&valid_request(&Context::new()), |body| {
+            for (name, min, max, _) in &bounds {
+                if let Some(x) = body[name].as_f64() {
+                    let mut seen = seen.borrow_mut();
+                    if x == *min {
+                        seen.insert((name.clone(), "least"));
+                    }
+                    if Some(x) == *max || (max.is_none() && x > min + 1.0) {
+                        seen.insert((name.clone(), "most"));
+                    }
+                }
+            }
+            Ok(())
+        })
+        .expect("generates");
+    for (name, ..) in &bounds {
+        for end in ["least", "most"] {
+            assert!(
+                seen.borrow().contains(&(name.clone(), end)),
+                "{name}: its {end} value never generated in {CASES} cases"
+            );
+        }
+    }
+}
+
+/// Every bounded number has a near miss on each side, an integer at its first failing value.
+#[test]
+fn every_bounded_number_has_a_near_miss_on_each_side() {
+    let all = near_misses(&Context::new());
+    for (name, min, max, integer) in number_bounds() {
+        let pointer = format!("/{name}");
+        let value_of = |code: Code| {
+            all.iter()
+                .find(|m| m.label.pointer == pointer && m.label.code == code)
+                .map(|m| {
+                    let body: serde_json::Value =
+                        serde_json::from_slice(&m.body).expect("a number miss is JSON");
+                    body[&name].as_f64().expect("a number")
+                })
+        };
+        let below = value_of(Code::TooSmall).unwrap_or_else(|| panic!("{name}: no too_small"));
+        assert!(
+            below < min && (!integer || below == min - 1.0),
+            "{name}: {below}"
+        );
+        if let Some(max) = max {
+            let above = value_of(Code::TooLarge).unwrap_or_else(|| panic!("{name}: no too_large"));
+            assert!(
+                above > max && (!integer || above == max + 1.0),
+                "{name}: {above}"
             );
         }
     }

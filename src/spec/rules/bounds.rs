@@ -199,4 +199,35 @@ mod tests {
         assert_eq!(code(10), None);
         assert_eq!(code(11), Some(Code::TooLarge));
     }
+
+    /// The probes are the edges the differential schema test draws from: each side's last
+    /// passing and first failing value, pinned exactly (a probe that drifts off an edge tests
+    /// nothing).
+    #[test]
+    fn probes_sit_on_the_edges() {
+        let r = Bounds {
+            min: 3,
+            max: Some(10),
+            plausible_max: None,
+        };
+        assert_eq!(r.probes(), [2, 3, 4, 0, -1, i64::MAX, 9, 10, 11]);
+        let age = Bounds {
+            min: 3,
+            max: None,
+            plausible_max: Some(150),
+        };
+        assert_eq!(age.probes(), [2, 3, 4, 0, -1, i64::MAX, 150, 151, 2008]);
+        let ratio = Bounds {
+            min: 2.0,
+            max: Some(3.0),
+            plausible_max: None,
+        };
+        assert_eq!(ratio.probes(), [1.5, 2.0, 2.5, 3.5]);
+        let open = Bounds {
+            min: 2.0,
+            max: None,
+            plausible_max: None,
+        };
+        assert_eq!(open.probes(), [1.5, 2.0, 2.5, 1e9 + 0.5]);
+    }
 }
