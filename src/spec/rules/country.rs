@@ -64,8 +64,9 @@ pub fn suggest(value: &str) -> Option<&'static str> {
     MEANT.get(upper).copied()
 }
 
-/// The longest English country name in the table; longer values cannot be one.
-const LONGEST_NAME: usize = 64;
+/// The longest English country name in the table (the United Kingdom's full name); longer
+/// values cannot be one. A test holds it to the table.
+const LONGEST_NAME: usize = 52;
 
 // Alpha-3 codes, English names and familiar non-ISO codes, upper case, to their alpha-2 code:
 // one lookup instead of a walk over the 249 countries.
@@ -185,6 +186,17 @@ impl Rule for Country {
 mod tests {
     use super::*;
     use crate::spec::rules::findings;
+
+    /// The length cut-off is the longest name itself: the longest is still suggested, in any
+    /// case, and nothing longer can be one.
+    #[test]
+    fn the_longest_name_is_still_suggested() {
+        let longest = MEANT.keys().max_by_key(|k| k.len()).map(String::as_str);
+        let longest = longest.unwrap_or_default();
+        assert_eq!(longest.len(), LONGEST_NAME, "{longest}");
+        assert!(suggest(&longest.to_lowercase()).is_some());
+        assert_eq!(suggest(&format!("{longest} ")), None);
+    }
 
     #[test]
     fn table_agrees_with_isocountry_plus_kosovo() {
