@@ -126,7 +126,7 @@ impl Rule for HttpsUrl {
         let mut out = vec![
             Miss::error("http://example.com/hook", Code::UrlNotHttps),
             Miss::error("ftp://example.com/x", Code::UrlNotHttps),
-            Miss::error("https://exa mple.com/x", Code::UrlNeedsRepair),
+            Miss::error("https://example.com/a b", Code::UrlNeedsRepair),
             Miss::error("https://example.com/{id}", Code::UrlNeedsRepair),
             Miss::error("https://?x=1", Code::InvalidUrl),
             Miss::error("example.com/no-scheme", Code::InvalidUrl),

@@ -205,28 +205,37 @@ pub fn findings(rule: &dyn Rule, value: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Severity;
     use crate::spec::catalogue::FIELDS;
     use crate::spec::{Object, Shape, Text};
 
-    /// Every rule of every text in the catalogue, nested objects included.
-    fn rules(shape: &Shape, out: &mut Vec<&'static dyn Rule>) {
-        let mut text = |t: &Text| out.extend(t.rules.iter().copied());
+    /// Every text in the catalogue, nested objects included.
+    fn texts(shape: &Shape, out: &mut Vec<Text>) {
         match shape {
             Shape::Str(t)
             | Shape::List(t)
             | Shape::StrOrList(t)
-            | Shape::IntOrStr { text: t, .. } => text(t),
+            | Shape::IntOrStr { text: t, .. } => out.push(*t),
             Shape::Object(Object::Fields { fields, .. }) => {
                 for f in *fields {
-                    rules(&f.shape, out);
+                    texts(&f.shape, out);
                 }
             }
             Shape::Object(Object::Map(map)) => {
-                text(&map.keys);
-                rules(map.values, out);
+                out.push(map.keys);
+                texts(map.values, out);
             }
             Shape::Date | Shape::Int(_) | Shape::Number(_) | Shape::Bool => {}
         }
+    }
+
+    fn all_texts() -> Vec<Text> {
+        let mut all = Vec::new();
+        for m in FIELDS {
+            texts(&m.shape, &mut all);
+        }
+        assert!(all.len() > 20);
+        all
     }
 
     /// A rule names a constant only for a value of its closed set, and that constant is the
@@ -234,17 +243,59 @@ mod tests {
     /// open values that named one would switch them on.
     #[test]
     fn a_choice_is_the_value_itself_and_only_for_a_closed_set() {
-        let mut all = Vec::new();
-        for m in FIELDS {
-            rules(&m.shape, &mut all);
+        for text in all_texts() {
+            for r in text.rules {
+                let listed = r.examples(&FreeText::default());
+                for p in r.probes().iter().chain(&listed) {
+                    if let Some(c) = r.choice(p) {
+                        assert_eq!(c, p, "{r:?}");
+                        assert!(listed.contains(p), "{r:?} names {c} outside its set");
+                    }
+                }
+            }
         }
-        assert!(all.len() > 20);
-        for r in all {
-            let listed = r.examples(&FreeText::default());
-            for p in r.probes().iter().chain(&listed) {
-                if let Some(c) = r.choice(p) {
-                    assert_eq!(c, p, "{r:?}");
-                    assert!(listed.contains(p), "{r:?} names {c} outside its set");
+    }
+
+    /// What each rule says of itself holds under its own check: the probes straddle its edge
+    /// (one passes, one fails, as its members normalize them), its examples pass, and each of
+    /// its misses earns the code and severity it claims (the kit would drop one that doesn't,
+    /// silently losing a near miss).
+    #[test]
+    fn probes_examples_and_misses_agree_with_the_check() {
+        for text in all_texts() {
+            let mut free = FreeText::default();
+            for r in text.rules {
+                r.narrow(&mut free);
+            }
+            for r in text.rules {
+                let found = |sent: &str| findings(*r, &text.norm.apply(sent.into()));
+                let probes = r.probes();
+                assert!(
+                    probes.iter().any(|p| found(p).is_empty()),
+                    "{r:?}: no probe passes"
+                );
+                assert!(
+                    probes.iter().any(|p| !found(p).is_empty()),
+                    "{r:?}: no probe fails"
+                );
+                // An example may earn a warning (a valid request may carry one), never an error.
+                for e in r.examples(&free) {
+                    let errors = findings(*r, &e)
+                        .into_iter()
+                        .filter(|f| f.severity == Severity::Error);
+                    assert_eq!(errors.count(), 0, "{r:?}: example {e:?} fails");
+                }
+                // Misses are proposed without knowing the member's normalizer (which may undo
+                // one, as upper-casing undoes `aml_names_check`): each earns its code as written.
+                for m in r.misses(&free) {
+                    assert!(
+                        findings(*r, &m.value)
+                            .iter()
+                            .any(|f| f.code() == m.code && f.severity == m.severity),
+                        "{r:?}: miss {:?} does not earn {:?}",
+                        m.value,
+                        m.code
+                    );
                 }
             }
         }
