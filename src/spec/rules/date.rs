@@ -80,6 +80,29 @@ mod tests {
     use super::*;
     use crate::Code;
 
+    /// The probes straddle each edge the parser has: the leap day passes where it exists and
+    /// fails where it doesn't, the first and last representable years pass, year 0000 and a
+    /// malformed shape fail; the misses earn their codes.
+    #[test]
+    fn probes_straddle_the_edges_and_misses_earn_their_codes() {
+        let probes = probes();
+        let code = |v: &str| parse(v).err().map(|f| f.code());
+        for (v, want) in [
+            ("2000-02-29", None),
+            ("1990-02-29", Some(Code::InvalidCalendarDate)),
+            ("0001-01-01", None),
+            ("9999-12-31", None),
+            ("0000-01-01", Some(Code::InvalidCalendarDate)),
+            ("1990-2-28", Some(Code::InvalidDateFormat)),
+        ] {
+            assert!(probes.iter().any(|p| p == v), "{v} is not a probe");
+            assert_eq!(code(v), want, "{v}");
+        }
+        for m in misses() {
+            assert_eq!(code(&m.value), Some(m.code), "{}", m.value);
+        }
+    }
+
     #[test]
     fn boundaries() {
         assert!(parse("2024-02-29").is_ok());
