@@ -781,6 +781,16 @@ fn response_fields_are_declared_once_and_documented() {
         .map(|f| f.name())
         .collect();
     assert_eq!(required, ["authToken", "scanRef", "tokenType"]);
+    // Their rules in words, as `idenfy-preflight rules` and the catalogue show them.
+    let rules = |name: &str| {
+        response_members()
+            .find(|m| m.name() == name)
+            .map(|m| m.rules())
+    };
+    assert_eq!(
+        rules("digitString").as_deref(),
+        Some("digits; warns unless 8 long")
+    );
 }
 
 proptest! {

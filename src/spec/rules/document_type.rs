@@ -102,11 +102,6 @@ pub fn suggest(value: &str) -> Option<&'static str> {
     NAMES.classify(value).suggestion()
 }
 
-/// Whether `name` is a current or legacy document type.
-pub fn is_known(name: &str) -> bool {
-    DOCUMENT_TYPES.contains(&name) || legacy(name).is_some()
-}
-
 /// A current document type (or `ALL` where `allow_all`); legacy names are warnings naming the
 /// type to send instead, anything else an error with a suggestion.
 ///

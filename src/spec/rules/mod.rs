@@ -207,6 +207,7 @@ mod tests {
     use super::*;
     use crate::diag::Severity;
     use crate::spec::catalogue::FIELDS;
+    use crate::spec::response::RESPONSE_FIELDS;
     use crate::spec::{Object, Shape, Text};
 
     /// Every text in the catalogue, nested objects included.
@@ -231,7 +232,7 @@ mod tests {
 
     fn all_texts() -> Vec<Text> {
         let mut all = Vec::new();
-        for m in FIELDS {
+        for m in FIELDS.iter().chain(RESPONSE_FIELDS) {
             texts(&m.shape, &mut all);
         }
         assert!(all.len() > 20);
