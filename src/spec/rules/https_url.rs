@@ -507,6 +507,9 @@ mod tests {
             ("https://shop.example.com/?q={id}", "{}"),
             ("https://shop.example.com/?a`b", "`"),
             ("https://shop.example.com/100%zz", "%"),
+            // One escape digit is no escape; the fragment's own `#` is not odd, only a second.
+            ("https://shop.example.com/100%4g", "%"),
+            ("https://shop.example.com/x#frag|", "|"),
         ] {
             let found = findings(&HttpsUrl { callback: true }, url);
             assert_eq!(found.len(), 1, "{url}: {found:?}");
