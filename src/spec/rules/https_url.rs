@@ -510,6 +510,9 @@ mod tests {
             // One escape digit is no escape; the fragment's own `#` is not odd, only a second.
             ("https://shop.example.com/100%4g", "%"),
             ("https://shop.example.com/x#frag|", "|"),
+            // A real escape beside an odd character is not odd itself.
+            ("https://shop.example.com/g|%41", "|"),
+            ("https://shop.example.com/g%41|", "|"),
         ] {
             let found = findings(&HttpsUrl { callback: true }, url);
             assert_eq!(found.len(), 1, "{url}: {found:?}");
