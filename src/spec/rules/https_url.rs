@@ -571,6 +571,36 @@ mod tests {
         for host in ["example.com", "8.8.8.8", "172.32.0.1", "[2001:4860::1]"] {
             assert!(codes(&format!("https://{host}/h")).is_empty(), "{host}");
         }
+        // Each IPv4 special-purpose block at its edges, with the public address beside it.
+        let cb = HttpsUrl { callback: true };
+        let reason = |ip: &str| {
+            let f = findings(&cb, &format!("https://{ip}/h"));
+            f.first()
+                .map(|f| f.params()["reason"].as_str().unwrap_or_default().to_owned())
+        };
+        for (ip, why) in [
+            ("100.64.0.0", Some("a private address")),
+            ("100.127.255.255", Some("a private address")),
+            ("100.63.255.255", None),
+            ("100.128.0.0", None),
+            ("8.100.1.1", None),
+            ("0.1.2.3", Some("a non-routable address")),
+            ("255.255.255.255", Some("a non-routable address")),
+            ("192.0.2.1", Some("a non-routable address")),
+            ("198.51.100.7", Some("a non-routable address")),
+            ("203.0.113.5", Some("a non-routable address")),
+            ("198.18.0.0", Some("a non-routable address")),
+            ("198.19.255.255", Some("a non-routable address")),
+            ("198.17.255.255", None),
+            ("198.20.0.0", None),
+            ("240.0.0.1", Some("a reserved address")),
+            ("192.0.0.1", Some("a reserved address")),
+            ("192.0.0.9", None),
+            ("192.0.0.10", None),
+            ("192.0.1.1", None),
+        ] {
+            assert_eq!(reason(ip).as_deref(), why, "{ip}");
+        }
         assert!(findings(&HttpsUrl { callback: false }, "https://localhost/").is_empty());
     }
 
