@@ -598,6 +598,28 @@ mod tests {
             ("192.0.0.9", None),
             ("192.0.0.10", None),
             ("192.0.1.1", None),
+            // IPv6, and the IPv4 addresses it embeds (mapped, NAT64, 6to4).
+            ("[::1]", Some("a loopback address")),
+            ("[::]", Some("a non-routable address")),
+            ("[fc00::1]", Some("a private address")),
+            ("[fdff::1]", Some("a private address")),
+            ("[fe80::1]", Some("a link-local address")),
+            ("[ff02::1]", Some("a multicast address")),
+            ("[2001:db8::1]", Some("a non-routable address")),
+            ("[2001:db9::1]", None),
+            ("[3fff:fff::1]", Some("a non-routable address")),
+            ("[3fff:1000::1]", None),
+            ("[100::1]", Some("a non-routable address")),
+            ("[100:0:0:1::1]", None),
+            ("[::ffff:10.0.0.1]", Some("a private address")),
+            ("[::ffff:8.8.8.8]", None),
+            ("[64:ff9b::a00:1]", Some("a private address")),
+            ("[64:ff9b::808:808]", None),
+            ("[64:ff9b:1::1]", Some("a private address")),
+            ("[64:ff9b:2::1]", None),
+            ("[2002:a00:1::1]", Some("a private address")),
+            ("[2002:808:808::1]", None),
+            ("[2003::1]", None),
         ] {
             assert_eq!(reason(ip).as_deref(), why, "{ip}");
         }
