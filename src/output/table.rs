@@ -27,7 +27,11 @@ fn object_text(object: &Object) -> String {
     match object {
         Object::Fields { names, .. } => format!("{{{}}}", names.join(", ")),
         Object::Map(map) => {
-            let keys = map.key_label;
+            // The keys' own rules, where they have any (`STEP (not blank)`).
+            let keys = match rules_text(&map.keys) {
+                rules if rules.is_empty() => map.key_label.to_owned(),
+                rules => format!("{} ({rules})", map.key_label),
+            };
             let values = match map.values {
                 Shape::Object(inner) => object_text(inner),
                 Shape::Str(_) => "string".into(),

@@ -239,6 +239,25 @@ mod tests {
         all
     }
 
+    /// Every rule a request can break proposes a way to break it, so the kit has a near miss
+    /// for each member it guards.
+    #[test]
+    fn every_request_rule_has_a_miss() {
+        let mut request = Vec::new();
+        for m in FIELDS {
+            texts(&m.shape, &mut request);
+        }
+        for text in request {
+            let mut free = FreeText::default();
+            for r in text.rules {
+                r.narrow(&mut free);
+            }
+            for r in text.rules {
+                assert!(!r.misses(&free).is_empty(), "{r:?} has no miss");
+            }
+        }
+    }
+
     /// A rule names a constant only for a value of its closed set, and that constant is the
     /// value: the rules between members compare it (`tokenType` is `DOCUMENT`), so a rule over
     /// open values that named one would switch them on.
