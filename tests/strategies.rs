@@ -188,6 +188,52 @@ fn schema_properties() -> serde_json::Map<String, serde_json::Value> {
     props
 }
 
+/// Names come in several scripts, with the punctuation names are written with, and at the
+/// longest length the member allows: where a service's own name check is likeliest to be
+/// narrower than the API's.
+#[test]
+fn names_span_scripts_punctuation_and_the_longest_length() {
+    let seen = std::cell::RefCell::new(BTreeSet::new());
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        ..runner().config().clone()
+    });
+    type Kind = (&'static str, fn(char) -> bool);
+    let kinds: [Kind; 6] = [
+        ("Cyrillic", |c| ('\u{400}'..='\u{4FF}').contains(&c)),
+        ("Greek", |c| ('\u{370}'..='\u{3FF}').contains(&c)),
+        ("CJK", |c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+        ("Arabic", |c| ('\u{600}'..='\u{6FF}').contains(&c)),
+        ("apostrophe", |c| c == '\'' || c == '’'),
+        ("hyphen", |c| c == '-'),
+    ];
+    runner
+        .run(&valid_request(&Context::new()), |body| {
+            for name in ["firstName", "lastName"] {
+                let Some(v) = body[name].as_str() else {
+                    continue;
+                };
+                let mut seen = seen.borrow_mut();
+                for (kind, test) in &kinds {
+                    if v.chars().any(test) {
+                        seen.insert(*kind);
+                    }
+                }
+                if v.chars().count() == 100 {
+                    seen.insert("100 characters");
+                }
+            }
+            Ok(())
+        })
+        .expect("generates");
+    for kind in kinds.iter().map(|(k, _)| *k).chain(["100 characters"]) {
+        assert!(
+            seen.borrow().contains(kind),
+            "no name with {kind} in {CASES} cases"
+        );
+    }
+}
+
 /// Bounded numbers: `(member, minimum, maximum, integer)`.
 fn number_bounds() -> Vec<(String, f64, Option<f64>, bool)> {
     let out: Vec<_> = schema_properties()

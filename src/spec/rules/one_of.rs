@@ -114,3 +114,29 @@ impl Rule for OneOf {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A set of upper-case values is broken by writing one in lower case (where the member
+    /// does not upper-case it first, `sex: "m"`); a set already in lower case has no such miss.
+    #[test]
+    fn misses_include_the_lower_case_spelling() {
+        let sex = OneOf {
+            values: &["M", "F"],
+            retired: &[],
+        };
+        let values: Vec<String> = sex
+            .misses(&FreeText::default())
+            .into_iter()
+            .map(|m| m.value)
+            .collect();
+        assert!(values.contains(&"m".to_owned()), "{values:?}");
+        let lower = OneOf {
+            values: &["a", "b"],
+            retired: &[],
+        };
+        assert_eq!(lower.misses(&FreeText::default()).len(), 1);
+    }
+}
