@@ -58,6 +58,16 @@ mod tests {
     use super::*;
     use crate::spec::rules::findings;
 
+    /// Generators keep to what the rule checks: free text for a trimmed member has no
+    /// whitespace at either end (else every generated value would earn this warning).
+    #[test]
+    fn narrows_free_text_to_trimmed() {
+        let mut free = FreeText::default();
+        assert!(!free.trimmed);
+        Trimmed.narrow(&mut free);
+        assert!(free.trimmed);
+    }
+
     #[test]
     fn boundaries() {
         assert!(findings(&Trimmed, "").is_empty());
