@@ -55,15 +55,10 @@ fn keep(members: &mut Members, _ctx: &Context) {
 }
 
 fn misses(_ctx: &Context) -> Vec<CrossMiss> {
-    DISABLED
-        .iter()
-        .map(|&m| {
-            CrossMiss::at(
-                m,
-                Code::DisabledByAutoFaceMatching,
-                Severity::Warning,
-                vec![(AUTO_FACE_MATCHING, false.into()), (m, true.into())],
-            )
-        })
-        .collect()
+    CrossMiss::each_on(
+        &DISABLED,
+        (AUTO_FACE_MATCHING, false.into()),
+        Code::DisabledByAutoFaceMatching,
+        Severity::Warning,
+    )
 }

@@ -87,6 +87,20 @@ impl CrossMiss {
             severity,
         }
     }
+
+    /// Each of `flags` switched on beside `trigger` earns `code` at the flag: the near misses of
+    /// a rule that [`turn_off`] keeps.
+    pub(crate) fn each_on(
+        flags: &[MemberId],
+        trigger: (MemberId, serde_json::Value),
+        code: crate::diag::Code,
+        severity: crate::diag::Severity,
+    ) -> Vec<Self> {
+        flags
+            .iter()
+            .map(|&m| CrossMiss::at(m, code, severity, vec![trigger.clone(), (m, true.into())]))
+            .collect()
+    }
 }
 
 /// Sets each of `flags` that is `true` in `members` to `false`.

@@ -59,15 +59,10 @@ fn keep(members: &mut Members, _ctx: &Context) {
 }
 
 fn misses(_ctx: &Context) -> Vec<CrossMiss> {
-    FACE_CHECKS
-        .iter()
-        .map(|&m| {
-            CrossMiss::at(
-                m,
-                Code::FaceCheckWithoutSelfie,
-                Severity::Warning,
-                vec![(TOKEN_TYPE, "DOCUMENT".into()), (m, true.into())],
-            )
-        })
-        .collect()
+    CrossMiss::each_on(
+        &FACE_CHECKS,
+        (TOKEN_TYPE, "DOCUMENT".into()),
+        Code::FaceCheckWithoutSelfie,
+        Severity::Warning,
+    )
 }
