@@ -82,9 +82,23 @@ fn text_value(text: &'static Text) -> BoxedStrategy<String> {
     if examples.is_empty() {
         return free_text(text.free_text());
     }
-    prop::sample::select(examples)
-        .prop_flat_map(move |e| prop::sample::select(text.norm.spellings(&e)))
-        .boxed()
+    // The longest examples (the last passing length) are an edge: weighted like one, not
+    // drawn as one example among dozens.
+    let max = text.free_text().max;
+    let longest: Vec<String> = examples
+        .iter()
+        .filter(|e| max.is_some_and(|m| e.chars().count() == m))
+        .cloned()
+        .collect();
+    let spelled = move |pick: BoxedStrategy<String>| {
+        pick.prop_flat_map(move |e| prop::sample::select(text.norm.spellings(&e)))
+            .boxed()
+    };
+    let any = spelled(prop::sample::select(examples).boxed());
+    if longest.is_empty() {
+        return any;
+    }
+    prop_oneof![3 => any, 1 => spelled(prop::sample::select(longest).boxed())].boxed()
 }
 
 /// Items of `text`, none repeated once normalized (a repeat is warned about).

@@ -50,6 +50,18 @@ fn runner() -> TestRunner {
     })
 }
 
+/// The runner of coverage tests: the stated case count, quick mode or not, from a fixed seed,
+/// so a coverage claim ("Greek names appear in 256 cases") holds at the count the README states
+/// every time rather than most times; the other properties draw fresh cases each run.
+fn coverage_runner() -> TestRunner {
+    let config = Config {
+        cases: CASES,
+        ..runner().config().clone()
+    };
+    let rng = proptest::test_runner::TestRng::deterministic_rng(config.rng_algorithm);
+    TestRunner::new_with_rng(config, rng)
+}
+
 /// Codes that never come alone, so no near miss can earn one and nothing else:
 /// `url_missing_host` follows `url_not_https` (the WHATWG parser gives every https URL a host).
 const NEVER_ALONE: &[Code] = &[Code::UrlMissingHost];
@@ -98,11 +110,7 @@ fn every_request_code_has_a_near_miss() {
 fn generated_valid_requests_are_valid_and_cover_every_member() {
     for ctx in contexts() {
         let seen = std::cell::RefCell::new(BTreeSet::new());
-        // Coverage needs the stated count, quick or not.
-        let mut runner = TestRunner::new(Config {
-            cases: CASES,
-            ..runner().config().clone()
-        });
+        let mut runner = coverage_runner();
         runner
             .run(&valid_request(&ctx), |body| {
                 for k in body.as_object().expect("an object").keys() {
@@ -139,17 +147,12 @@ fn free_text_reaches_its_first_and_last_passing_lengths() {
         if let (true, Some(min), Some(max)) =
             (free, p["minLength"].as_u64(), p["maxLength"].as_u64())
         {
-            if catalogue::members().any(|m| m.name() == name) {
-                edges.insert(name.clone(), (min as usize, max as usize));
-            }
+            edges.insert(name.clone(), (min as usize, max as usize));
         }
     }
     assert!(edges.len() >= 4, "{edges:?}");
     let seen = std::cell::RefCell::new(BTreeSet::new());
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        ..runner().config().clone()
-    });
+    let mut runner = coverage_runner();
     runner
         .run(&valid_request(&Context::new()), |body| {
             for (name, &(min, max)) in &edges {
@@ -194,10 +197,14 @@ fn schema_properties() -> serde_json::Map<String, serde_json::Value> {
 #[test]
 fn names_span_scripts_punctuation_and_the_longest_length() {
     let seen = std::cell::RefCell::new(BTreeSet::new());
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        ..runner().config().clone()
-    });
+    // Each script is one example among dozens: 1,024 cases, as for the near misses.
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: CASES * 4,
+            ..coverage_runner().config().clone()
+        },
+        proptest::test_runner::TestRng::deterministic_rng(Config::default().rng_algorithm),
+    );
     type Kind = (&'static str, fn(char) -> bool);
     let kinds: [Kind; 6] = [
         ("Cyrillic", |c| ('\u{400}'..='\u{4FF}').contains(&c)),
@@ -254,10 +261,7 @@ fn number_bounds() -> Vec<(String, f64, Option<f64>, bool)> {
 fn numbers_reach_both_ends_of_their_range() {
     let bounds = number_bounds();
     let seen = std::cell::RefCell::new(BTreeSet::new());
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        ..runner().config().clone()
-    });
+    let mut runner = coverage_runner();
     runner
         .run(&valid_request(&Context::new()), |body| {
             for (name, min, max, _) in &bounds {
