@@ -197,3 +197,80 @@ pub(crate) fn minimal() -> Members {
     }
     m
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    /// Both contexts the rules between members read: without a date and with one.
+    fn contexts() -> [Context; 2] {
+        [
+            Context::new(),
+            Context::new().with_today(date!(2026 - 12 - 01)),
+        ]
+    }
+
+    fn with_required(set: &[(&str, Value)]) -> Members {
+        let mut members = Members::new();
+        members.insert("clientId".into(), "client-1".into());
+        for (name, value) in set {
+            members.insert((*name).into(), value.clone());
+        }
+        members
+    }
+
+    fn violations(members: &Members, ctx: &Context) -> Vec<(String, Code)> {
+        let body = serde_json::to_vec(&Value::Object(members.clone())).unwrap_or_default();
+        crate::check(&body, ctx)
+            .violations()
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code()))
+            .collect()
+    }
+
+    /// Generators repair a request with `keep_rules`: every near miss of a rule between members
+    /// comes out of it clean, warnings included, and a second pass changes nothing.
+    #[test]
+    fn keeping_the_rules_repairs_each_of_their_misses() {
+        for ctx in contexts() {
+            for rule in RULES {
+                for miss in (rule.misses)(&ctx) {
+                    let mut members = with_required(&miss.set);
+                    assert_ne!(violations(&members, &ctx), vec![], "{miss:?}");
+                    keep_rules(&mut members, &ctx);
+                    assert_eq!(violations(&members, &ctx), vec![], "{miss:?} → {members:?}");
+                    let kept = members.clone();
+                    keep_rules(&mut members, &ctx);
+                    assert_eq!(members, kept, "{miss:?}");
+                }
+            }
+        }
+    }
+
+    /// A request that already keeps the rules is left exactly as it is: a miss without the
+    /// member it is reported at (the trigger alone, which is clean).
+    #[test]
+    fn keeping_the_rules_leaves_a_clean_request_alone() {
+        for ctx in contexts() {
+            for rule in RULES {
+                for miss in (rule.misses)(&ctx) {
+                    let at = miss.pointer.trim_start_matches('/');
+                    let rest: Vec<_> = miss
+                        .set
+                        .iter()
+                        .filter(|(name, _)| *name != at)
+                        .cloned()
+                        .collect();
+                    let mut members = with_required(&rest);
+                    if !violations(&members, &ctx).is_empty() {
+                        continue;
+                    }
+                    let before = members.clone();
+                    keep_rules(&mut members, &ctx);
+                    assert_eq!(members, before, "{miss:?}");
+                }
+            }
+        }
+    }
+}
