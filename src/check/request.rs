@@ -159,7 +159,7 @@ fn check_members<'a>(
     }
     for id in catalogue::REQUIRED {
         let field = id.member();
-        if !facts.has(id.index()) {
+        if !facts.has(id) {
             let f = Finding::error(Kind::MissingRequired {
                 field: field.name,
                 alias: field.aliases.first().copied(),

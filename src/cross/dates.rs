@@ -122,11 +122,10 @@ fn keep(members: &mut Members, ctx: &Context) {
     dates.sort_unstable();
     for ((m, _), mut d) in given.iter().zip(dates) {
         if let Some(today) = ctx.today {
-            let oldest = years_before(today, PLAUSIBLE_AGE - 1);
-            d = match *m {
-                DATE_OF_EXPIRY => d.max(today),
-                DATE_OF_BIRTH => d.clamp(oldest, today),
-                _ => d.clamp(oldest, today),
+            d = if *m == DATE_OF_EXPIRY {
+                d.max(today)
+            } else {
+                d.clamp(years_before(today, PLAUSIBLE_AGE), today)
             };
         }
         members.insert(m.name().into(), ymd(d));

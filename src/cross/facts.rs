@@ -106,9 +106,9 @@ impl Facts {
         self.by_field.get(m.index()).and_then(Option::as_ref)
     }
 
-    /// Whether the member at `index` of the catalogue is present.
-    pub(crate) fn has(&self, index: usize) -> bool {
-        index < 128 && self.present & (1 << index) != 0
+    /// Whether the member `m` is present (its index is below 128: asserted above).
+    pub(crate) fn has(&self, m: MemberId) -> bool {
+        self.present & (1 << m.index()) != 0
     }
 
     pub(crate) fn bool(&self, m: MemberId) -> Option<(bool, &Fact)> {
@@ -139,5 +139,26 @@ impl Facts {
                 f(m, fact);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::catalogue::member;
+
+    /// A rule between members reports at the name the caller wrote: the alias, where one was
+    /// used (only `clientId` has one today, and no rule reports at it yet).
+    #[test]
+    fn a_fact_is_located_under_the_name_written() {
+        let fact = |alias| Fact {
+            position: 2,
+            alias,
+            scalar: Scalar::Bool(true),
+        };
+        let client = member("clientId");
+        assert_eq!(fact(true).loc(client).pointer(), "/personScanRef");
+        assert_eq!(fact(false).loc(client).pointer(), "/clientId");
+        assert_eq!(fact(true).loc(member("locale")).pointer(), "/locale");
     }
 }
