@@ -161,4 +161,21 @@ mod tests {
         assert_eq!(fact(false).loc(client).pointer(), "/clientId");
         assert_eq!(fact(true).loc(member("locale")).pointer(), "/locale");
     }
+
+    /// Only `clientId` (the first member) is required today, so the missing-member check alone
+    /// would not notice a bit set read at the wrong place.
+    #[test]
+    fn facts_know_which_members_are_present() {
+        let (client, locale) = (member("clientId"), member("locale"));
+        let mut facts = Facts::new();
+        assert!(!facts.has(client) && !facts.has(locale));
+        let fact = Fact {
+            position: 0,
+            alias: false,
+            scalar: Scalar::Null,
+        };
+        facts.set(locale.index(), fact);
+        assert!(facts.has(locale) && !facts.has(client));
+        assert_eq!(facts.present(), 1 << locale.index());
+    }
 }
