@@ -213,3 +213,63 @@ fn missing_compare_data_misses(_ctx: &Context) -> Vec<CrossMiss> {
         severity: Severity::Warning,
     }]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn members(value: serde_json::Value) -> Members {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    /// Generators drop data for steps the request doesn't define, and keep the rest as it is.
+    #[test]
+    fn keeping_known_steps_drops_only_the_unknown_ones() {
+        let mut m = members(json!({
+            "additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}},
+            "additionalData": {"UTILITY_BILL": {"address": "a"}, "EXTRA": {"address": "b"}},
+        }));
+        keep_known_steps(&mut m, &Context::new());
+        assert_eq!(
+            m["additionalData"],
+            json!({"UTILITY_BILL": {"address": "a"}})
+        );
+    }
+
+    /// Every COMPARE field gets a value, whatever additionalData held: what was there stays,
+    /// and what was not an object becomes one. Fields of other step types get nothing.
+    #[test]
+    fn keeping_compare_data_fills_in_only_the_missing_fields() {
+        let steps = json!({"ALL": {"ALL": {
+            "UTILITY_BILL": {"type": "COMPARE", "fields": ["address", "name"]},
+            "OTHER": {"type": "UPLOAD", "fields": ["address"]},
+        }}});
+        let filled = |data: Option<serde_json::Value>| {
+            let mut m = members(json!({"additionalSteps": steps}));
+            if let Some(data) = data {
+                m.insert("additionalData".into(), data);
+            }
+            keep_compare_data(&mut m, &Context::new());
+            m.get("additionalData").cloned()
+        };
+        let both = json!({"UTILITY_BILL": {"address": "value", "name": "value"}});
+        assert_eq!(filled(None), Some(both.clone()));
+        assert_eq!(filled(Some(json!("x"))), Some(both.clone()));
+        assert_eq!(filled(Some(json!({"UTILITY_BILL": "x"}))), Some(both));
+        assert_eq!(
+            filled(Some(
+                json!({"UTILITY_BILL": {"name": "n", "extra": "e"}, "KEPT": {}})
+            )),
+            Some(json!({
+                "UTILITY_BILL": {"name": "n", "extra": "e", "address": "value"},
+                "KEPT": {},
+            }))
+        );
+        let mut upload_only = members(json!({"additionalSteps": {"ALL": {"ALL": {
+            "OTHER": {"type": "UPLOAD", "fields": ["address"]},
+        }}}}));
+        keep_compare_data(&mut upload_only, &Context::new());
+        assert_eq!(upload_only.get("additionalData"), None);
+    }
+}
