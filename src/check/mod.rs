@@ -282,3 +282,30 @@ impl Value<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_value, Code, Context, Limits};
+    use serde_json::json;
+
+    /// A value the caller built is never too large (the size limit is for hostile bytes), while
+    /// the other limits still hold.
+    #[test]
+    fn a_built_value_is_checked_whatever_its_size() {
+        let limits = Limits {
+            max_bytes: 16,
+            max_violations: 1,
+            ..Limits::default()
+        };
+        let ctx = Context::new().with_limits(limits);
+        let body = json!({"clientId": "client-1", "firstName": "Jonas", "lastName": "Jonaitis"});
+        assert!(check_value(&body, &ctx).is_valid());
+        let codes: Vec<Code> = check_value(&json!({"sex": "X", "locale": 1}), &ctx)
+            .violations()
+            .iter()
+            .map(|v| v.code())
+            .collect();
+        assert_eq!(codes.len(), 2, "{codes:?}");
+        assert_eq!(codes.last(), Some(&Code::TooManyViolations));
+    }
+}
