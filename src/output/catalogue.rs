@@ -145,3 +145,31 @@ pub fn member(name: &str) -> Option<MemberInfo> {
 pub fn response_members() -> impl ExactSizeIterator<Item = MemberInfo> {
     RESPONSE_FIELDS.iter().map(MemberInfo)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// `rules --format json` prints what a member is under fixed names and values: scripts
+    /// that read it (redaction lists, docs) depend on them.
+    #[test]
+    fn a_member_serializes_under_its_documented_names() {
+        let Some(client) = member("clientId") else {
+            unreachable!("clientId is documented")
+        };
+        let json = serde_json::to_value(client).unwrap_or_default();
+        assert_eq!(json["name"], "clientId");
+        assert_eq!(json["aliases"], serde_json::json!(["personScanRef"]));
+        assert_eq!(json["origin"], "token_page");
+        assert_eq!(json["required"], true);
+        assert_eq!(json["personal"], true);
+        assert_eq!(json["doc"], client.doc());
+        let origins: BTreeSet<String> = members()
+            .filter_map(|m| serde_json::to_value(m).ok())
+            .filter_map(|j| j["origin"].as_str().map(str::to_owned))
+            .collect();
+        let expected = ["api_reference", "legacy", "token_page"].map(String::from);
+        assert_eq!(origins, BTreeSet::from(expected));
+    }
+}
