@@ -16,8 +16,9 @@
 //!               "unknown_fields": "warn" | "deny", "default_expiry_time": n},   all optional
 //!   "valid": bool,
 //!   "violations": [{"pointer": "/x", "code": "too_long", "severity": "error",
-//!                   "params": {...}}],    the exact, complete, ordered list; "params" optional
-//!                                         and compared as a subset
+//!                   "params": {...}, "message": "..."}],   the exact, complete, ordered list;
+//!                                         "params" optional and compared as a subset,
+//!                                         "message" optional and compared exactly
 //!   "request": <JSON>                     optional: the exact normalized request
 //! }
 //! ```
@@ -82,6 +83,7 @@ struct Expected {
     code: String,
     severity: String,
     params: Option<serde_json::Map<String, serde_json::Value>>,
+    message: Option<String>,
 }
 
 /// A case ready to run.
@@ -236,6 +238,9 @@ fn show_expected(v: &Expected) -> String {
     if let Some(p) = &v.params {
         let _ = write!(s, " params⊇{}", serde_json::Value::Object(p.clone()));
     }
+    if let Some(m) = &v.message {
+        let _ = write!(s, "\n{:>8}{m}", "");
+    }
     s
 }
 
@@ -269,6 +274,10 @@ fn matches(expected: &Expected, actual: &idenfy_preflight::Violation) -> bool {
             .params
             .as_ref()
             .is_none_or(|want| want.iter().all(|(k, v)| params.get(k) == Some(v)))
+        && expected
+            .message
+            .as_ref()
+            .is_none_or(|want| *want == actual.message())
 }
 
 /// Runs one case; `Err` describes every way it failed.

@@ -292,6 +292,13 @@ fn allowed_documents_shape() {
         let report = check_json(&minimal(json!({ "allowedDocuments": value })));
         one(&report, pointer, code, severity);
     }
+    // Of another type, it is told what it should be.
+    let report = check_json(&minimal(json!({"allowedDocuments": ["PASSPORT"]})));
+    let message = report.violations()[0].message();
+    assert!(
+        message.contains("an object of arrays of strings"),
+        "{message}"
+    );
     let dup = check_response_str(
         r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT",
             "allowedDocuments": {"LT": ["PASSPORT"], "LT": ["ID_CARD"]}}"#,
@@ -337,7 +344,28 @@ fn allowed_documents_keys_are_codes_in_any_case() {
     );
     one(&twice, "/allowedDocuments/LT", Code::DuplicateKey, Warning);
     assert_eq!(twice.violations()[0].params()["normalized"], "LT");
-    assert!(twice.is_valid());
+    assert!(twice.is_valid()); // The second list of a country is still checked.
+    let second = check_response_str(
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT",
+            "allowedDocuments": {"lt": ["PASSPORT"], "LT": ["PASPORT"]}}"#,
+        None,
+        &Context::new(),
+    );
+    let found: Vec<_> = second
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/allowedDocuments/LT".to_owned(), Code::DuplicateKey),
+            (
+                "/allowedDocuments/LT/0".to_owned(),
+                Code::UnknownDocumentType
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -52,8 +52,8 @@ fn check_members<'a>(
 ) -> Members<'a> {
     let mut seen: u128 = 0;
     let mut unknowns = Unknowns::Few(Vec::new());
-    // Positions of repeated members, left out of the normalized request (none, mostly).
-    let mut dropped: Vec<usize> = Vec::new();
+    // A repeated member is an error, so no normalized request is handed back: the repeats stay
+    // where they are, unchecked, and nothing needs pruning.
     // Members are checked in place, so the normalized request is the reader's own vector.
     for position in 0..members.len() {
         let known = catalogue::known(&members[position].0);
@@ -64,7 +64,6 @@ fn check_members<'a>(
             let loc = ROOT.key(key, position);
             if repeated {
                 checker.report(&loc, duplicate_key(key), None);
-                dropped.push(position);
                 continue;
             }
             checker.unknown(
@@ -88,7 +87,6 @@ fn check_members<'a>(
         let loc = ROOT.key(key, position);
         if repeated {
             checker.report(&loc, duplicate_key(key), None);
-            dropped.push(position);
             continue;
         }
         // The name as written: the alias where one was used.
@@ -143,19 +141,6 @@ fn check_members<'a>(
         if known.alias {
             *key = Cow::Borrowed(field.name);
         }
-    }
-    if !dropped.is_empty() {
-        // `dropped` is in ascending order: one pass.
-        let mut next = dropped.iter().copied().peekable();
-        let mut position = 0;
-        members.retain(|_| {
-            let keep = next.peek() != Some(&position);
-            if !keep {
-                next.next();
-            }
-            position += 1;
-            keep
-        });
     }
     for id in catalogue::REQUIRED {
         let field = id.member();
