@@ -34,8 +34,6 @@ pub(crate) struct Checked<'a> {
     pub(crate) value: Value<'a>,
     /// What rules between members may know of it.
     pub(crate) scalar: Scalar,
-    /// No error was found in it.
-    pub(crate) ok: bool,
 }
 
 /// What `null` means where a value is checked.

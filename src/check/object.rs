@@ -12,20 +12,17 @@ use crate::suggest::Vocabulary;
 use std::borrow::Cow;
 
 impl Checker<'_> {
-    /// Checks the members of an object declared by `object`; returns the object as it is sent
-    /// and whether it passed.
+    /// Checks the members of an object declared by `object`; returns the object as it is sent.
     pub(crate) fn object<'a>(
         &mut self,
         object: &Object,
         members: Members<'a>,
         loc: &Loc<'_>,
-    ) -> (Value<'a>, bool) {
-        let errors = self.errors();
-        let value = match object {
+    ) -> Value<'a> {
+        match object {
             Object::Fields { fields, names } => self.fields(fields, names, members, loc),
             Object::Map(map) => self.map(map, members, loc),
-        };
-        (value, self.errors() == errors)
+        }
     }
 
     fn fields<'a>(
@@ -133,60 +130,5 @@ impl Checker<'_> {
         }
         members.truncate(kept);
         Value::Object(members)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::check::Checker;
-    use crate::context::Context;
-    use crate::diag::loc::ROOT;
-    use crate::json::Value;
-    use crate::spec::catalogue::member;
-    use crate::spec::Shape;
-
-    /// Whether additionalSteps given as `body` passes, as the object walker says.
-    fn passes(body: &str) -> bool {
-        let ctx = Context::new();
-        let mut checker = Checker::new(&ctx);
-        let Shape::Object(object) = member("additionalSteps").member().shape else {
-            unreachable!("additionalSteps is an object")
-        };
-        let Ok(Value::Object(members)) = crate::json::read(body.as_bytes(), 1 << 20, 64) else {
-            unreachable!("the test's JSON is an object")
-        };
-        checker.object(object, members, &ROOT).1
-    }
-
-    /// An object passes when nothing inside it is an error: warnings don't count, and an error
-    /// reported before the object began is not the object's.
-    #[test]
-    fn an_object_passes_unless_it_holds_an_error() {
-        assert!(passes(
-            r#"{"ALL": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}}"#
-        ));
-        assert!(passes(
-            r#"{"ALL": {"ALL": {"UTILITY_BILL": {"type": "COMPARE", "fields": ["address", "address"]}}}}"#
-        ));
-        assert!(!passes(
-            r#"{"ALL": {"ALL": {"UTILITY_BILL": {"type": "NOPE"}}}}"#
-        ));
-        assert!(!passes(
-            r#"{"LTU": {"ALL": {"UTILITY_BILL": {"type": "UPLOAD"}}}}"#
-        ));
-        let ctx = Context::new();
-        let mut checker = Checker::new(&ctx);
-        checker.report(
-            &ROOT,
-            crate::diag::Finding::error(crate::diag::Kind::NullNotAllowed),
-            None,
-        );
-        let Shape::Object(object) = member("additionalSteps").member().shape else {
-            unreachable!("additionalSteps is an object")
-        };
-        let Ok(Value::Object(members)) = crate::json::read(b"{}", 1 << 20, 64) else {
-            unreachable!("the test's JSON is an object")
-        };
-        assert!(checker.object(object, members, &ROOT).1);
     }
 }

@@ -24,7 +24,6 @@ impl Checker<'_> {
                     return Checked {
                         value,
                         scalar: Scalar::Null,
-                        ok: true,
                     }
                 }
                 Null::Required => {
@@ -33,7 +32,6 @@ impl Checker<'_> {
                     return Checked {
                         value,
                         scalar: Scalar::Other,
-                        ok: false,
                     };
                 }
                 Null::WrongType => return self.mistyped(slot, slot.shape.expected(), value, loc),
@@ -45,7 +43,6 @@ impl Checker<'_> {
                 Ok(d) => Checked {
                     value: Value::String(s),
                     scalar: Scalar::Date(d),
-                    ok: true,
                 },
                 Err(f) => {
                     let v = Value::String(s);
@@ -53,7 +50,6 @@ impl Checker<'_> {
                     Checked {
                         value: v,
                         scalar: Scalar::Other,
-                        ok: false,
                     }
                 }
             },
@@ -68,25 +64,21 @@ impl Checker<'_> {
                 };
                 match bounds.check(x.unwrap_or(f64::NAN)) {
                     Some(f) => {
-                        let ok = f.severity != Severity::Error;
                         self.say(slot, loc, f, Some(&v));
                         Checked {
                             value: v,
                             scalar: Scalar::Other,
-                            ok,
                         }
                     }
                     None => Checked {
                         value: v,
                         scalar: Scalar::Other,
-                        ok: true,
                     },
                 }
             }
             (Shape::Bool, Value::Bool(b)) => Checked {
                 value: Value::Bool(b),
                 scalar: Scalar::Bool(b),
-                ok: true,
             },
             (Shape::List(text), Value::Array(items)) => self.list(slot, &text, items, loc),
             (Shape::StrOrList(text), Value::String(s)) => self.text(slot, &text, s, loc),
@@ -94,19 +86,13 @@ impl Checker<'_> {
             (Shape::IntOrStr { int, .. }, Value::Number(n)) => {
                 self.integer(slot, int, Value::Number(n), loc)
             }
-            (Shape::IntOrStr { text, .. }, Value::String(s)) => {
-                let checked = self.text(slot, &text, s, loc);
-                Checked {
-                    scalar: Scalar::Other,
-                    ..checked
-                }
-            }
+            // A string is a UUID, an open text: its scalar is no choice the rules read.
+            (Shape::IntOrStr { text, .. }, Value::String(s)) => self.text(slot, &text, s, loc),
             (Shape::Object(object), Value::Object(members)) => {
-                let (value, ok) = self.object(object, members, loc);
+                let value = self.object(object, members, loc);
                 Checked {
                     value,
                     scalar: Scalar::Other,
-                    ok,
                 }
             }
             (shape, other) => self.mistyped(slot, shape.expected(), other, loc),
@@ -152,7 +138,6 @@ impl Checker<'_> {
         Checked {
             value: Value::String(n),
             scalar: choice.map_or(Scalar::Other, Scalar::Choice),
-            ok,
         }
     }
 
@@ -181,7 +166,6 @@ impl Checker<'_> {
                 Checked {
                     value,
                     scalar: Scalar::Int(saturated),
-                    ok: true,
                 }
             }
             Some(f) => {
@@ -189,13 +173,11 @@ impl Checker<'_> {
                 Checked {
                     value,
                     scalar: Scalar::Other,
-                    ok: false,
                 }
             }
             None => Checked {
                 value,
                 scalar: Scalar::Int(saturated),
-                ok: true,
             },
         }
     }
@@ -212,7 +194,6 @@ impl Checker<'_> {
             subject: Subject::part(slot.subject.name, "items"),
             ..*slot
         };
-        let mut ok = true;
         let mut all_strings = true;
         for (i, item) in items.iter_mut().enumerate() {
             let at = loc.index(i);
@@ -220,13 +201,11 @@ impl Checker<'_> {
             *item = match v {
                 Value::String(s) => {
                     let checked = self.text(slot, text, s, &at);
-                    ok &= checked.ok;
                     checked.value
                 }
                 other => {
                     all_strings = false;
                     let checked = self.mistyped(&item_slot, Expected::String, other, &at);
-                    ok = false;
                     checked.value
                 }
             };
@@ -240,7 +219,6 @@ impl Checker<'_> {
             let repeats = Repeats::exact(texts.iter().copied());
             drop(texts);
             for (i, f) in whole {
-                ok &= f.severity != Severity::Error;
                 self.say(slot, &loc.index(i), f, None);
             }
             for i in 0..items.len() {
@@ -266,7 +244,6 @@ impl Checker<'_> {
         Checked {
             value: Value::Array(items),
             scalar: Scalar::Other,
-            ok,
         }
     }
 
@@ -301,7 +278,6 @@ impl Checker<'_> {
         Checked {
             value,
             scalar: Scalar::Other,
-            ok: false,
         }
     }
 }

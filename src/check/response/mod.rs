@@ -82,9 +82,11 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
                 },
                 personal: member.personal,
             };
+            let errors = checker.errors();
             let checked = checker.value(&slot, value, &loc);
             if member.name == AUTH_TOKEN {
-                token_ok = token_once && checked.ok && checked.value.as_str().is_some();
+                token_ok =
+                    token_once && checker.errors() == errors && checked.value.as_str().is_some();
             }
             checked.value
         } else if let Some(field) = catalogue::get(&key) {
