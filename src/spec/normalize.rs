@@ -162,6 +162,19 @@ fn nfc(s: Cow<'_, str>) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    /// Another spelling is offered only when it differs and normalizes the same.
+    #[test]
+    fn spellings_differ_and_normalize_alike() {
+        assert_eq!(Norm::Upper.spellings("LT"), ["LT", "lt"]);
+        assert_eq!(Norm::Upper.spellings("lt"), ["lt"]);
+        assert_eq!(Norm::Upper.spellings("12"), ["12"]);
+        assert_eq!(Norm::Lower.spellings("en"), ["en", "EN"]);
+        assert_eq!(Norm::AsIs.spellings("x"), ["x"]);
+        let names = Norm::PersonName.spellings("JOHN TOM");
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(Norm::PersonName.apply(names[1].as_str().into()), "JOHN TOM");
+    }
+
     #[test]
     fn person_name_steps() {
         assert_eq!(Norm::PersonName.apply("e\u{301}va".into()), "\u{c9}VA");
