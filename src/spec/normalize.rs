@@ -185,6 +185,21 @@ mod tests {
             Norm::PersonName.apply("JOHN TOM".into()),
             Cow::Borrowed(_)
         ));
+        assert!(matches!(
+            Norm::PersonName.apply("JÜRGEN MÜLLER".into()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    /// A value already in its normal form is borrowed, not copied: most values are, and the
+    /// normalized request is built from them.
+    #[test]
+    fn a_normal_value_is_borrowed() {
+        for (norm, s) in [(Norm::Upper, "LT"), (Norm::Lower, "en"), (Norm::AsIs, "x")] {
+            assert!(matches!(norm.apply(s.into()), Cow::Borrowed(_)), "{s}");
+        }
+        assert_eq!(Norm::Upper.apply("lT".into()), "LT");
+        assert_eq!(Norm::Lower.apply("En".into()), "en");
     }
 
     #[test]
@@ -198,6 +213,8 @@ mod tests {
             "   ",
             "a\u{b}b",
             "x\x0cy",
+            "john ",
+            "JOHN ",
         ] {
             let general = {
                 let collapsed = collapse_whitespace(Cow::Borrowed(s));
