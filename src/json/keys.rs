@@ -78,6 +78,16 @@ mod tests {
         }
     }
 
+    /// An index past the list repeats nothing, on either side of the switch to a hash set.
+    #[test]
+    fn past_the_end_is_no_repeat() {
+        let few = Repeats::exact(["a", "a"].into_iter());
+        assert!(few.get(1) && !few.get(2) && !few.get(63) && !few.get(64) && !few.get(1000));
+        let keys: Vec<String> = (0..20).map(|i| format!("k{}", i % 2)).collect();
+        let many = Repeats::exact(keys.iter().map(String::as_str));
+        assert!(many.get(19) && !many.get(20) && !many.get(64));
+    }
+
     #[test]
     fn folded_ignores_ascii_case_only() {
         let r = Repeats::folded(["lt", "LT", "Lt", "ß", "SS"].into_iter());
