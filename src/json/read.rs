@@ -244,14 +244,13 @@ impl<'de> Visitor<'de> for Node<'_> {
         // A placeholder; `restore_number_texts` puts the literal in once parsing is done.
         Ok(Value::NumberText(Cow::Owned(n.to_string())))
     }
+    // serde_json hands a string over borrowed, or from its scratch buffer when it holds an
+    // escape (`visit_str`); never as an owned `String`, so `visit_string` keeps its default.
     fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
         Ok(Value::String(Cow::Borrowed(s)))
     }
     fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
         Ok(Value::String(Cow::Owned(s.to_owned())))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Value<'de>, E> {
-        Ok(Value::String(Cow::Owned(s)))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
         let child = self.child()?;
@@ -292,9 +291,6 @@ impl<'de> Visitor<'de> for Key {
     }
     fn visit_str<E>(self, s: &str) -> Result<Cow<'de, str>, E> {
         Ok(Cow::Owned(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(s))
     }
 }
 
