@@ -121,16 +121,16 @@ impl Checker<'_> {
         for rule in text.rules {
             rule.check(&n, &mut self.scratch);
         }
-        let mut ok = true;
         if !self.scratch.is_empty() {
             let mut found = std::mem::take(&mut self.scratch);
-            ok = !found.iter().any(|f| f.severity == Severity::Error);
             for f in found.drain(..) {
                 self.say(slot, loc, f, original.as_ref());
             }
             self.scratch = found;
         }
-        let choice = if ok && text.closed {
+        // A choice is a member of the closed set, which its set's rule accepts: a value that
+        // failed that rule has none to give.
+        let choice = if text.closed {
             text.rules.iter().find_map(|r| r.choice(&n))
         } else {
             None
