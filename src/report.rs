@@ -359,3 +359,34 @@ impl Serialize for ResponseReport {
         st.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_str, Context};
+
+    fn blocks(body: &str) -> Option<usize> {
+        check_str(body, &Context::new())
+            .request()
+            .map(super::ValidRequest::heap_blocks)
+    }
+
+    /// What tests/allocations.rs counts on: a block per non-empty array and object, one per
+    /// value or name the normalizer had to rewrite, nothing for what borrows from the input.
+    #[test]
+    fn heap_blocks_count_what_the_request_owns() {
+        assert_eq!(blocks(r#"{"clientId":"c"}"#), Some(1));
+        assert_eq!(blocks(r#"{"clientId":"c","documents":[]}"#), Some(1));
+        assert_eq!(blocks(r#"{"clientId":"c","additionalData":{}}"#), Some(1));
+        assert_eq!(
+            blocks(r#"{"clientId":"c","additionalData":{"X":{}}}"#),
+            Some(2)
+        );
+        assert_eq!(
+            blocks(r#"{"clientId":"c","documents":["passport","ID_CARD"]}"#),
+            Some(3)
+        );
+        let steps = r#"{"clientId":"c","additionalSteps":{"ALL":{"ALL":{"UTILITY_BILL":{"type":"UPLOAD"}}}}}"#;
+        assert_eq!(blocks(steps), Some(5));
+        assert_eq!(blocks(&steps.replacen("ALL", "all", 1)), Some(6));
+    }
+}
