@@ -389,4 +389,27 @@ mod tests {
         assert_eq!(blocks(steps), Some(5));
         assert_eq!(blocks(&steps.replacen("ALL", "all", 1)), Some(6));
     }
+
+    #[test]
+    fn a_report_as_pretty_json_is_its_serialization() {
+        let report = check_str(r#"{"clientId": "c", "sex": "X"}"#, &Context::new());
+        let pretty = report.to_json_pretty();
+        let parsed: serde_json::Value = serde_json::from_str(&pretty).unwrap_or_default();
+        assert_eq!(parsed, serde_json::to_value(&report).unwrap_or_default());
+        assert!(pretty.contains("\n  \"violations\": ["), "{pretty}");
+    }
+
+    /// One error and two warnings, each counted where it belongs.
+    #[test]
+    fn a_response_report_counts_by_severity() {
+        let body = r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT",
+            "redirectUrl": "http://ivs.idenfy.com/x",
+            "allowedDocuments": {"lt": ["PASSPORT"], "LT": ["ID_CARD"], "lv": ["PASSPORT"], "LV": ["PASSPORT"]}}"#;
+        let report = crate::check_response_str(body, None, &Context::new());
+        assert_eq!(report.counts(), (1, 2));
+        assert_eq!((report.error_count(), report.warning_count()), (1, 2));
+        assert_eq!(report.errors().count(), 1);
+        let warnings: Vec<_> = report.warnings().map(|v| v.pointer().to_owned()).collect();
+        assert_eq!(warnings, ["/allowedDocuments/LT", "/allowedDocuments/LV"]);
+    }
 }

@@ -249,3 +249,30 @@ impl FromStr for Severity {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Codes and severities print and parse under one name each (the CLI's `codes` command and
+    /// its JSON read them back).
+    #[test]
+    fn names_print_and_parse_back() {
+        for &code in Code::ALL {
+            assert_eq!(code.to_string().parse::<Code>(), Ok(code));
+        }
+        for severity in [Severity::Error, Severity::Warning] {
+            assert_eq!(severity.to_string(), severity.as_str());
+            assert_eq!(severity.as_str().parse::<Severity>(), Ok(severity));
+            assert_eq!(format!("[{severity:>8}]").len(), 10);
+        }
+        assert_eq!("error".parse::<Severity>(), Ok(Severity::Error));
+        assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+        let unknown = "Error".parse::<Severity>();
+        assert_eq!(unknown, Err(UnknownName("Error".into())));
+        assert_eq!(
+            unknown.map_err(|e| e.to_string()),
+            Err("unknown name \"Error\"".into())
+        );
+    }
+}
