@@ -845,3 +845,28 @@ proptest! {
         }
     }
 }
+
+/// A changed echo's message names the JSON types only when they differ (never the values).
+#[test]
+fn a_changed_echo_names_the_types_when_they_differ() {
+    let ctx = Context::new();
+    // An undocumented member is passed through unchecked, so its echo may change type without
+    // another violation.
+    let request = check(br#"{"clientId": "c1", "fooBar": 1}"#, &ctx);
+    let sent = request.request().expect("valid");
+    let message = |echo: &str| {
+        let body = format!(
+            r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1", "fooBar": {echo}}}"#
+        );
+        let report = check_response_str(&body, Some(sent), &ctx);
+        one(&report, "/fooBar", Code::EchoChanged, Warning);
+        report.violations()[0].message()
+    };
+    let same_type = message("2");
+    assert!(same_type.ends_with("the server changed it"), "{same_type}");
+    let other_type = message(r#""1""#);
+    assert!(
+        other_type.contains(" (sent an integer, echoed a string)"),
+        "{other_type}"
+    );
+}
