@@ -390,6 +390,13 @@ mod tests {
         assert_eq!(blocks(&steps.replacen("ALL", "all", 1)), Some(6));
     }
 
+    /// An unknown member's parameters list the candidates only when there are some.
+    #[test]
+    fn unknown_member_candidates_only_when_there_are_some() {
+        let report = check_str(r#"{"clientId": "c", "zzzz": 1}"#, &Context::new());
+        assert_eq!(report.violations()[0].params().get("candidates"), None);
+    }
+
     #[test]
     fn a_report_as_pretty_json_is_its_serialization() {
         let report = check_str(r#"{"clientId": "c", "sex": "X"}"#, &Context::new());

@@ -869,4 +869,11 @@ fn a_changed_echo_names_the_types_when_they_differ() {
         other_type.contains(" (sent an integer, echoed a string)"),
         "{other_type}"
     );
+    let dropped = check_response_str(
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1"}"#,
+        Some(sent),
+        &ctx,
+    );
+    one(&dropped, "/fooBar", Code::EchoDropped, Warning);
+    assert_eq!(dropped.violations()[0].params()["field"], "fooBar");
 }

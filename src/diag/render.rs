@@ -621,6 +621,11 @@ mod invisible_tests {
             ("/t\t", "/t\\t"),
             ("/\u{feff}bom", "/\\u{feff}bom"),
             ("/\u{1b}[31m", "/\\u{1b}[31m"),
+            ("/e\u{2003}m", "/e\\u{2003}m"),
+            ("/\u{e000}", "/\\u{e000}"),
+            // Unassigned to the regex's Unicode tables, assigned in the standard library's:
+            // `escape_debug` shows it as itself, so it is escaped by hand.
+            ("/\u{88f}", "/\\u{88f}"),
         ] {
             assert_eq!(escape_invisible(input), shown);
         }
