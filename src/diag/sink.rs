@@ -110,9 +110,9 @@ impl Sink {
             Some(heap) => heap.peek().is_some_and(|top| key < top.key()),
         };
         if !fits {
+            // Not kept, so it needs no place in the order (`seq`).
             self.dropped += 1;
             self.dropped_error |= severity == Severity::Error;
-            self.seq += 1;
         }
         fits
     }
@@ -181,5 +181,54 @@ impl Sink {
             out.push(Violation::new(String::new(), finding, false, None));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::loc::ROOT;
+    use crate::diag::{Code, Finding, Kind};
+
+    fn codes(sink: Sink) -> Vec<(Code, Severity)> {
+        sink.finish()
+            .iter()
+            .map(|v| (v.code(), v.severity()))
+            .collect()
+    }
+
+    /// Among violations at one place, arrival decides: an error displaces the latest warning,
+    /// not the first.
+    #[test]
+    fn the_latest_warning_at_a_place_is_displaced_first() {
+        let at = ROOT.key("x", 3);
+        let mut sink = Sink::new(false, 2);
+        sink.report(&at, Finding::warning(Kind::LegacyField { name: "x" }), None);
+        sink.report(&at, Finding::warning(Kind::NullNotAllowed), None);
+        sink.report(&at, Finding::error(Kind::NullNotAllowed), None);
+        assert_eq!(
+            codes(sink),
+            [
+                (Code::LegacyField, Severity::Warning),
+                (Code::NullNotAllowed, Severity::Error),
+                (Code::TooManyViolations, Severity::Warning),
+            ]
+        );
+    }
+
+    /// An error pushed out of a full list by an earlier one makes the closing marker an error.
+    #[test]
+    fn a_displaced_error_makes_the_marker_an_error() {
+        let mut sink = Sink::new(false, 2);
+        for position in [5, 6, 1] {
+            let at = ROOT.key("x", position);
+            sink.report(&at, Finding::error(Kind::NullNotAllowed), None);
+        }
+        let kept = codes(sink);
+        assert_eq!(
+            kept.last(),
+            Some(&(Code::TooManyViolations, Severity::Error))
+        );
+        assert_eq!(kept.len(), 3);
     }
 }
