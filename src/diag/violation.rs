@@ -159,3 +159,61 @@ impl Serialize for Violation {
         map.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_str, Context};
+
+    fn first(body: &str, ctx: &Context) -> super::Violation {
+        check_str(body, ctx).violations()[0].clone()
+    }
+
+    /// A suggestion is always in the data; the message names it only for a member without
+    /// personal data, or when the caller opted in to values.
+    #[test]
+    fn a_suggestion_is_shown_unless_it_would_echo_personal_data() {
+        let (plain, opted_in) = (Context::new(), Context::new().with_show_values(true));
+        let country = first(r#"{"clientId": "c", "country": "LTU"}"#, &plain);
+        assert_eq!(country.suggestion(), Some("LT"));
+        assert!(country.suggestion_is_shown());
+        let nationality = r#"{"clientId": "c", "nationality": "LTU"}"#;
+        let personal = first(nationality, &plain);
+        assert_eq!(personal.suggestion(), Some("LT"));
+        assert!(!personal.suggestion_is_shown());
+        assert!(first(nationality, &opted_in).suggestion_is_shown());
+        let none = first(r#"{"clientId": "c", "sex": 1}"#, &opted_in);
+        assert_eq!(none.suggestion(), None);
+        assert!(!none.suggestion_is_shown());
+    }
+
+    #[test]
+    fn a_violation_displays_as_pointer_code_message() {
+        let ctx = Context::new();
+        let v = first(r#"{"clientId": "c", "sex": 1}"#, &ctx);
+        assert_eq!(v.to_string(), format!("/sex: wrong_type: {}", v.message()));
+        let doc = first("[]", &ctx);
+        assert!(
+            doc.to_string().starts_with("(document): not_an_object: "),
+            "{doc}"
+        );
+    }
+
+    /// Equal when a reader sees the same: the same body checked twice, not another one.
+    #[test]
+    fn violations_compare_by_what_they_say() {
+        let ctx = Context::new();
+        let body = r#"{"clientId": "c", "sex": 1}"#;
+        assert_eq!(first(body, &ctx), first(body, &ctx));
+        assert_ne!(
+            first(body, &ctx),
+            first(
+                r#"{"clientId": "c", "sex": 2}"#,
+                &ctx.clone().with_show_values(true)
+            )
+        );
+        assert_ne!(
+            first(body, &ctx),
+            first(r#"{"clientId": "c", "locale": 1}"#, &ctx)
+        );
+    }
+}
