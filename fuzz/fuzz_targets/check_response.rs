@@ -7,7 +7,11 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static REQUEST: LazyLock<idenfy_preflight::Report<'static>> = LazyLock::new(|| {
-    check(include_bytes!("../../examples/docs-request.json"), &Context::new()).into_owned()
+    check(
+        include_bytes!("../../examples/docs-request.json"),
+        &Context::new(),
+    )
+    .into_owned()
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -17,14 +21,21 @@ fuzz_target!(|data: &[u8]| {
         Some((b, rest)) => (b % 2 == 0, rest),
         None => (false, data),
     };
-    let request = if with_request { REQUEST.request() } else { None };
+    let request = if with_request {
+        REQUEST.request()
+    } else {
+        None
+    };
     let report = check_response(body, request, &ctx);
     let has_error = report
         .violations()
         .iter()
         .any(|v| v.severity() == Severity::Error);
     assert_eq!(report.is_valid(), !has_error);
-    assert_eq!(report.redirect_url().is_some(), report.iframe_url().is_some());
+    assert_eq!(
+        report.redirect_url().is_some(),
+        report.iframe_url().is_some()
+    );
     assert!(!report.is_valid() || report.redirect_url().is_some());
     for v in report.violations() {
         let _ = (v.message(), v.params());
