@@ -727,17 +727,20 @@ fn integers_echoed_with_a_fraction_compare_by_value() {
     assert!(found(&report).contains(&("/expiryTime".to_owned(), Code::TooSmall, Error)));
 }
 
+/// A response to `{"clientId": "c1", "fooBar": …}` echoing `fooBar` as `value`.
+fn foo_bar_echo(value: &str) -> String {
+    format!(
+        r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1", "fooBar": {value}}}"#
+    )
+}
+
 #[test]
 fn integers_echo_exactly() {
     // 2^53 + 1 and 2^53 are the same f64, but not the same integer.
     let ctx = Context::new();
     let request = check(br#"{"clientId": "c1", "fooBar": 9007199254740993}"#, &ctx);
     let normalized = request.request().expect("valid");
-    let body = |n: &str| {
-        format!(
-            r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1", "fooBar": {n}}}"#
-        )
-    };
+    let body = foo_bar_echo;
     clean(&check_response_str(
         &body("9007199254740993"),
         Some(normalized),
@@ -855,9 +858,7 @@ fn a_changed_echo_names_the_types_when_they_differ() {
     let request = check(br#"{"clientId": "c1", "fooBar": 1}"#, &ctx);
     let sent = request.request().expect("valid");
     let message = |echo: &str| {
-        let body = format!(
-            r#"{{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "clientId": "c1", "fooBar": {echo}}}"#
-        );
+        let body = foo_bar_echo(echo);
         let report = check_response_str(&body, Some(sent), &ctx);
         one(&report, "/fooBar", Code::EchoChanged, Warning);
         report.violations()[0].message()
