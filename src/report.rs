@@ -418,5 +418,8 @@ mod tests {
         assert_eq!(report.errors().count(), 1);
         let warnings: Vec<_> = report.warnings().map(|v| v.pointer().to_owned()).collect();
         assert_eq!(warnings, ["/allowedDocuments/LT", "/allowedDocuments/LV"]);
+        let empty = crate::check_response_str("{}", None, &Context::new());
+        assert!(empty.error_count() > 1, "{:?}", empty.counts());
+        assert_eq!(empty.error_count(), empty.errors().count());
     }
 }

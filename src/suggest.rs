@@ -440,6 +440,19 @@ mod tests {
         assert_eq!(osa(&fold("ca").0, &fold("abc").0), 3, "OSA, not Damerau");
     }
 
+    /// The mask holds a bit per letter and digit, so the letters one name lacks bound the
+    /// distance from below as the histogram does, only more loosely.
+    #[test]
+    fn the_mask_has_a_bit_per_letter_and_digit() {
+        assert_eq!(mask_of(&[]), 0);
+        assert_eq!(mask_of(&['a', 'c', 'a']), 0b101);
+        assert_eq!(mask_of(&['z', '0', '9']), 1 << 25 | 1 << 26 | 1 << 35);
+        assert_eq!(mask_of(&['\u{e9}', '_']), 1 << 36);
+        let (a, b) = (fold("dateOfBirth").0, fold("date_of_birth2").0);
+        let (ma, mb) = (mask_of(&a), mask_of(&b));
+        assert_eq!(((ma & !mb).count_ones(), (mb & !ma).count_ones()), (0, 1));
+    }
+
     /// The textbook full table, to hold the three-row version against.
     fn osa_reference(a: &[char], b: &[char]) -> usize {
         let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
