@@ -360,6 +360,74 @@ mod tests {
         assert_eq!(fold("first_name").1, [5, 9]);
         assert_eq!(fold("address1").1, [7, 8]);
         assert_eq!(fold("callbackURL").1, [8, 11]);
+        // Separators before the first letter and at the end make no empty word.
+        assert_eq!(fold("_first_").1, [5]);
+        assert_eq!(fold("").1, [] as [usize; 0]);
+        assert_eq!(fold("__").1, [] as [usize; 0]);
+    }
+
+    /// Near means one edit for names of up to two characters, two up to eight, three beyond.
+    #[test]
+    fn how_near_depends_on_the_length() {
+        let names = Vocabulary::new(["ab", "ageMax", "firstName"]);
+        let cases = [
+            ("ax", Resemblance::Near("ab")),
+            ("xy", Resemblance::Unrelated),
+            ("xyb", Resemblance::Near("ab")),
+            ("agxyax", Resemblance::Near("ageMax")),
+            ("agxyzx", Resemblance::Unrelated),
+            ("fxxstnam", Resemblance::Unrelated),
+            ("fxxxtname", Resemblance::Near("firstName")),
+            ("fxxxxname", Resemblance::Unrelated),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(names.classify(input), expected, "{input}");
+        }
+    }
+
+    /// A typo in a word's first letter falls in that word, not the one before it.
+    #[test]
+    fn a_typo_at_a_word_start_counts_in_that_word() {
+        assert_eq!(
+            class("dateOfVirth"),
+            Resemblance::Misspelling("dateOfBirth")
+        );
+        assert_eq!(class("dateXfBirth"), Resemblance::Near("dateOfBirth"));
+        assert_eq!(class("lastMame"), Resemblance::Near("lastName"));
+    }
+
+    /// Anagrams pass every bound, so equal distances beyond "near" are still no suggestion.
+    #[test]
+    fn far_ties_are_unrelated() {
+        let names = Vocabulary::new(["cdab", "dcab"]);
+        let input = fold("abcd").0;
+        let distances = [osa(&input, &fold("cdab").0), osa(&input, &fold("dcab").0)];
+        assert_eq!(distances, [4, 4]);
+        assert_eq!(names.classify("abcd"), Resemblance::Unrelated);
+    }
+
+    #[test]
+    fn the_histogram_counts_letters_and_digits() {
+        let h = Histogram::of(&['a', 'c', 'a', 'z', '0', '9', '9', '\u{e9}']);
+        let mut expected = [0u8; 37];
+        (expected[0], expected[2], expected[25]) = (2, 1, 1);
+        (expected[26], expected[35], expected[36]) = (1, 2, 1);
+        assert_eq!(h, Histogram(expected));
+        // The larger of what one side has more of and what it has fewer of.
+        let of = |s: &str| Histogram::of(&s.chars().collect::<Vec<_>>());
+        assert_eq!(of("aaab").bound(&of("b")), 3);
+        assert_eq!(of("b").bound(&of("aaab")), 3);
+        assert_eq!(of("aab").bound(&of("abcc")), 2);
+        assert_eq!(of("ab").bound(&of("ab")), 0);
+    }
+
+    /// A name too long for the table on the stack counts as its length, whichever side it is on.
+    #[test]
+    fn names_too_long_for_the_table_do_not_panic() {
+        let long = ['a'; 64];
+        assert_eq!(osa(&long, &['a']), 64);
+        assert_eq!(osa(&['a'], &long), 64);
+        assert_eq!(osa(&long[..63], &long[..62]), 1);
     }
 
     #[test]
@@ -423,6 +491,10 @@ mod tests {
     #[test]
     fn long_inputs_are_unrelated() {
         assert_eq!(class(&"a".repeat(257)), Resemblance::Unrelated);
+        // Counted before folding: separators that fold away don't bring it back.
+        let padded = format!("{}firstName", "_".repeat(MAX_INPUT - 9));
+        assert_eq!(class(&padded), Resemblance::Misspelling("firstName"));
+        assert_eq!(class(&format!("_{padded}")), Resemblance::Unrelated);
     }
 
     #[test]
