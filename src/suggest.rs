@@ -220,26 +220,26 @@ impl<'c> Vocabulary<'c> {
                 && missing.max(extra) as usize <= near
                 && e.histogram.bound(&histogram) <= near
         };
-        // The nearest candidate, and how many share its distance.
+        // The nearest candidate, and whether another shares its distance.
         let mut best: Option<(usize, &Entry<'c>)> = None;
-        let mut ties = 0;
+        let mut tied = false;
         for e in self.entries.iter().filter(|e| near_enough(e)) {
             let d = osa(&folded, &e.folded);
             match best {
                 Some((b, _)) if d > b => {}
-                Some((b, _)) if d == b => ties += 1,
+                Some((b, _)) if d == b => tied = true,
                 _ => {
                     best = Some((d, e));
-                    ties = 0;
+                    tied = false;
                 }
             }
         }
         match best {
-            Some((0, one)) if ties == 0 => Resemblance::Misspelling(one.name),
-            Some((1, one)) if ties == 0 && certain_typo(&folded, one) => {
+            Some((0, one)) if !tied => Resemblance::Misspelling(one.name),
+            Some((1, one)) if !tied && certain_typo(&folded, one) => {
                 Resemblance::Misspelling(one.name)
             }
-            Some((d, one)) if ties == 0 && d <= near => Resemblance::Near(one.name),
+            Some((d, one)) if !tied && d <= near => Resemblance::Near(one.name),
             Some((d, _)) if d <= near => Resemblance::Several(
                 self.entries
                     .iter()
@@ -486,6 +486,16 @@ mod tests {
             Resemblance::Several(c) => assert_eq!(c, ["ageMax", "ageMin"]),
             other => panic!("{other:?}"),
         }
+        // Two names that fold alike: the input is neither's misspelling.
+        let alike = Vocabulary::new(["firstName", "first_name"]);
+        let both = Resemblance::Several(vec!["firstName", "first_name"]);
+        assert_eq!(alike.classify("firstname"), both);
+        // Only the nearest are listed, not every name within reach.
+        let v = Vocabulary::new(["abcd", "abce", "abxy"]);
+        assert_eq!(
+            v.classify("abcz"),
+            Resemblance::Several(vec!["abcd", "abce"])
+        );
     }
 
     #[test]

@@ -172,4 +172,38 @@ mod tests {
         let expected = ["api_reference", "legacy", "token_page"].map(String::from);
         assert_eq!(origins, BTreeSet::from(expected));
     }
+
+    /// Each accessor reads its own part of the declaration (a service redacts its logs by
+    /// `personal` and builds forms from `required`).
+    #[test]
+    fn the_accessors_read_the_declaration() {
+        let (Some(locale), Some(first)) = (member("locale"), member("firstName")) else {
+            unreachable!("documented")
+        };
+        assert!(!locale.personal() && !locale.required());
+        assert!(first.personal() && !first.required());
+        assert!(locale.aliases().is_empty());
+        assert_eq!(
+            (locale.type_name(), locale.normalized()),
+            ("string".into(), "lower case")
+        );
+        assert!(
+            locale
+                .rules()
+                .starts_with("xx or xx_yy; a supported locale"),
+            "{}",
+            locale.rules()
+        );
+        assert_eq!(first.section(), first.0.section);
+        assert_ne!(locale, first);
+        assert_eq!(member("firstName"), Some(first));
+        assert_eq!(format!("{first:?}"), "MemberInfo(\"firstName\")");
+        let personal = members().filter(MemberInfo::personal).count();
+        let required: Vec<_> = members()
+            .filter(MemberInfo::required)
+            .map(|m| m.name())
+            .collect();
+        assert!(personal > 5 && personal < members().len(), "{personal}");
+        assert_eq!(required, ["clientId"]);
+    }
 }
