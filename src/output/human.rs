@@ -302,6 +302,43 @@ mod tests {
         assert_eq!(back["a"], "x\u{202e}y\u{e0001}");
     }
 
+    /// Nothing to escape: the text is handed back as it is, not copied.
+    #[test]
+    fn json_text_without_invisible_characters_is_borrowed() {
+        assert!(matches!(
+            escape_json_text("{\n  \"a\": 1\n}"),
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(escape_json_text("\u{200b}"), Cow::Owned(_)));
+    }
+
+    /// `Display` shows the summary, then the violations unless `{:#}` or there are none; the
+    /// same for a response.
+    #[test]
+    fn reports_display_a_summary_then_the_violations() {
+        let ctx = crate::Context::new();
+        let invalid = crate::check_str(r#"{"clientId": "c1", "sex": "X"}"#, &ctx);
+        let summary = "request: INVALID (1 error, 0 warnings)";
+        let full = format!("{summary}\nerrors:\n  /sex  invalid_value: sex must be one of M, F");
+        assert_eq!(invalid.to_string(), full);
+        assert_eq!(format!("{invalid:#}"), summary);
+        let valid = crate::check_str(r#"{"clientId": "c1"}"#, &ctx);
+        assert_eq!(valid.to_string(), "request: VALID (0 errors, 0 warnings)");
+        assert_eq!(format!("{valid:#}"), valid.to_string());
+
+        let body = r#"{"authToken": "t", "scanRef": "s"}"#;
+        let response = crate::check_response_str(body, None, &ctx);
+        let summary = "response: INVALID (1 error, 0 warnings)";
+        let full = format!(
+            "{summary}\nerrors:\n  /tokenType  missing_required: tokenType is required in a token response"
+        );
+        assert_eq!(response.to_string(), full);
+        assert_eq!(format!("{response:#}"), summary);
+        let body = r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT"}"#;
+        let valid = crate::check_response_str(body, None, &ctx);
+        assert_eq!(valid.to_string(), "response: VALID (0 errors, 0 warnings)");
+    }
+
     #[test]
     fn colour_only_when_asked() {
         let plain = Human::new().summary("f", true, (0, 0));

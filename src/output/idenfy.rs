@@ -84,6 +84,35 @@ mod tests {
     use crate::{check_str, Context, Limits};
 
     #[test]
+    fn each_kind_of_code_has_its_identifier() {
+        let cases = [
+            (Code::InvalidUtf8, "ENCODING_ERROR"),
+            (Code::DuplicateKey, "JSON_ERROR"),
+            (Code::NestingTooDeep, "JSON_ERROR"),
+            (Code::NullNotAllowed, "MISSING_VALUE"),
+            (Code::TooManyViolations, "VALIDATION_ERROR"),
+            (Code::UrlNotHttps, "BAD_VALUE"),
+        ];
+        for (code, expected) in cases {
+            assert_eq!(identifier(code), expected, "{code:?}");
+        }
+    }
+
+    /// The body names the most fundamental error wherever it sits in the list.
+    #[test]
+    fn the_most_fundamental_error_is_named() {
+        let named = |body: &str| {
+            let report = check_str(body, &Context::new());
+            let first = report.errors().next().map(|v| identifier(v.code()));
+            (first, idenfy_error(&report).map(|e| e.identifier))
+        };
+        let duplicate = r#"{"clientId": "c", "sex": "X", "sex": "Y", "tokenType": "x"}"#;
+        assert_eq!(named(duplicate), (Some("BAD_VALUE"), Some("JSON_ERROR")));
+        let missing = r#"{"sex": "X", "clientId": null}"#;
+        assert_eq!(named(missing), (Some("BAD_VALUE"), Some("MISSING_VALUE")));
+    }
+
+    #[test]
     fn a_capped_report_still_names_real_errors() {
         // 300 unknown members (warnings) before two errors, with room for three violations.
         let members: String = (0..300).map(|i| format!(r#","x{i:03}":1"#)).collect();
