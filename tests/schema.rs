@@ -39,6 +39,19 @@ fn committed_schemas_match_the_catalogue() {
         stale.is_empty(),
         "schema/{stale:?} differ from what the catalogue generates; run `UPDATE_SCHEMAS=1 cargo test --test schema`"
     );
+    // And nothing in schema/ that no longer is generated.
+    let mut committed: Vec<String> = std::fs::read_dir(schema_dir())
+        .expect("schema/ is readable")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    committed.sort();
+    let mut generated: Vec<String> = schema::all().into_iter().map(|(n, _)| n.into()).collect();
+    generated.sort();
+    assert_eq!(
+        committed, generated,
+        "schema/ holds exactly the generated schemas"
+    );
 }
 
 #[test]
