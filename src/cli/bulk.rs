@@ -316,6 +316,35 @@ mod tests {
         }
     }
 
+    fn lines(input: &[u8]) -> Lines<BufReader<&[u8]>> {
+        Lines {
+            reader: BufReader::new(input),
+            number: 0,
+            cap: usize::MAX,
+            done: false,
+        }
+    }
+
+    /// A batch ends at its line count or its byte count, whichever comes first, and says how
+    /// many bytes it read (for the progress bar), blank lines and line ends included.
+    #[test]
+    fn a_batch_ends_at_its_limits() {
+        let input = "1\n".repeat(BATCH_LINES + 1);
+        let mut many = lines(input.as_bytes());
+        let (first, read) = many.batch().unwrap();
+        assert_eq!((first.len(), read), (BATCH_LINES, 2 * BATCH_LINES as u64));
+        let (rest, read) = many.batch().unwrap();
+        assert_eq!((rest.len(), read), (1, 2));
+
+        let half = vec![b'x'; BATCH_BYTES / 2];
+        let input = [&half[..], b"\n\n", &half, b"\n", &half, b"\n"].concat();
+        let mut big = lines(&input);
+        let (first, read) = big.batch().unwrap();
+        assert_eq!(first.len(), 2);
+        assert_eq!(read, BATCH_BYTES as u64 + 3);
+        assert_eq!(big.batch().unwrap().0.len(), 1);
+    }
+
     #[test]
     fn lines_are_numbered_blank_ones_skipped_long_ones_cut() {
         let got = all_lines(b"{}\n\n  \r\n{\"a\":1}\r\n0123456789\nlast", 5);
