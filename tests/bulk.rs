@@ -30,7 +30,8 @@ fn summary(lines: &[Value]) -> &Value {
 #[test]
 fn reports_every_line_in_order_with_its_number() {
     // Enough lines for several batches, so that the pool's order is really tested.
-    let kinds = [VALID, INVALID, WARNS, "{not json", ""];
+    // Uneven counts, so that one kind's count is never mistaken for another's.
+    let kinds = [VALID, INVALID, WARNS, WARNS, "{not json", ""];
     let mut input = String::new();
     let mut expected = Vec::new();
     for n in 1..=5000usize {

@@ -1391,3 +1391,24 @@ fn human_summary_counts_what_the_capped_list_left_out() {
     // The list kept errors first: 256 entries, all errors but the closing marker.
     assert!(!out.stdout.contains("unknown_field"));
 }
+
+/// `--strict` counts the request's warnings and the response's together: one of each fails the
+/// run, and the strict note is printed only under a valid response.
+#[test]
+fn check_response_strict_counts_the_request_warnings_too() {
+    let request = TempFile::new("strict-request", br#"{"clientId":"c1","zzz":1}"#);
+    let response = TempFile::new(
+        "strict-response",
+        br#"{"authToken":"t","scanRef":"s","tokenType":"DOCUMENT","clientId":"c1"}"#,
+    );
+    let (q, r) = (request.path(), response.path());
+    let out = run(&["check-response", r, "--request", q], None);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let out = run(&["check-response", r, "--request", q, "--strict"], None);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("--strict: the warnings fail the run"));
+    let invalid = br#"{"authToken":"t","tokenType":"DOCUMENT","zzz":1}"#;
+    let out = run(&["check-response", "-", "--strict"], Some(invalid));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(!out.stdout.contains("--strict"), "{}", out.stdout);
+}

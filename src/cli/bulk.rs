@@ -244,7 +244,6 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
     // of the one before and reads the next.
     while !current.0.is_empty() || !done.is_empty() {
         let (batch, read) = std::mem::take(&mut current);
-        let more = !batch.is_empty();
         let (checked, (written, next)) = rayon::join(
             || {
                 batch
@@ -254,7 +253,8 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
             },
             || {
                 let written = sink.write(std::mem::take(&mut done));
-                let next = if more && trouble.is_none() {
+                // At the end of the input this reads nothing: `batch` returns at once.
+                let next = if trouble.is_none() {
                     lines.batch()
                 } else {
                     Ok(Default::default())

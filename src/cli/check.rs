@@ -193,3 +193,32 @@ fn total(reports: &[(&str, Report<'_>)], unreadable: usize, strict: bool) -> Str
         plural(warnings, "warning"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::total;
+    use idenfy_preflight::{check_str, Context};
+
+    #[test]
+    fn the_closing_line_counts_files_and_strict_failures() {
+        let ctx = Context::new();
+        let clean = check_str(r#"{"clientId": "a"}"#, &ctx);
+        let warns = || check_str(r#"{"clientId": "a", "zzz": 1}"#, &ctx);
+        let invalid = check_str(r#"{"sex": "X"}"#, &ctx);
+        let reports = [("a", clean), ("b", warns()), ("c", warns()), ("d", invalid)];
+        assert_eq!(
+            total(&reports, 1, true),
+            "5 files: 3 valid, 1 invalid, 1 unreadable (2 errors, 2 warnings); \
+             2 valid with warnings, which --strict fails\n"
+        );
+        assert_eq!(
+            total(&reports, 0, false),
+            "4 files: 3 valid, 1 invalid (2 errors, 2 warnings)\n"
+        );
+        let clean = [("a", check_str(r#"{"clientId": "a"}"#, &ctx))];
+        assert_eq!(
+            total(&clean, 0, true),
+            "1 file: 1 valid, 0 invalid (0 errors, 0 warnings)\n"
+        );
+    }
+}
