@@ -91,3 +91,22 @@ pub(crate) fn expand(args: &[String]) -> (Vec<Result<String, String>>, bool) {
     }
     (out, several)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+
+    /// A pattern stands for the files it matches: a directory matching it is not an input.
+    #[test]
+    fn patterns_match_files_only() {
+        let dir = std::env::temp_dir().join(format!("idenfy-expand-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("b.json")).unwrap();
+        std::fs::write(dir.join("a.json"), "{}").unwrap();
+        let pattern = format!("{}/*.json", dir.display());
+        let (inputs, several) = expand(&[pattern]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let file = dir.join("a.json").display().to_string();
+        assert_eq!(inputs, [Ok(file)]);
+        assert!(several, "a pattern may match several files");
+    }
+}

@@ -4,7 +4,7 @@ use super::output::{complain, pretty, Output};
 use super::Status;
 use clap::ValueEnum;
 use idenfy_preflight::catalogue::{self, MemberInfo};
-use idenfy_preflight::render::{rules_markdown, rules_markdown_for};
+use idenfy_preflight::render::rules_markdown_for;
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
@@ -57,7 +57,6 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     }
     let text = match args.format {
         Format::Json => pretty(&members),
-        Format::Markdown if args.member.is_none() => rules_markdown(),
         Format::Markdown => rules_markdown_for(members),
     };
     out.emit(&text, Status::Valid)
