@@ -216,6 +216,10 @@ mod tests {
             "2026x01-01",
             "2026-01x01",
             "2026/01/01",
+            // A sign that `u16::from_str` would take.
+            "+026-01-01",
+            "2026-+1-01",
+            "2026-01-+1",
         ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
