@@ -84,9 +84,20 @@ pub(crate) fn is_legacy(m: &Member) -> bool {
 }
 
 /// Every rule between members applied to `members`, so the request keeps them all.
+///
+/// One rule's repair can break another's (a `DOCUMENT` token turns `autoFaceMatching` off,
+/// which then disables five checks that may be on), so the rules are applied again until
+/// nothing changes. Each repair only switches flags off, sets the member a rule needs, or lowers
+/// a value to its limit, so a round that changes nothing comes within a few rounds.
 pub(crate) fn keep_rules(members: &mut Members, ctx: &Context) {
-    for rule in RULES {
-        (rule.keep)(members, ctx);
+    for _ in 0..=RULES.len() {
+        let before = members.clone();
+        for rule in RULES {
+            (rule.keep)(members, ctx);
+        }
+        if *members == before {
+            return;
+        }
     }
 }
 
@@ -246,6 +257,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A repair that breaks another rule is repaired in turn: a `DOCUMENT` token switches
+    /// `autoFaceMatching` off (no selfie), and then the checks it disables go off too.
+    #[test]
+    fn one_repair_breaking_another_rule_is_repaired_too() {
+        let ctx = Context::new();
+        let mut members = with_required(&[
+            ("tokenType", "DOCUMENT".into()),
+            ("autoFaceMatching", true.into()),
+            ("checkDocFaceBlacklist", true.into()),
+        ]);
+        keep_rules(&mut members, &ctx);
+        assert_eq!(violations(&members, &ctx), vec![], "{members:?}");
+        assert_eq!(members["autoFaceMatching"], false);
+        assert_eq!(members["checkDocFaceBlacklist"], false);
     }
 
     /// A request that already keeps the rules is left exactly as it is: each part of a miss
