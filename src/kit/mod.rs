@@ -259,6 +259,32 @@ mod tests {
         }
     }
 
+    /// A label holds when its violation is there, exactly (pointer, code, severity), and no
+    /// other error is; warnings besides it don't matter.
+    #[test]
+    fn a_label_holds_for_its_violation_alone() {
+        let ctx = Context::new();
+        let label = |pointer: &str, code, severity| Label {
+            pointer: pointer.into(),
+            code,
+            severity,
+        };
+        let sex = label("/sex", Code::InvalidValue, Severity::Error);
+        let one = crate::check_str(r#"{"clientId": "c", "sex": "X"}"#, &ctx);
+        assert!(sex.holds(&one));
+        assert!(!label("/tokenType", Code::InvalidValue, Severity::Error).holds(&one));
+        assert!(!label("/sex", Code::WrongType, Severity::Error).holds(&one));
+        assert!(!label("/sex", Code::InvalidValue, Severity::Warning).holds(&one));
+        let warned = crate::check_str(r#"{"clientId": "c", "sex": "X", "zzz": 1}"#, &ctx);
+        assert!(sex.holds(&warned));
+        let two = crate::check_str(r#"{"clientId": "c", "sex": "X", "tokenType": "x"}"#, &ctx);
+        assert!(!sex.holds(&two));
+        let unknown = label("/zzz", Code::UnknownField, Severity::Warning);
+        assert!(!unknown.holds(&warned), "the sex error is another error");
+        let only = crate::check_str(r#"{"clientId": "c", "zzz": 1}"#, &ctx);
+        assert!(unknown.holds(&only));
+    }
+
     /// A repair that breaks another rule is repaired in turn: a `DOCUMENT` token switches
     /// `autoFaceMatching` off (no selfie), and then the checks it disables go off too.
     #[test]
