@@ -23,6 +23,7 @@ fn bytes(seed: u64, n: usize) -> Vec<u8> {
 fn labels_hold_for_any_input() {
     let ctx = Context::new();
     let (mut valid, mut broken) = (0, 0);
+    let mut seen = std::collections::BTreeSet::new();
     let inputs = if std::env::var_os("IDENFY_QUICK_TESTS").is_some() {
         400
     } else {
@@ -39,6 +40,9 @@ fn labels_hold_for_any_input() {
         match &request.label {
             None => {
                 valid += 1;
+                if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice(&request.body) {
+                    seen.extend(m.keys().cloned());
+                }
                 // Clean, not just valid: no legacy member, nothing a warning is about.
                 assert!(
                     report.violations().is_empty(),
@@ -52,6 +56,12 @@ fn labels_hold_for_any_input() {
                 assert!(label.holds(&report), "{label:?}: {:?}", report.violations());
             }
         }
+    }
+    // Valid requests hold every documented member now and then, but never a legacy one (it
+    // would earn a warning).
+    for m in idenfy_preflight::catalogue::members() {
+        let legacy = m.origin() == idenfy_preflight::catalogue::Origin::Legacy;
+        assert_eq!(seen.contains(m.name()), !legacy, "{}", m.name());
     }
     // Both kinds, in about the shares a full run sees (over 25% and 15%).
     assert!(

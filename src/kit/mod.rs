@@ -285,6 +285,15 @@ mod tests {
         assert!(unknown.holds(&only));
     }
 
+    /// The members sharing a rule with a member: itself and the others of each rule it is in.
+    #[test]
+    fn entangled_members_share_a_rule() {
+        let with_auto = entangled("autoFaceMatching");
+        assert!(with_auto.contains(&"checkDocFaceBlacklist") && with_auto.contains(&"tokenType"));
+        assert!(!with_auto.contains(&"verifyBank"), "{with_auto:?}");
+        assert_eq!(entangled("firstName"), Vec::<&str>::new());
+    }
+
     /// A repair that breaks another rule is repaired in turn: a `DOCUMENT` token switches
     /// `autoFaceMatching` off (no selfie), and then the checks it disables go off too.
     #[test]
