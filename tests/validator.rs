@@ -80,3 +80,15 @@ fn document_level_errors_are_under_all() {
     assert_eq!(fields["__all__"][0].code, "too_many_violations");
     assert_eq!(fields["__all__"][0].params["pointer"], "");
 }
+
+/// An error at an alias is keyed by the name the caller wrote, not the member it stands for.
+#[test]
+fn errors_at_an_alias_are_keyed_by_the_alias() {
+    let mut request = TokenRequest::new("c1");
+    request
+        .extra
+        .insert("personScanRef".into(), serde_json::json!("c2"));
+    let errors = request.validate().expect_err("clientId twice");
+    let keys: Vec<_> = errors.field_errors().keys().cloned().collect();
+    assert_eq!(keys, ["personScanRef"], "{errors:?}");
+}
