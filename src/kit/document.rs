@@ -63,8 +63,9 @@ fn in_array(members: &Members, _ctx: &Context) -> Vec<u8> {
     b
 }
 
+/// Nested exactly one level past the limit: the arrays, plus the object around them.
 fn too_deep(members: &Members, ctx: &Context) -> Vec<u8> {
-    let depth = ctx.limits.max_depth.min(127) + 1;
+    let depth = ctx.limits.max_depth.min(127);
     let mut b = format!("{{\"nickname\":{}{},", "[".repeat(depth), "]".repeat(depth)).into_bytes();
     b.extend_from_slice(&body(members)[1..]);
     b
@@ -213,4 +214,72 @@ pub(crate) fn document_misses() -> Vec<Recipe> {
         ),
     }));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn members() -> Members {
+        let mut m = Members::new();
+        m.insert("clientId".into(), "c1".into());
+        m.insert("firstName".into(), "Jo".into());
+        m
+    }
+
+    fn codes(body: &[u8], ctx: &Context) -> Vec<Code> {
+        let report = crate::check(body, ctx);
+        report.violations().iter().map(|v| v.code()).collect()
+    }
+
+    #[test]
+    fn broken_bodies_differ_from_the_valid_one_only_as_named() {
+        let (m, ctx) = (members(), Context::new());
+        let valid = body(&m);
+        assert_eq!(codes(&valid, &ctx), []);
+        assert_eq!(truncated(&m, &ctx), valid[..valid.len() - 1]);
+        assert_eq!(with_bom(&m, &ctx), [&b"\xEF\xBB\xBF"[..], &valid].concat());
+    }
+
+    /// The nesting miss is the first depth that fails: one level less passes.
+    #[test]
+    fn too_deep_is_one_level_past_the_limit() {
+        for max_depth in [1, 5, 32, 200] {
+            let ctx = Context::new().with_limits(crate::Limits {
+                max_depth,
+                ..crate::Limits::default()
+            });
+            let deep = too_deep(&members(), &ctx);
+            assert_eq!(codes(&deep, &ctx), [Code::NestingTooDeep], "{max_depth}");
+            let text = String::from_utf8_lossy(&deep)
+                .replacen('[', "", 1)
+                .replacen(']', "", 1);
+            let codes = codes(text.as_bytes(), &ctx);
+            assert!(
+                !codes.contains(&Code::NestingTooDeep),
+                "{max_depth}: {codes:?}"
+            );
+        }
+    }
+
+    /// The repeated list is a current member: a legacy one would add its own warning.
+    #[test]
+    fn too_many_repeats_a_current_list() {
+        let ctx = Context::new();
+        let body = too_many(&members(), &ctx);
+        let value: Value = serde_json::from_slice(&body).unwrap_or_default();
+        let lists: Vec<&String> = value
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| {
+                v.as_array()
+                    .is_some_and(|a| a.len() == ctx.limits.max_violations + 2)
+            })
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(lists.len(), 1, "{lists:?}");
+        let member = crate::spec::catalogue::get(lists[0]).map(|f| f.origin);
+        assert!(member.is_some_and(|o| o != Origin::Legacy), "{lists:?}");
+    }
 }
