@@ -24,6 +24,7 @@ fn labels_hold_for_any_input() {
     let ctx = Context::new();
     let (mut valid, mut broken) = (0, 0);
     let mut seen = std::collections::BTreeSet::new();
+    let mut values = std::collections::BTreeSet::new();
     let inputs = if std::env::var_os("IDENFY_QUICK_TESTS").is_some() {
         400
     } else {
@@ -42,6 +43,7 @@ fn labels_hold_for_any_input() {
                 valid += 1;
                 if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice(&request.body) {
                     seen.extend(m.keys().cloned());
+                    values.extend(m.into_iter().map(|(k, v)| format!("{k}={v}")));
                 }
                 // Clean, not just valid: no legacy member, nothing a warning is about.
                 assert!(
@@ -63,6 +65,8 @@ fn labels_hold_for_any_input() {
         let legacy = m.origin() == idenfy_preflight::catalogue::Origin::Legacy;
         assert_eq!(seen.contains(m.name()), !legacy, "{}", m.name());
     }
+    // Each member over several values (its edges and some between), not one canonical value.
+    assert!(values.len() > 3 * seen.len(), "{} values", values.len());
     // Both kinds, in about the shares a full run sees (over 25% and 15%).
     assert!(
         valid * 4 > inputs && broken * 100 > inputs * 15,

@@ -452,3 +452,22 @@ fn any_body_never_panics_and_reports_are_well_formed() {
         })
         .expect("no panic");
 }
+
+/// Near misses reach inside the objects too: a refused key and a bad value at a key, in both
+/// additionalSteps and additionalData.
+#[test]
+fn near_misses_reach_inside_objects() {
+    let misses = near_misses(&Context::new());
+    for object in ["/additionalSteps/", "/additionalData/"] {
+        let inside: Vec<&str> = misses
+            .iter()
+            .map(|m| m.label.pointer.as_str())
+            .filter(|p| p.starts_with(object))
+            .collect();
+        assert!(!inside.is_empty(), "{object}");
+        assert!(
+            inside.iter().any(|p| p.matches('/').count() > 2),
+            "{object}: {inside:?}"
+        );
+    }
+}

@@ -223,15 +223,9 @@ fn object_misses(object: &Object) -> Vec<ValueMiss> {
         Object::Map(map) => {
             let inner = canonical(map.values);
             for m in text_misses(&map.keys) {
+                // The key is the miss; the value under it is a valid one.
                 let key = m.value.as_str().unwrap_or_default().to_owned();
-                out.push(
-                    ValueMiss {
-                        suffix: String::new(),
-                        value: Value::Null,
-                        ..m.clone()
-                    }
-                    .below(&key, |_| json!({ key.clone(): inner.clone() })),
-                );
+                out.push(m.below(&key, |_| json!({ key.clone(): inner.clone() })));
             }
             let key = canonical_text(&map.keys);
             for m in value_misses(map.values) {
