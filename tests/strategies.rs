@@ -113,8 +113,11 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
         let mut runner = coverage_runner();
         runner
             .run(&valid_request(&ctx), |body| {
-                for k in body.as_object().expect("an object").keys() {
+                for (k, v) in body.as_object().expect("an object") {
                     seen.borrow_mut().insert(k.clone());
+                    if v.as_object().is_some_and(|o| !o.is_empty()) {
+                        seen.borrow_mut().insert(format!("{k} (not empty)"));
+                    }
                 }
                 let bytes = serde_json::to_vec(&body).expect("serializes");
                 let report = check(&bytes, &ctx);
@@ -133,6 +136,10 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
                 Ok(())
             })
             .expect("every valid request is valid");
+        for object in ["additionalSteps", "additionalData"] {
+            let filled = format!("{object} (not empty)");
+            assert!(seen.borrow().contains(&filled), "{filled} never generated");
+        }
         for m in catalogue::members() {
             assert!(
                 seen.borrow().contains(m.name()),
