@@ -263,14 +263,15 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
         let capacity = self.members;
         let child = self.child()?;
-        // Reserved at the first member, so an empty object (`"additionalData": {}`) allocates
-        // nothing.
-        let mut members = Vec::new();
+        // Allocated at the first member, so an empty object (`"additionalData": {}`) allocates
+        // nothing, with no test per member.
+        let Some(k) = map.next_key_seed(Key)? else {
+            return Ok(Value::Object(Vec::new()));
+        };
+        let mut members = Vec::with_capacity(capacity);
+        members.push((k, map.next_value_seed(Node { ..child })?));
         while let Some(k) = map.next_key_seed(Key)? {
             let v = map.next_value_seed(Node { ..child })?;
-            if members.capacity() == 0 {
-                members.reserve_exact(capacity);
-            }
             members.push((k, v));
         }
         Ok(Value::Object(members))
