@@ -4,6 +4,8 @@
 //! account-dependent settings here, so the same body and the same `Context` always give the same
 //! report.
 
+use crate::profile::Profile;
+use std::sync::Arc;
 use time::Date;
 
 /// What to do with a top-level member the catalogue does not know.
@@ -70,6 +72,9 @@ pub struct Context {
     /// Copy the offending input value into each violation (`value`). Off by default because
     /// names, dates and document numbers are personal data.
     pub show_values: bool,
+    /// What the partner knows of its account; without it (or where it leaves a part out), the
+    /// rules that depend on the account assume nothing. Shared, so a context is cheap to clone.
+    pub profile: Option<Arc<Profile>>,
 }
 
 impl Default for Context {
@@ -80,6 +85,7 @@ impl Default for Context {
             unknown_fields: UnknownFields::Warn,
             default_expiry_time: DEFAULT_EXPIRY_TIME,
             show_values: false,
+            profile: None,
         }
     }
 }
@@ -112,6 +118,25 @@ impl Context {
     pub fn with_default_expiry_time(mut self, seconds: u32) -> Self {
         self.default_expiry_time = seconds;
         self
+    }
+
+    /// Sets the partner profile, making the account-dependent rules precise. Its digit-string
+    /// limit, where it states one, wins over [`default_expiry_time`](Self::default_expiry_time).
+    pub fn with_profile(mut self, profile: impl Into<Arc<Profile>>) -> Self {
+        self.profile = Some(profile.into());
+        self
+    }
+
+    /// The digit-string expiry limit in seconds: the profile's where it states one.
+    pub(crate) fn digit_string_limit(&self) -> (u32, bool) {
+        match self
+            .profile
+            .as_deref()
+            .and_then(Profile::digit_string_limit)
+        {
+            Some(max) => (max, true),
+            None => (self.default_expiry_time, false),
+        }
     }
 
     /// Opts in to copying input values into violations.

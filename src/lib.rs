@@ -70,6 +70,7 @@ mod json;
 #[cfg(any(feature = "proptest", feature = "arbitrary"))]
 mod kit;
 mod output;
+mod profile;
 mod report;
 #[doc(hidden)]
 pub mod spec;
@@ -86,7 +87,8 @@ mod validate;
 
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
-pub use report::{Report, ResponseReport, ValidRequest};
+pub use profile::{Flow, Permission, Permissions, Profile};
+pub use report::{ProfileReport, Report, ResponseReport, ValidRequest};
 /// The `time` crate this one is built with, so that a caller can say what day it is
 /// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it. (Its
 /// `date!` macro names `::time`, so it needs `time` as a dependency of the caller's own;
@@ -136,8 +138,8 @@ pub mod interop {
 /// catalogue (the files in `schema/` are their output), and what only the engine can check.
 pub mod schema {
     pub use crate::output::schema::{
-        all, engine_only, expresses, report_schema, request_schema, response_schema, EngineOnly,
-        Scope,
+        all, engine_only, expresses, profile_schema, report_schema, request_schema,
+        response_schema, EngineOnly, Scope,
     };
 }
 
@@ -145,7 +147,9 @@ pub mod schema {
 pub mod render {
     pub use crate::output::human::Human;
     pub use crate::output::schema::engine_only_markdown;
-    pub use crate::output::table::{codes_markdown, rules_markdown, rules_markdown_for};
+    pub use crate::output::table::{
+        codes_markdown, profile_markdown, rules_markdown, rules_markdown_for,
+    };
 }
 
 /// A read-only view of the documented members.
@@ -166,6 +170,27 @@ pub mod catalogue {
 /// ```
 pub fn check<'a>(body: &'a [u8], ctx: &Context) -> Report<'a> {
     check::request::check(body, ctx)
+}
+
+/// Reads a partner profile file (the format of `schema/partner-profile.schema.json`): every
+/// member is checked like a request's, and the [`Profile`] is given only when nothing is an
+/// error, so a request is never checked against a broken profile. `ctx` gives the limits and the
+/// policy for undocumented members.
+///
+/// ```
+/// use idenfy_preflight::{check_str, load_profile, Code, Context};
+///
+/// let file = br#"{"permissions": {"callbackOverride": false}, "questionnaires": ["kyc-basic"]}"#;
+/// let profile = load_profile(file, &Context::new()).into_result()?;
+/// let ctx = Context::new().with_profile(profile);
+/// let report = check_str(r#"{"clientId": "c1", "questionnaire": "kyc-basik"}"#, &ctx);
+/// let v = &report.violations()[0];
+/// assert_eq!((v.pointer(), v.code()), ("/questionnaire", Code::InactiveQuestionnaire));
+/// assert!(v.message().ends_with("did you mean kyc-basic?"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn load_profile(file: &[u8], ctx: &Context) -> ProfileReport {
+    check::profile::load(file, ctx)
 }
 
 /// Checks a request body given as a string.

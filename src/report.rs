@@ -360,6 +360,100 @@ impl Serialize for ResponseReport {
     }
 }
 
+/// The result of reading a partner profile file: the [`Profile`](crate::Profile) when the file
+/// has no error, and every violation, pointing into the file.
+///
+/// ```
+/// use idenfy_preflight::{load_profile, Code, Context};
+///
+/// let report = load_profile(br#"{"nfcCountries": ["lt", "LTU"], "flow": "popup"}"#, &Context::new());
+/// assert!(report.profile().is_none());
+/// let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code())).collect();
+/// assert_eq!(found, [("/nfcCountries/1", Code::InvalidCountryCode), ("/flow", Code::InvalidValue)]);
+///
+/// let report = load_profile(br#"{"nfcCountries": ["lt"]}"#, &Context::new());
+/// let profile = report.into_result()?;
+/// assert!(profile.nfc_countries.unwrap().contains("LT")); // normalized
+/// # Ok::<(), idenfy_preflight::ProfileReport>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct ProfileReport {
+    profile: Option<Box<crate::Profile>>,
+    violations: Vec<Violation>,
+    counts: (usize, usize),
+}
+
+impl ProfileReport {
+    pub(crate) fn new(profile: Option<crate::Profile>, sink: Sink) -> Self {
+        let counts = sink.counts();
+        ProfileReport {
+            profile: profile.map(Box::new),
+            violations: sink.finish(),
+            counts,
+        }
+    }
+
+    /// The profile, when the file has no error-severity violation.
+    pub fn profile(&self) -> Option<&crate::Profile> {
+        self.profile.as_deref()
+    }
+
+    /// Whether the file has no error (warnings, such as an undocumented member, are allowed).
+    pub fn is_valid(&self) -> bool {
+        self.profile.is_some()
+    }
+
+    /// Every violation, ordered by position in the file.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// How many errors and warnings were found, including any the capped list left out.
+    pub fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    /// The profile, or the report as an error.
+    pub fn into_result(self) -> Result<crate::Profile, ProfileReport> {
+        match self.profile {
+            Some(p) => Ok(*p),
+            None => Err(self),
+        }
+    }
+
+    /// The report as pretty JSON (the CLI's `--format json` for a broken profile).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for ProfileReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (errors, warnings) = self.counts;
+        write!(
+            f,
+            "partner profile: {errors} error(s), {warnings} warning(s)"
+        )?;
+        for v in &self.violations {
+            write!(f, "\n  {v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ProfileReport {}
+
+/// The same shape as a request's report: `valid`, `profile` in place of `request`, `violations`.
+impl Serialize for ProfileReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ProfileReport", 3)?;
+        st.serialize_field("valid", &self.is_valid())?;
+        st.serialize_field("profile", &self.profile)?;
+        st.serialize_field("violations", &self.violations)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{check_str, Context};

@@ -13,7 +13,8 @@
 //!   "body_hex": "7b 22 ...",        raw bytes (invalid UTF-8); spaces are ignored
 //!   "body_base64": "eyJ...",        raw bytes, standard alphabet
 //!   "context": {"today": "YYYY-MM-DD", "max_bytes": n, "max_depth": n, "max_violations": n,
-//!               "unknown_fields": "warn" | "deny", "default_expiry_time": n},   all optional
+//!               "unknown_fields": "warn" | "deny", "default_expiry_time": n,
+//!               "profile": <partner profile file, as JSON>},   all optional
 //!   "valid": bool,
 //!   "violations": [{"pointer": "/x", "code": "too_long", "severity": "error",
 //!                   "params": {...}, "message": "..."}],   the exact, complete, ordered list;
@@ -73,6 +74,8 @@ struct RawContext {
     max_violations: Option<usize>,
     unknown_fields: Option<String>,
     default_expiry_time: Option<u32>,
+    /// A partner profile file; the case is broken if it does not load.
+    profile: Option<serde_json::Value>,
 }
 
 /// One expected violation.
@@ -187,6 +190,13 @@ fn context(raw: Option<RawContext>) -> Result<Context, String> {
     }
     if let Some(n) = raw.default_expiry_time {
         ctx = ctx.with_default_expiry_time(n);
+    }
+    if let Some(file) = raw.profile {
+        let bytes = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
+        let profile = idenfy_preflight::load_profile(&bytes, &Context::new())
+            .into_result()
+            .map_err(|r| format!("context.profile does not load: {r}"))?;
+        ctx = ctx.with_profile(profile);
     }
     Ok(ctx.with_limits(limits))
 }

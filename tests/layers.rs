@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. A module may use its own layer and those before it, never one after it.
 const LAYERS: &[&[&str]] = &[
-    &["json", "context", "suggest"],
+    &["json", "context", "profile", "suggest"],
     &["diag"],
     &["spec"],
     &["cross"],
@@ -25,6 +25,10 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Limits", "context"),
     ("UnknownFields", "context"),
     ("DEFAULT_EXPIRY_TIME", "context"),
+    ("Profile", "profile"),
+    ("Permissions", "profile"),
+    ("Permission", "profile"),
+    ("Flow", "profile"),
     ("Code", "diag"),
     ("Params", "diag"),
     ("Severity", "diag"),
@@ -33,6 +37,8 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Report", "report"),
     ("ResponseReport", "report"),
     ("ValidRequest", "report"),
+    ("ProfileReport", "report"),
+    ("load_profile", "check"),
     ("response", "check"),
     ("check_str", "check"),
     ("check_value", "check"),

@@ -18,6 +18,7 @@ fn readme_tables_match_the_catalogue() {
     let tables = [
         ("rules", idenfy_preflight::render::rules_markdown()),
         ("codes", idenfy_preflight::render::codes_markdown()),
+        ("profile", idenfy_preflight::render::profile_markdown()),
         (
             "engine-only",
             idenfy_preflight::render::engine_only_markdown(),

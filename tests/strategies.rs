@@ -17,14 +17,39 @@ fn today() -> Date {
     Date::from_calendar_date(2026, Month::November, 25).expect("a date")
 }
 
-fn contexts() -> [Context; 3] {
-    [
+/// The example partner profile (examples/profile.json), and the same account in an iFrame
+/// flow: with them, valid requests keep the account's rules and near misses reach its codes.
+fn profiles() -> Vec<Context> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/profile.json");
+    let file = std::fs::read(path).expect("examples/profile.json is readable");
+    let profile = idenfy_preflight::load_profile(&file, &Context::new())
+        .into_result()
+        .expect("the example profile loads");
+    let mut iframe = profile.clone();
+    iframe.flow = Some(idenfy_preflight::Flow::Iframe);
+    vec![
+        Context::new().with_today(today()).with_profile(profile),
+        Context::new().with_today(today()).with_profile(iframe),
+    ]
+}
+
+fn contexts() -> Vec<Context> {
+    let mut all = vec![
         Context::new(),
         Context::new().with_today(today()),
         Context::new()
             .with_today(today())
             .with_unknown_fields(idenfy_preflight::UnknownFields::Deny),
-    ]
+    ];
+    all.extend(profiles());
+    all
+}
+
+/// Every context whose near misses together must reach every request code.
+fn coverage_contexts() -> Vec<Context> {
+    let mut all = vec![Context::new().with_today(today())];
+    all.extend(profiles());
+    all
 }
 
 /// Cases per property (stated in the README); a quarter where `IDENFY_QUICK_TESTS` is set
@@ -100,8 +125,11 @@ fn every_near_miss_earns_its_label_and_no_other_error() {
 
 #[test]
 fn every_request_code_has_a_near_miss() {
-    let ctx = Context::new().with_today(today());
-    let covered: BTreeSet<Code> = near_misses(&ctx).iter().map(|m| m.label.code).collect();
+    let covered: BTreeSet<Code> = coverage_contexts()
+        .iter()
+        .flat_map(near_misses)
+        .map(|m| m.label.code)
+        .collect();
     let missing: Vec<_> = request_codes().difference(&covered).copied().collect();
     assert!(missing.is_empty(), "no near miss for {missing:?}");
 }
@@ -334,20 +362,37 @@ fn every_bounded_number_has_a_near_miss_on_each_side() {
 
 #[test]
 fn generated_near_misses_earn_their_labels_and_cover_every_code() {
-    let ctx = Context::new().with_today(today());
     let codes = std::cell::RefCell::new(BTreeSet::new());
+    for ctx in coverage_contexts() {
+        generated_near_misses_earn_their_labels(&ctx, &codes);
+    }
+    let missing: Vec<_> = request_codes()
+        .difference(&codes.borrow())
+        .copied()
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not reached in {} cases per context: {missing:?}",
+        CASES * 4
+    );
+}
+
+fn generated_near_misses_earn_their_labels(
+    ctx: &Context,
+    codes: &std::cell::RefCell<BTreeSet<Code>>,
+) {
     let widest = std::cell::Cell::new(0);
     let mut runner = TestRunner::new(Config {
         cases: CASES * 4,
         ..runner().config().clone()
     });
     runner
-        .run(&near_miss(&ctx), |miss| {
+        .run(&near_miss(ctx), |miss| {
             codes.borrow_mut().insert(miss.label.code);
             if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice(&miss.body) {
                 widest.set(widest.get().max(m.len()));
             }
-            let report = check(&miss.body, &ctx);
+            let report = check(&miss.body, ctx);
             prop_assert!(
                 miss.label.holds(&report),
                 "{:?}\n{}\n{:?}",
@@ -358,15 +403,6 @@ fn generated_near_misses_earn_their_labels_and_cover_every_code() {
             Ok(())
         })
         .expect("every near miss earns its label");
-    let missing: Vec<_> = request_codes()
-        .difference(&codes.borrow())
-        .copied()
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "not reached in {} cases: {missing:?}",
-        CASES * 4
-    );
     // The broken part sits in a varied valid request, not always the smallest one.
     assert!(widest.get() > 10, "at most {} members", widest.get());
 }

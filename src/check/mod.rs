@@ -10,6 +10,7 @@
 //! - `response`: the response's member loop, the echo comparison and the verification URLs.
 
 mod object;
+pub(crate) mod profile;
 pub(crate) mod request;
 pub(crate) mod response;
 mod value;
@@ -65,6 +66,8 @@ pub(crate) struct Checker<'c> {
     /// Report only errors from value rules (a response's echo: the request's own warnings were
     /// given when it was checked).
     errors_only: bool,
+    /// The document being checked (messages about undocumented members differ for a profile).
+    document: Document,
 }
 
 impl<'c> Checker<'c> {
@@ -74,6 +77,7 @@ impl<'c> Checker<'c> {
             sink: Sink::new(ctx.show_values, ctx.limits.max_violations),
             scratch: Vec::new(),
             errors_only: false,
+            document: Document::Request,
         }
     }
 
@@ -106,6 +110,7 @@ impl<'c> Checker<'c> {
         input: &'a [u8],
         document: Document,
     ) -> Option<Members<'a>> {
+        self.document = document;
         let limits = self.ctx.limits;
         match json::read(input, limits.max_bytes, limits.max_depth) {
             Ok(Value::Object(members)) => Some(members),
@@ -162,6 +167,10 @@ impl<'c> Checker<'c> {
         place: Place,
         value: &Value<'_>,
     ) {
+        let place = match (self.document, place) {
+            (Document::Profile, Place::Among(names)) => Place::InProfile(names),
+            (_, place) => place,
+        };
         let f = unknown_name(self.ctx.unknown_fields, key, known, place);
         self.report(loc, f, Some(value));
         self.nested_duplicates(value, loc);

@@ -31,7 +31,9 @@ pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
     let mut facts = Facts::new();
     let members = check_members(&mut checker, members, &mut facts);
     let mut sink = checker.into_sink();
+    facts.values = &members;
     cross::run(&facts, ctx, &mut sink);
+    drop(facts);
     let valid = !sink.has_errors();
     let counts = sink.counts();
     let request = valid.then(|| ValidRequest::new(members));
@@ -127,6 +129,7 @@ fn check_members<'a>(
             },
             personal: field.personal,
         };
+        let errors = checker.errors();
         let checked = checker.value(&slot, std::mem::take(value), &loc);
         // The slot holds the `null` `take` left; forgetting it skips a call to drop nothing.
         std::mem::forget(std::mem::replace(value, checked.value));
@@ -135,6 +138,7 @@ fn check_members<'a>(
             Fact {
                 position: u32::try_from(position).unwrap_or(u32::MAX),
                 alias: known.alias,
+                passed: checker.errors() == errors,
                 scalar: checked.scalar,
             },
         );

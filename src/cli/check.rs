@@ -18,6 +18,7 @@ use serde::Serialize;
   idenfy-preflight check request.json --print-request      # and show the body to send
   cat request.json | idenfy-preflight check --format json
   idenfy-preflight check --jsonl requests.jsonl > reports.jsonl
+  idenfy-preflight check request.json --profile profile.json   # the account's own rules too
 
 Exit status: 0 when every request is valid (warnings allowed unless --strict), 1 when any is
 invalid, 2 on usage errors or inputs that cannot be read.")]
@@ -73,7 +74,11 @@ struct Several<'a> {
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
-    let ctx = args.context.context();
+    let json = args.jsonl.is_some() || args.format == Format::Json;
+    let ctx = match args.context.context(out, json) {
+        Ok(ctx) => ctx,
+        Err(status) => return status,
+    };
     if let Some(path) = &args.jsonl {
         return bulk::run(path, &ctx, &args.verdict, out);
     }

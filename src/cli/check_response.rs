@@ -47,7 +47,7 @@ pub(crate) struct Args {
     context: ContextArgs,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One line per violation, grouped by severity, a summary, then the URLs.
     Human,
@@ -112,7 +112,13 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         }
         None => None,
     };
-    let ctx = args.context.context();
+    let ctx = match args
+        .context
+        .context(out, matches!(args.format, Format::Json))
+    {
+        Ok(ctx) => ctx,
+        Err(status) => return status,
+    };
     let human = Human::new()
         .color(true)
         .print_urls(args.print_urls)

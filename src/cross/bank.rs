@@ -1,7 +1,7 @@
 //! The bank sub-checks need the bank step (verifyBank).
 
-use super::{flag, CrossMiss, Members};
-use super::{report_at, CrossRule, Facts, Scalar};
+use super::{effective_flag, flag, CrossMiss, Members};
+use super::{report_at, CrossRule, Facts, Source};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};
@@ -24,12 +24,19 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
-fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
-    let main = facts.get(VERIFY_BANK).map(|f| f.scalar);
+/// verifyBank left out (or `null`) is the partner profile's default where it states one, and
+/// unknown (a warning) where not.
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    let main = facts.effective_bool(VERIFY_BANK, ctx);
+    let unset = facts
+        .get(VERIFY_BANK)
+        .is_none_or(|f| f.scalar == super::Scalar::Null);
     facts.each_true(&SUB_CHECKS, |m, fact| {
         let finding = match main {
-            Some(Scalar::Bool(false)) => Finding::error(Kind::RequiresVerifyBank),
-            None | Some(Scalar::Null) => Finding::warning(Kind::VerifyBankNotSet),
+            Some((false, from)) => Finding::error(Kind::RequiresVerifyBank {
+                by_default: from == Source::Default,
+            }),
+            None if unset => Finding::warning(Kind::VerifyBankNotSet),
             _ => return,
         };
         report_at(out, m, fact, finding);
@@ -54,9 +61,11 @@ fn schema() -> serde_json::Value {
     })
 }
 
-/// A sub-check asked for turns verifyBank on.
-fn keep(members: &mut Members, _ctx: &Context) {
-    if SUB_CHECKS.iter().any(|&m| flag(members, m) == Some(true)) {
+/// A sub-check asked for turns verifyBank on (unless the profile's default already does).
+fn keep(members: &mut Members, ctx: &Context) {
+    if SUB_CHECKS.iter().any(|&m| flag(members, m) == Some(true))
+        && effective_flag(members, VERIFY_BANK, ctx) != Some(true)
+    {
         members.insert(VERIFY_BANK.name().into(), true.into());
     }
 }

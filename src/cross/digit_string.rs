@@ -1,6 +1,6 @@
 //! The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
 
-use super::{flag, CrossMiss, Members};
+use super::{effective_flag, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts};
 use crate::context::Context;
 use crate::diag::sink::Sink;
@@ -12,7 +12,7 @@ const GENERATE_DIGIT_STRING: MemberId = member("generateDigitString");
 const EXPIRY_TIME: MemberId = member("expiryTime");
 
 pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[GENERATE_DIGIT_STRING]),
+    reads: super::reads(&[GENERATE_DIGIT_STRING, EXPIRY_TIME]),
     check,
     schema: Some(schema),
     involves: &[GENERATE_DIGIT_STRING, EXPIRY_TIME],
@@ -20,16 +20,22 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
+/// generateDigitString may be on by the partner profile's default, and the limit its own.
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    if !matches!(facts.bool(GENERATE_DIGIT_STRING), Some((true, _))) {
+    let Some((true, from)) = facts.effective_bool(GENERATE_DIGIT_STRING, ctx) else {
         return;
-    }
+    };
     let Some((expiry, fact)) = facts.int(EXPIRY_TIME) else {
         return;
     };
-    let max = i64::from(ctx.default_expiry_time);
+    let (max, profile) = ctx.digit_string_limit();
+    let max = i64::from(max);
     if expiry > max {
-        let f = Finding::error(Kind::DigitStringExpiryTooLong { max });
+        let f = Finding::error(Kind::DigitStringExpiryTooLong {
+            max,
+            by_default: from.by_default(),
+            profile,
+        });
         report_at(out, EXPIRY_TIME, fact, f);
     }
 }
@@ -51,15 +57,17 @@ fn keep(members: &mut Members, ctx: &Context) {
     let expiry = members
         .get(EXPIRY_TIME.name())
         .and_then(serde_json::Value::as_i64);
-    let max = i64::from(ctx.default_expiry_time);
-    if flag(members, GENERATE_DIGIT_STRING) == Some(true) && expiry.is_some_and(|e| e > max) {
+    let max = i64::from(ctx.digit_string_limit().0);
+    if effective_flag(members, GENERATE_DIGIT_STRING, ctx) == Some(true)
+        && expiry.is_some_and(|e| e > max)
+    {
         members.insert(EXPIRY_TIME.name().into(), max.into());
     }
 }
 
 /// One second past the account's default, where the member's own bound leaves room for it.
 fn misses(ctx: &Context) -> Vec<CrossMiss> {
-    let over = i64::from(ctx.default_expiry_time) + 1;
+    let over = i64::from(ctx.digit_string_limit().0) + 1;
     let fits = match EXPIRY_TIME.member().shape {
         crate::spec::Shape::Int(b) => b.max.is_none_or(|m| over <= m),
         _ => false,

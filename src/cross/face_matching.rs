@@ -1,6 +1,6 @@
 //! autoFaceMatching false also disables five checks (docs); asking for them anyway is a mistake.
 
-use super::{flag, turn_off, CrossMiss, Members};
+use super::{effective_flag, turn_off, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts};
 use crate::context::Context;
 use crate::diag::sink::Sink;
@@ -17,39 +17,45 @@ const DISABLED: [MemberId; 5] = [
     member("checkDuplicateFaces"),
 ];
 
+/// The trigger and the checks it concerns: the rule runs when any is present, since the
+/// trigger may be the partner profile's default.
+const INVOLVES: [MemberId; 6] = [
+    AUTO_FACE_MATCHING,
+    DISABLED[0],
+    DISABLED[1],
+    DISABLED[2],
+    DISABLED[3],
+    DISABLED[4],
+];
+
 pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[AUTO_FACE_MATCHING]),
+    reads: super::reads(&INVOLVES),
     check,
     schema: None,
-    involves: &[
-        AUTO_FACE_MATCHING,
-        DISABLED[0],
-        DISABLED[1],
-        DISABLED[2],
-        DISABLED[3],
-        DISABLED[4],
-    ],
+    involves: &INVOLVES,
     keep,
     misses,
 };
 
-fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
-    if !matches!(facts.bool(AUTO_FACE_MATCHING), Some((false, _))) {
+/// autoFaceMatching may be off by the partner profile's default.
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    let Some((false, from)) = facts.effective_bool(AUTO_FACE_MATCHING, ctx) else {
         return;
-    }
+    };
     facts.each_true(&DISABLED, |m, fact| {
+        let by_default = from.by_default();
         report_at(
             out,
             m,
             fact,
-            Finding::warning(Kind::DisabledByAutoFaceMatching),
+            Finding::warning(Kind::DisabledByAutoFaceMatching { by_default }),
         );
     });
 }
 
 /// With autoFaceMatching off, the checks it turns off are not asked for.
-fn keep(members: &mut Members, _ctx: &Context) {
-    if flag(members, AUTO_FACE_MATCHING) == Some(false) {
+fn keep(members: &mut Members, ctx: &Context) {
+    if effective_flag(members, AUTO_FACE_MATCHING, ctx) == Some(false) {
         turn_off(members, &DISABLED);
     }
 }

@@ -1,8 +1,11 @@
 //! What the rules between members may know about the members that were present: the checker
 //! records it while walking the body, the rules read it afterwards.
 
+use crate::context::Context;
 use crate::diag::loc::{Loc, Place, ROOT};
+use crate::json::Value;
 use crate::spec::catalogue::{MemberId, FIELDS};
+use std::borrow::Cow;
 use time::Date;
 
 /// A present member's value, as far as rules between members care.
@@ -30,6 +33,9 @@ pub(crate) struct Fact {
     pub(crate) position: u32,
     /// The member was written under its (first) alias.
     pub(crate) alias: bool,
+    /// Its value passed its own rules (no error), so the rules comparing it with the partner
+    /// profile may read it; a value already in error is not reported twice.
+    pub(crate) passed: bool,
     pub(crate) scalar: Scalar,
 }
 
@@ -66,9 +72,28 @@ pub(crate) struct Data {
 // The bit sets of members present hold every member of the catalogue.
 const _: () = assert!(FIELDS.len() <= 128);
 
+/// The strings of a member, each with its index in the array (`None`: a lone string).
+pub(crate) type Strings<'f> = Vec<(Option<usize>, &'f str)>;
+
+/// Where a value a rule reads comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// The request sets it.
+    Request,
+    /// The request leaves it out (or sends `null`), and the partner profile's dashboard default
+    /// says what the session runs with.
+    Default,
+}
+
+impl Source {
+    pub(crate) fn by_default(self) -> bool {
+        self == Source::Default
+    }
+}
+
 /// Everything the rules between members may know.
 #[derive(Debug)]
-pub(crate) struct Facts {
+pub(crate) struct Facts<'v> {
     by_field: [Option<Fact>; FIELDS.len()],
     /// Bit `i` for each member of the catalogue present.
     present: u128,
@@ -76,15 +101,80 @@ pub(crate) struct Facts {
     pub(crate) steps: Vec<Step>,
     /// The entries of additionalData (empty without it).
     pub(crate) data: Vec<Data>,
+    /// The top-level members as checked (normalized where they passed), for the rules that
+    /// compare a value with the partner profile's lists; a fact's position indexes it.
+    pub(crate) values: &'v [(Cow<'v, str>, Value<'v>)],
 }
 
-impl Facts {
+impl<'v> Facts<'v> {
     pub(crate) fn new() -> Self {
         Facts {
             by_field: [None; FIELDS.len()],
             present: 0,
             steps: Vec::new(),
             data: Vec::new(),
+            values: &[],
+        }
+    }
+
+    /// The checked value of the member `m`, with its fact, where it passed its own rules.
+    pub(crate) fn value(&self, m: MemberId) -> Option<(&Value<'v>, &Fact)> {
+        let fact = self.get(m)?;
+        if !fact.passed {
+            return None;
+        }
+        let (_, v) = self.values.get(fact.position as usize)?;
+        Some((v, fact))
+    }
+
+    /// The strings of the member `m` (a string, or an array of strings) where it passed its own
+    /// rules, each with its index in the array (`None` for a lone string).
+    pub(crate) fn strings(&self, m: MemberId) -> Option<(Strings<'_>, &Fact)> {
+        let (value, fact) = self.value(m)?;
+        let items = match value {
+            Value::String(s) => vec![(None, s.as_ref())],
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.as_str().map(|s| (Some(i), s)))
+                .collect(),
+            _ => return None,
+        };
+        Some((items, fact))
+    }
+
+    /// The boolean member `m` as the session runs with it: the request's value, else (absent or
+    /// `null`) the partner profile's default, if it states one.
+    pub(crate) fn effective_bool(&self, m: MemberId, ctx: &Context) -> Option<(bool, Source)> {
+        match self.get(m).map(|f| f.scalar) {
+            Some(Scalar::Bool(b)) => Some((b, Source::Request)),
+            None | Some(Scalar::Null) => profile_default(ctx, m)
+                .and_then(serde_json::Value::as_bool)
+                .map(|b| (b, Source::Default)),
+            Some(_) => None,
+        }
+    }
+
+    /// The integer member `m` as the session runs with it (see [`effective_bool`](Self::effective_bool)).
+    pub(crate) fn effective_int(&self, m: MemberId, ctx: &Context) -> Option<(i64, Source)> {
+        match self.get(m).map(|f| f.scalar) {
+            Some(Scalar::Int(i)) => Some((i, Source::Request)),
+            None | Some(Scalar::Null) => profile_default(ctx, m)
+                .and_then(serde_json::Value::as_i64)
+                .map(|i| (i, Source::Default)),
+            Some(_) => None,
+        }
+    }
+
+    /// Whether the closed-set member `m` is `choice` as the session runs with it.
+    pub(crate) fn effective_is(&self, m: MemberId, choice: &str, ctx: &Context) -> Option<Source> {
+        match self.get(m).map(|f| f.scalar) {
+            Some(Scalar::Choice(c)) => (c == choice).then_some(Source::Request),
+            None | Some(Scalar::Null) => profile_default(ctx, m)
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|s| s == choice)
+                .then_some(Source::Default),
+            Some(_) => None,
         }
     }
 
@@ -142,6 +232,11 @@ impl Facts {
     }
 }
 
+/// The partner profile's dashboard default for `m`, if there is a profile and it states one.
+pub(crate) fn profile_default(ctx: &Context, m: MemberId) -> Option<&serde_json::Value> {
+    ctx.profile.as_deref()?.default_of(m.name())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +249,7 @@ mod tests {
         let fact = |alias| Fact {
             position: 2,
             alias,
+            passed: true,
             scalar: Scalar::Bool(true),
         };
         let client = member("clientId");
@@ -172,6 +268,7 @@ mod tests {
         let fact = Fact {
             position: 0,
             alias: false,
+            passed: true,
             scalar: Scalar::Null,
         };
         facts.set(locale.index(), fact);

@@ -13,16 +13,22 @@ use crate::spec::catalogue::MemberId;
 
 mod age_range;
 mod bank;
+mod configured;
 pub(crate) mod dates;
 mod digit_string;
+mod documents;
 mod face_matching;
 pub(crate) mod facts;
+mod features;
+mod iframe;
 mod nfc;
+mod nfc_country;
+mod permissions;
 mod selfie;
 pub(crate) mod steps;
 mod utility_bill;
 
-pub(crate) use facts::{Data, Fact, Facts, Scalar, Step};
+pub(crate) use facts::{Data, Fact, Facts, Scalar, Source, Step};
 
 /// One rule between members.
 pub(crate) struct CrossRule {
@@ -117,6 +123,24 @@ pub(crate) fn flag(members: &Members, m: MemberId) -> Option<bool> {
     members.get(m.name()).and_then(serde_json::Value::as_bool)
 }
 
+/// The member `m` of `members` as the session runs with it: its value, else (absent or `null`)
+/// the partner profile's default.
+pub(crate) fn effective<'m>(
+    members: &'m Members,
+    m: MemberId,
+    ctx: &'m Context,
+) -> Option<&'m serde_json::Value> {
+    match members.get(m.name()) {
+        None | Some(serde_json::Value::Null) => facts::profile_default(ctx, m),
+        Some(v) => Some(v),
+    }
+}
+
+/// The boolean member `m` as the session runs with it (see [`effective`]).
+pub(crate) fn effective_flag(members: &Members, m: MemberId, ctx: &Context) -> Option<bool> {
+    effective(members, m, ctx).and_then(serde_json::Value::as_bool)
+}
+
 /// Every rule between members, in the order they run.
 pub(crate) const RULES: &[CrossRule] = &[
     dates::RULE,
@@ -129,7 +153,28 @@ pub(crate) const RULES: &[CrossRule] = &[
     utility_bill::RULE,
     steps::UNKNOWN_STEP,
     steps::MISSING_COMPARE_DATA,
+    // The rules that read the partner profile (each silent where the profile does not say).
+    permissions::RULE,
+    features::RULE,
+    configured::QUESTIONNAIRES,
+    configured::RISK_PROFILES,
+    configured::REGISTRY_CENTERS,
+    configured::LOCALES,
+    documents::RULE,
+    nfc_country::RULE,
+    iframe::RULE,
 ];
+
+/// Whether the partner profile in `ctx` forbids the member `m` to hold `v`: a permission the
+/// account lacks, or a feature its environment does not offer (for generators, which keep such
+/// members out of requests meant to break something else).
+#[cfg_attr(
+    not(any(feature = "proptest", feature = "arbitrary")),
+    allow(dead_code)
+)]
+pub(crate) fn forbidden(ctx: &Context, m: MemberId, v: &serde_json::Value) -> bool {
+    permissions::forbids(ctx, m, v) || (v.as_bool() == Some(true) && features::forbids(ctx, m))
+}
 
 /// Runs every rule between members (those whose members are present).
 pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! nfcRequired and nfcOptional contradict each other; the server lets required win, so the
 //! optional flag is dead weight and the sender probably meant only one of them.
 
-use super::{flag, CrossMiss, Members};
+use super::{effective_flag, flag, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts};
 use crate::context::Context;
 use crate::diag::sink::Sink;
@@ -21,18 +21,23 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
-fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
-    if let (Some((true, _)), Some((true, optional))) =
-        (facts.bool(NFC_REQUIRED), facts.bool(NFC_OPTIONAL))
-    {
-        let f = Finding::warning(Kind::NfcRequiredAndOptional);
+/// nfcRequired may be on by the partner profile's default.
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    if let (Some((true, from)), Some((true, optional))) = (
+        facts.effective_bool(NFC_REQUIRED, ctx),
+        facts.bool(NFC_OPTIONAL),
+    ) {
+        let by_default = from.by_default();
+        let f = Finding::warning(Kind::NfcRequiredAndOptional { by_default });
         report_at(out, NFC_OPTIONAL, optional, f);
     }
 }
 
 /// NFC required wins over NFC optional.
-fn keep(members: &mut Members, _ctx: &Context) {
-    if flag(members, NFC_REQUIRED) == Some(true) && flag(members, NFC_OPTIONAL) == Some(true) {
+fn keep(members: &mut Members, ctx: &Context) {
+    if effective_flag(members, NFC_REQUIRED, ctx) == Some(true)
+        && flag(members, NFC_OPTIONAL) == Some(true)
+    {
         members.insert(NFC_OPTIONAL.name().into(), false.into());
     }
 }

@@ -1,7 +1,7 @@
 //! tokenType DOCUMENT captures the document only: checks on the selfie's face have nothing to
 //! look at, so asking for them is a mistake in the flow or in the flags.
 
-use super::{report_at, CrossRule, Facts, Scalar};
+use super::{report_at, CrossRule, Facts};
 use super::{turn_off, CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
@@ -20,37 +20,40 @@ const FACE_CHECKS: [MemberId; 5] = [
     member("autoFaceMatching"),
 ];
 
+/// The trigger and the checks it concerns: the rule runs when any is present, since the
+/// trigger may be the partner profile's default.
+const INVOLVES: [MemberId; 6] = [
+    TOKEN_TYPE,
+    FACE_CHECKS[0],
+    FACE_CHECKS[1],
+    FACE_CHECKS[2],
+    FACE_CHECKS[3],
+    FACE_CHECKS[4],
+];
+
 pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[TOKEN_TYPE]),
+    reads: super::reads(&INVOLVES),
     check,
     schema: None,
-    involves: &[
-        TOKEN_TYPE,
-        FACE_CHECKS[0],
-        FACE_CHECKS[1],
-        FACE_CHECKS[2],
-        FACE_CHECKS[3],
-        FACE_CHECKS[4],
-    ],
+    involves: &INVOLVES,
     keep,
     misses,
 };
 
-fn check(facts: &Facts, _ctx: &Context, out: &mut Sink) {
-    let document_only = facts
-        .get(TOKEN_TYPE)
-        .is_some_and(|f| f.scalar == Scalar::Choice("DOCUMENT"));
-    if document_only {
+/// tokenType may be DOCUMENT by the partner profile's default.
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    if let Some(from) = facts.effective_is(TOKEN_TYPE, "DOCUMENT", ctx) {
+        let by_default = from.by_default();
         facts.each_true(&FACE_CHECKS, |m, fact| {
-            report_at(out, m, fact, Finding::warning(Kind::FaceCheckWithoutSelfie));
+            let f = Finding::warning(Kind::FaceCheckWithoutSelfie { by_default });
+            report_at(out, m, fact, f);
         });
     }
 }
 
 /// Without a selfie (tokenType DOCUMENT), the checks that need one are not asked for.
-fn keep(members: &mut Members, _ctx: &Context) {
-    let document_only = members
-        .get(TOKEN_TYPE.name())
+fn keep(members: &mut Members, ctx: &Context) {
+    let document_only = super::effective(members, TOKEN_TYPE, ctx)
         .and_then(serde_json::Value::as_str)
         == Some("DOCUMENT");
     if document_only {

@@ -150,15 +150,18 @@ codes! {
     CallbackNotPublic = "callback_not_public",
     /// A locale not written as two letters, optionally `_` and two more (`en`, `zh_tw`).
     InvalidLocale = "invalid_locale",
-    /// A well-formed locale the verification UI does not offer (it falls back to English).
+    /// A well-formed locale the verification UI (or the partner profile) does not offer: the UI
+    /// falls back to English.
     UnsupportedLocale = "unsupported_locale",
     /// Not a UUID in its 8-4-4-4-12 form.
     InvalidUuid = "invalid_uuid",
     /// ageLimit is greater than ageMax.
     AgeLimitAboveAgeMax = "age_limit_above_age_max",
-    /// expiryTime exceeds the default expiry while generateDigitString is true.
+    /// expiryTime exceeds the default expiry (or the partner profile's digit-string maximum)
+    /// while generateDigitString is true.
     DigitStringExpiryTooLong = "digit_string_expiry_too_long",
-    /// A bank sub-check is on while verifyBank is explicitly false.
+    /// A bank sub-check is on while verifyBank is false (in the request, or by the partner
+    /// profile's default).
     RequiresVerifyBank = "requires_verify_bank",
     /// A bank sub-check is on while verifyBank is not set in the request.
     VerifyBankNotSet = "verify_bank_not_set",
@@ -176,6 +179,23 @@ codes! {
     AdditionalDataUnknownStep = "additional_data_unknown_step",
     /// A COMPARE step field without a value in additionalData.
     MissingCompareData = "missing_compare_data",
+    /// The request sets a member that needs a permission the partner profile says the account
+    /// lacks.
+    MissingPermission = "missing_permission",
+    /// The request turns on a feature the partner profile's environment does not offer.
+    FeatureNotInEnvironment = "feature_not_in_environment",
+    /// questionnaire is not one of the partner profile's active questionnaire keys.
+    InactiveQuestionnaire = "inactive_questionnaire",
+    /// riskAssessmentProfile is not one of the partner profile's risk assessment profiles.
+    UnknownRiskAssessmentProfile = "unknown_risk_assessment_profile",
+    /// A document type the partner profile allows in none of the chosen countries.
+    DocumentNotAllowed = "document_not_allowed",
+    /// NFC is required, but the partner profile cannot NFC-read this country's documents.
+    NfcCountryUnsupported = "nfc_country_unsupported",
+    /// A registry-centre country the partner profile does not offer registry checks for.
+    RegistryCenterUnavailable = "registry_center_unavailable",
+    /// A redirect URL in an iFrame flow (partner profile), where it is not used.
+    IgnoredInIframe = "ignored_in_iframe",
     /// A token response's digitString is not a string of the digits 0–9.
     InvalidDigitString = "invalid_digit_string",
     /// A token response's digitString is not 8 digits long (the docs' own examples have 7).

@@ -142,6 +142,8 @@ pub enum Document {
     Request,
     /// The Generate token response.
     Response,
+    /// A partner profile file.
+    Profile,
 }
 
 impl Document {
@@ -149,6 +151,7 @@ impl Document {
         match self {
             Document::Request => "request body",
             Document::Response => "response body",
+            Document::Profile => "partner profile",
         }
     }
 }
@@ -160,6 +163,8 @@ pub enum Place {
     Request,
     /// In an object whose documented members are these.
     Among(&'static [&'static str]),
+    /// In an object of a partner profile file whose documented members are these.
+    InProfile(&'static [&'static str]),
 }
 
 /// A case-insensitive repeat of an earlier key, and what it would do.
@@ -399,15 +404,50 @@ pub enum Kind {
     },
     UnsupportedLocale,
     InvalidUuid,
-    AgeLimitAboveAgeMax,
+    /// `by_default`: one of the two ages is the partner profile's default.
+    AgeLimitAboveAgeMax {
+        by_default: bool,
+    },
+    /// `by_default`: generateDigitString is on by the partner profile's default; `profile`:
+    /// the maximum is the profile's.
     DigitStringExpiryTooLong {
         max: i64,
+        by_default: bool,
+        profile: bool,
     },
-    RequiresVerifyBank,
+    /// `by_default`: verifyBank is off by the partner profile's default.
+    RequiresVerifyBank {
+        by_default: bool,
+    },
     VerifyBankNotSet,
-    DisabledByAutoFaceMatching,
-    NfcRequiredAndOptional,
-    FaceCheckWithoutSelfie,
+    DisabledByAutoFaceMatching {
+        by_default: bool,
+    },
+    NfcRequiredAndOptional {
+        by_default: bool,
+    },
+    FaceCheckWithoutSelfie {
+        by_default: bool,
+    },
+    MissingPermission {
+        permission: crate::profile::Permission,
+    },
+    FeatureNotInEnvironment,
+    InactiveQuestionnaire {
+        closest: Option<String>,
+    },
+    UnknownRiskAssessmentProfile,
+    DocumentNotAllowed {
+        countries: Vec<String>,
+    },
+    /// `by_default`: nfcRequired is on by the partner profile's default.
+    NfcCountryUnsupported {
+        by_default: bool,
+    },
+    RegistryCenterUnavailable,
+    IgnoredInIframe,
+    /// A locale the partner profile's list leaves out (code `unsupported_locale`).
+    LocaleNotOffered,
     RedundantWithAll {
         others: usize,
     },
@@ -486,13 +526,22 @@ impl Kind {
             Kind::InvalidLocale { .. } => Code::InvalidLocale,
             Kind::UnsupportedLocale => Code::UnsupportedLocale,
             Kind::InvalidUuid => Code::InvalidUuid,
-            Kind::AgeLimitAboveAgeMax => Code::AgeLimitAboveAgeMax,
+            Kind::AgeLimitAboveAgeMax { .. } => Code::AgeLimitAboveAgeMax,
             Kind::DigitStringExpiryTooLong { .. } => Code::DigitStringExpiryTooLong,
-            Kind::RequiresVerifyBank => Code::RequiresVerifyBank,
+            Kind::RequiresVerifyBank { .. } => Code::RequiresVerifyBank,
             Kind::VerifyBankNotSet => Code::VerifyBankNotSet,
-            Kind::DisabledByAutoFaceMatching => Code::DisabledByAutoFaceMatching,
-            Kind::NfcRequiredAndOptional => Code::NfcRequiredAndOptional,
-            Kind::FaceCheckWithoutSelfie => Code::FaceCheckWithoutSelfie,
+            Kind::DisabledByAutoFaceMatching { .. } => Code::DisabledByAutoFaceMatching,
+            Kind::NfcRequiredAndOptional { .. } => Code::NfcRequiredAndOptional,
+            Kind::FaceCheckWithoutSelfie { .. } => Code::FaceCheckWithoutSelfie,
+            Kind::MissingPermission { .. } => Code::MissingPermission,
+            Kind::FeatureNotInEnvironment => Code::FeatureNotInEnvironment,
+            Kind::InactiveQuestionnaire { .. } => Code::InactiveQuestionnaire,
+            Kind::UnknownRiskAssessmentProfile => Code::UnknownRiskAssessmentProfile,
+            Kind::DocumentNotAllowed { .. } => Code::DocumentNotAllowed,
+            Kind::NfcCountryUnsupported { .. } => Code::NfcCountryUnsupported,
+            Kind::RegistryCenterUnavailable => Code::RegistryCenterUnavailable,
+            Kind::IgnoredInIframe => Code::IgnoredInIframe,
+            Kind::LocaleNotOffered => Code::UnsupportedLocale,
             Kind::RedundantWithAll { .. } => Code::RedundantWithAll,
             Kind::UtilityBillWithAdditionalSteps => Code::UtilityBillWithAdditionalSteps,
             Kind::AdditionalDataUnknownStep { .. } => Code::AdditionalDataUnknownStep,

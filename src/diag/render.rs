@@ -145,6 +145,9 @@ impl Finding {
                     write!(out, "{field} is required in a token response")?
                 }
                 (None, super::finding::Document::Request) => write!(out, "{field} is required")?,
+                (None, super::finding::Document::Profile) => {
+                    write!(out, "{field} is required in a partner profile")?
+                }
             },
             Kind::NullNotAllowed => write!(out, "{who} is required and may not be null")?,
             Kind::WrongType {
@@ -176,7 +179,7 @@ impl Finding {
                     Place::Request => {
                         out.push_str("this member is not documented for the Generate token request")
                     }
-                    Place::Among(known) => write!(
+                    Place::Among(known) | Place::InProfile(known) => write!(
                         out,
                         "this member is not documented here (expected one of {})",
                         known.join(", ")
@@ -187,10 +190,12 @@ impl Finding {
                     (None, []) => out.push('.'),
                     (None, several) => write!(out, "; did you mean {}?", several.join(" or "))?,
                 }
-                if self.severity == super::Severity::Warning {
-                    out.push_str(
+                match (self.severity, place) {
+                    (super::Severity::Error, _) => {}
+                    (_, Place::InProfile(_)) => out.push_str(" The profile check ignores it."),
+                    _ => out.push_str(
                         " It is passed through unchanged, and the API will probably ignore it.",
-                    );
+                    ),
                 }
                 return Ok(());
             }
@@ -337,31 +342,107 @@ impl Finding {
                 out,
                 "{who} must be a UUID written as 8-4-4-4-12 hexadecimal digits"
             )?,
-            Kind::AgeLimitAboveAgeMax => {
-                out.push_str("ageLimit is greater than ageMax, so no client can pass")
+            Kind::AgeLimitAboveAgeMax { by_default } => {
+                out.push_str("ageLimit is greater than ageMax, so no client can pass");
+                if *by_default {
+                    out.push_str(" (one of them is the account's dashboard default)");
+                }
             }
-            Kind::DigitStringExpiryTooLong { max } => write!(
-                out,
-                "with generateDigitString true, expiryTime may not exceed the default expiry of {max} seconds"
-            )?,
-            Kind::RequiresVerifyBank => write!(
+            Kind::DigitStringExpiryTooLong {
+                max,
+                by_default,
+                profile,
+            } => {
+                let on = if *by_default {
+                    "generateDigitString on by the account's dashboard default"
+                } else {
+                    "generateDigitString true"
+                };
+                let limit = if *profile {
+                    "the account's digit-string maximum"
+                } else {
+                    "the default expiry"
+                };
+                write!(
+                    out,
+                    "with {on}, expiryTime may not exceed {limit} of {max} seconds"
+                )?
+            }
+            Kind::RequiresVerifyBank { by_default: false } => write!(
                 out,
                 "{who} needs verifyBank, which this request sets to false"
+            )?,
+            Kind::RequiresVerifyBank { by_default: true } => write!(
+                out,
+                "{who} needs verifyBank, which the account's dashboard default turns off and this request leaves unset"
             )?,
             Kind::VerifyBankNotSet => write!(
                 out,
                 "{who} needs verifyBank; it is not set here, so it depends on the account setting"
             )?,
-            Kind::DisabledByAutoFaceMatching => write!(
+            Kind::DisabledByAutoFaceMatching { by_default } => write!(
                 out,
-                "{who} is true, but autoFaceMatching false disables it"
+                "{who} is true, but autoFaceMatching false{} disables it",
+                if *by_default { " (the account's dashboard default)" } else { "" }
             )?,
-            Kind::NfcRequiredAndOptional => out.push_str(
+            Kind::NfcRequiredAndOptional { by_default: false } => out.push_str(
                 "nfcOptional and nfcRequired are both true; required wins, so an NFC scan the client cannot do denies the verification",
             ),
-            Kind::FaceCheckWithoutSelfie => write!(
+            Kind::NfcRequiredAndOptional { by_default: true } => out.push_str(
+                "nfcOptional is true, but the account's dashboard default requires NFC; required wins, so an NFC scan the client cannot do denies the verification",
+            ),
+            Kind::FaceCheckWithoutSelfie { by_default } => write!(
                 out,
-                "{who} is true, but tokenType DOCUMENT takes no selfie, so there is no face to check"
+                "{who} is true, but tokenType DOCUMENT{} takes no selfie, so there is no face to check",
+                if *by_default { " (the account's dashboard default)" } else { "" }
+            )?,
+            Kind::MissingPermission { permission } => write!(
+                out,
+                "{who} needs the {} permission, which the partner profile says this account lacks; the API rejects or ignores it",
+                permission.as_str()
+            )?,
+            Kind::FeatureNotInEnvironment => write!(
+                out,
+                "{who} turns on a feature the partner profile's environment does not offer; only features available in the environment can be overridden"
+            )?,
+            Kind::InactiveQuestionnaire { closest } => {
+                write!(
+                    out,
+                    "{who} is not an active questionnaire key of this account (partner profile)"
+                )?;
+                if let Some(c) = closest {
+                    write!(out, "; did you mean {c}?")?;
+                }
+            }
+            Kind::UnknownRiskAssessmentProfile => write!(
+                out,
+                "{who} is not one of this account's risk assessment profiles (partner profile)"
+            )?,
+            Kind::DocumentNotAllowed { countries } if countries.is_empty() => write!(
+                out,
+                "this document type is allowed in no country of this account (partner profile), so the client can never pick it"
+            )?,
+            Kind::DocumentNotAllowed { countries } => write!(
+                out,
+                "this document type is not allowed for {} in this account (partner profile), so the client can never pick it",
+                countries.join(", ")
+            )?,
+            Kind::NfcCountryUnsupported { by_default } => write!(
+                out,
+                "NFC is required{}, but the partner profile cannot NFC-read this country's documents, so every client of it is denied",
+                if *by_default { " (the account's dashboard default)" } else { "" }
+            )?,
+            Kind::RegistryCenterUnavailable => write!(
+                out,
+                "the partner profile offers no registry-centre check for this country"
+            )?,
+            Kind::IgnoredInIframe => write!(
+                out,
+                "{who} is not used in an iFrame flow (partner profile): the page embedding the iFrame decides where the client goes"
+            )?,
+            Kind::LocaleNotOffered => write!(
+                out,
+                "{who} is not one of the UI languages this account offers (partner profile), so the verification UI will be shown in English"
             )?,
             Kind::RedundantWithAll { .. } => write!(
                 out,
@@ -532,7 +613,30 @@ impl Finding {
                 put("characters", characters.as_str().into())
             }
             Kind::InvalidLocale { max } => put("max", (*max).into()),
-            Kind::DigitStringExpiryTooLong { max } => put("max", (*max).into()),
+            Kind::DigitStringExpiryTooLong {
+                max,
+                by_default,
+                profile,
+            } => {
+                put("max", (*max).into());
+                if *by_default {
+                    put("source", "profile_default".into());
+                }
+                if *profile {
+                    put("limit", "profile".into());
+                }
+            }
+            Kind::AgeLimitAboveAgeMax { by_default: true }
+            | Kind::RequiresVerifyBank { by_default: true }
+            | Kind::DisabledByAutoFaceMatching { by_default: true }
+            | Kind::NfcRequiredAndOptional { by_default: true }
+            | Kind::FaceCheckWithoutSelfie { by_default: true }
+            | Kind::NfcCountryUnsupported { by_default: true } => {
+                put("source", "profile_default".into())
+            }
+            Kind::MissingPermission { permission } => put("permission", permission.as_str().into()),
+            Kind::InactiveQuestionnaire { closest: Some(c) } => put("closest", c.as_str().into()),
+            Kind::DocumentNotAllowed { countries } => put("countries", countries.clone().into()),
             Kind::RedundantWithAll { others } => put("others", (*others).into()),
             Kind::AdditionalDataUnknownStep { step } => put("step", step.as_str().into()),
             Kind::MissingCompareData { step, field } => {

@@ -21,7 +21,7 @@ pub(crate) use values::{text_examples, FreeTextOf};
 use crate::context::Context;
 use crate::cross::{Members, RULES};
 use crate::diag::{Code, Severity};
-use crate::spec::catalogue::FIELDS;
+use crate::spec::catalogue::{lookup_index, MemberId, FIELDS};
 use crate::spec::{Member, Origin};
 use serde_json::Value;
 
@@ -170,9 +170,34 @@ impl Recipe {
 /// between members, and the document-level ones (not JSON, not UTF-8, limits, duplicates,
 /// unknown and misspelled members).
 pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
+    let mut out = recipes_of_the_catalogue(ctx);
+    if ctx.profile.is_some() {
+        // A partner profile can make a member's miss moot (a document type the account never
+        // allows, a legacy name included): a miss is kept only where its members, set on the
+        // smallest request, earn its label and no other error under the profile.
+        out.retain(|r| match r {
+            Recipe::Members { set, label } => {
+                let mut members = minimal();
+                members.extend(set.iter().cloned());
+                let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
+                label.holds(&crate::check(&body, ctx))
+            }
+            Recipe::Body { .. } => true,
+        });
+    }
+    out
+}
+
+fn recipes_of_the_catalogue(ctx: &Context) -> Vec<Recipe> {
     let mut out = Vec::new();
-    for m in members() {
+    // A member the partner profile forbids is never sent, so its value misses would also earn
+    // the profile's error; each rule's misses keep clear of what another rule forbids.
+    for (i, m) in members().enumerate() {
+        let id = MemberId::at(i);
         for miss in value_misses(&m.shape) {
+            if crate::cross::forbidden(ctx, id, &miss.value) {
+                continue;
+            }
             out.push(Recipe::Members {
                 set: vec![(m.name.into(), miss.value)],
                 label: Label {
@@ -185,6 +210,17 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
     }
     for rule in RULES {
         for miss in (rule.misses)(ctx) {
+            let own = matches!(
+                miss.code,
+                Code::MissingPermission | Code::FeatureNotInEnvironment
+            );
+            let forbidden = miss.set.iter().any(|(name, v)| {
+                lookup_index(name)
+                    .is_some_and(|(i, _)| crate::cross::forbidden(ctx, MemberId::at(i), v))
+            });
+            if forbidden && !own {
+                continue;
+            }
             out.push(Recipe::Members {
                 set: miss.set.into_iter().map(|(n, v)| (n.into(), v)).collect(),
                 label: Label {
@@ -200,7 +236,6 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
 }
 
 /// The smallest valid request: `clientId` alone.
-#[cfg(feature = "proptest")]
 pub(crate) fn minimal() -> Members {
     let mut m = Members::new();
     for required in FIELDS.iter().filter(|f| f.required) {
@@ -214,11 +249,26 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    /// Both contexts the rules between members read: without a date and with one.
-    fn contexts() -> [Context; 2] {
-        [
+    /// The contexts the rules between members read: without a date, with one, and with the
+    /// example partner profile (in its redirect flow and in an iFrame one).
+    fn contexts() -> Vec<Context> {
+        let file = include_bytes!("../../examples/profile.json");
+        let profile = crate::load_profile(file, &Context::new())
+            .into_result()
+            .unwrap_or_default();
+        assert_ne!(
+            profile,
+            crate::Profile::default(),
+            "the example profile loads"
+        );
+        let mut iframe = profile.clone();
+        iframe.flow = Some(crate::Flow::Iframe);
+        let today = Context::new().with_today(date!(2026 - 12 - 01));
+        vec![
             Context::new(),
-            Context::new().with_today(date!(2026 - 12 - 01)),
+            today.clone(),
+            today.clone().with_profile(profile),
+            today.with_profile(iframe),
         ]
     }
 

@@ -7,7 +7,7 @@
 //! wrong, nor move the cursor or recolour the terminal.
 
 use crate::diag::{escape_invisible, is_invisible, Severity, Violation};
-use crate::report::{Report, ResponseReport};
+use crate::report::{ProfileReport, Report, ResponseReport};
 use anstyle::{AnsiColor, Style};
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -121,6 +121,16 @@ impl Human {
                 );
             }
         }
+        s
+    }
+
+    /// A partner profile file's report: its violations, then the summary line.
+    pub fn profile(&self, label: &str, report: &ProfileReport) -> String {
+        let mut s = String::new();
+        if !self.summary_only {
+            s.push_str(&self.violations(report.violations()));
+        }
+        s.push_str(&self.summary(label, report.is_valid(), report.counts()));
         s
     }
 

@@ -171,7 +171,9 @@ pub fn request_schema() -> Value {
     })
 }
 
-/// The violation report the CLI (`--format json`) and [`Report`](crate::Report) emit.
+/// The violation report the CLI (`--format json`) and [`Report`](crate::Report) emit; a partner
+/// profile file's report ([`ProfileReport`](crate::ProfileReport)) has the same shape, with
+/// `profile` in place of `request`.
 pub fn report_schema() -> Value {
     let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     json!({
@@ -179,11 +181,13 @@ pub fn report_schema() -> Value {
         "$id": "https://idenfy-preflight.invalid/schema/report.schema.json",
         "title": "idenfy-preflight report",
         "type": "object",
-        "required": ["valid", "request", "violations"],
+        "required": ["valid", "violations"],
+        "anyOf": [{"required": ["request"]}, {"required": ["profile"]}],
         "additionalProperties": false,
         "properties": {
             "valid": {"type": "boolean", "description": "No error-severity violation."},
             "request": {"type": ["object", "null"], "description": "The normalized request, when valid."},
+            "profile": {"type": ["object", "null"], "description": "A partner profile file's report: the profile as read, when valid."},
             "violations": {
                 "type": "array",
                 "items": {
@@ -231,12 +235,45 @@ pub fn response_schema() -> Value {
     })
 }
 
+/// The partner profile file (`--profile FILE`, [`load_profile`](crate::load_profile)), from
+/// its declaration: every member optional, each request member under `defaults` with the
+/// request's own schema.
+///
+/// ```
+/// let schema = idenfy_preflight::schema::profile_schema();
+/// assert_eq!(schema["properties"]["flow"]["enum"], serde_json::json!(["redirect", "iframe", null]));
+/// ```
+pub fn profile_schema() -> Value {
+    let mut s = object_schema(&crate::spec::profile::PROFILE);
+    if let Some(Value::Object(properties)) = s.get_mut("properties") {
+        for (name, doc) in crate::spec::profile::PROFILE_DOCS {
+            if let Some(Value::Object(p)) = properties.get_mut(name) {
+                p.insert("description".into(), doc.into());
+            }
+        }
+    }
+    if let Value::Object(m) = &mut s {
+        m.insert("$schema".into(), DRAFT.into());
+        m.insert(
+            "$id".into(),
+            "https://idenfy-preflight.invalid/schema/partner-profile.schema.json".into(),
+        );
+        m.insert("title".into(), "idenfy-preflight partner profile".into());
+        m.insert(
+            "description".into(),
+            "What a partner knows of its iDenfy account, for the account-dependent checks. Every member is optional; one left out (or null) is unknown. Generated from the idenfy-preflight profile declaration.".into(),
+        );
+    }
+    s
+}
+
 /// Every schema with its file name under `schema/`.
 pub fn all() -> Vec<(&'static str, Value)> {
     vec![
         ("token-request.schema.json", request_schema()),
         ("token-response.schema.json", response_schema()),
         ("report.schema.json", report_schema()),
+        ("partner-profile.schema.json", profile_schema()),
     ]
 }
 
@@ -302,6 +339,19 @@ pub fn engine_only() -> Vec<EngineOnly> {
         codes: vec![Code::TooManyViolations],
         scope: Scope::All,
         why: "A property of the report, not of the request.",
+    },
+    EngineOnly {
+        codes: vec![
+            Code::MissingPermission,
+            Code::FeatureNotInEnvironment,
+            Code::InactiveQuestionnaire,
+            Code::UnknownRiskAssessmentProfile,
+            Code::DocumentNotAllowed,
+            Code::NfcCountryUnsupported,
+            Code::RegistryCenterUnavailable,
+        ],
+        scope: Scope::All,
+        why: "Depends on the partner's account (a partner profile), which the published schema does not describe.",
     },
 ];
     let today = crate::context::Context::new().with_today(

@@ -127,6 +127,37 @@ pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> Stri
     out
 }
 
+/// The README's table of the partner profile file's members, from its declaration.
+///
+/// ```
+/// let table = idenfy_preflight::render::profile_markdown();
+/// assert!(table.contains("| `nfcCountries` | array of strings |"));
+/// ```
+pub fn profile_markdown() -> String {
+    use crate::spec::profile::{PROFILE, PROFILE_DOCS};
+    let mut out =
+        String::from("| Member | Type | Rules | Normalized | Meaning |\n|---|---|---|---|---|\n");
+    let Object::Fields { fields, .. } = PROFILE else {
+        return out;
+    };
+    for (f, (_, doc)) in fields.iter().zip(PROFILE_DOCS) {
+        let (ty, rules, norm) = match (f.name, &f.shape) {
+            // Its members are the request's own: their rules are the rule table's.
+            ("defaults", _) => (
+                "object".to_owned(),
+                "request member → its value, checked by the member's rules".to_owned(),
+                "as the member",
+            ),
+            (_, shape) => describe_shape(shape),
+        };
+        out.push_str(&format!(
+            "| `{}` | {ty} | {rules} | {norm} | {doc} |\n",
+            f.name
+        ));
+    }
+    out
+}
+
 /// The README's table of violation codes, from [`Code::ALL`].
 ///
 /// ```

@@ -676,7 +676,7 @@ pub const fn member(name: &str) -> MemberId {
     panic!("no such member in the catalogue")
 }
 
-const fn const_eq(a: &str, b: &str) -> bool {
+pub(crate) const fn const_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod gen;
 pub mod normalize;
+pub mod profile;
 pub mod response;
 pub mod rules;
 pub mod steps;

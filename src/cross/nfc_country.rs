@@ -1,0 +1,98 @@
+//! country: "If NFC is required, must be NFC-supported country". With the partner profile's
+//! NFC countries, a chosen country outside them denies every client who picks it.
+
+use super::{CrossMiss, CrossRule, Facts, Members};
+use crate::context::Context;
+use crate::diag::sink::Sink;
+use crate::diag::{Code, Finding, Kind, Severity};
+use crate::profile::holds;
+use crate::spec::catalogue::{member, MemberId};
+use std::collections::BTreeSet;
+
+const NFC_REQUIRED: MemberId = member("nfcRequired");
+const COUNTRY: MemberId = member("country");
+
+pub(super) const RULE: CrossRule = CrossRule {
+    reads: super::reads(&[COUNTRY]),
+    check,
+    schema: None,
+    involves: &[NFC_REQUIRED, COUNTRY],
+    keep,
+    misses,
+};
+
+fn nfc_countries(ctx: &Context) -> Option<&BTreeSet<String>> {
+    ctx.profile
+        .as_deref()
+        .and_then(|p| p.nfc_countries.as_ref())
+}
+
+/// `ALL` leaves the choice to the client, so only named countries are compared.
+fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    let Some(nfc) = nfc_countries(ctx) else {
+        return;
+    };
+    let Some((true, from)) = facts.effective_bool(NFC_REQUIRED, ctx) else {
+        return;
+    };
+    let Some((countries, fact)) = facts.strings(COUNTRY) else {
+        return;
+    };
+    let at = fact.loc(COUNTRY);
+    for (i, country) in countries {
+        if country != "ALL" && !holds(nfc, country) {
+            let f = Finding::error(Kind::NfcCountryUnsupported {
+                by_default: from.by_default(),
+            })
+            .about(crate::diag::Subject::of(COUNTRY.name()), false);
+            match i {
+                Some(i) => out.report(&at.index(i), f, None),
+                None => out.report(&at, f, None),
+            }
+        }
+    }
+}
+
+/// With NFC required, countries it cannot read are dropped (a lone one, or a list left empty,
+/// takes the member with it).
+fn keep(members: &mut Members, ctx: &Context) {
+    let Some(nfc) = nfc_countries(ctx) else {
+        return;
+    };
+    if super::effective_flag(members, NFC_REQUIRED, ctx) != Some(true) {
+        return;
+    }
+    let refused = |c: &str| c != "ALL" && !holds(nfc, c);
+    match members.get_mut(COUNTRY.name()) {
+        Some(serde_json::Value::String(c)) if refused(&c.to_ascii_uppercase()) => {
+            members.remove(COUNTRY.name());
+        }
+        Some(serde_json::Value::Array(items)) => {
+            let before = items.len();
+            items.retain(|c| c.as_str().is_none_or(|c| !refused(&c.to_ascii_uppercase())));
+            if items.is_empty() && before > 0 {
+                members.remove(COUNTRY.name());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// NFC required (unless the environment lacks it) with the first country it cannot read.
+fn misses(ctx: &Context) -> Vec<CrossMiss> {
+    let Some(nfc) = nfc_countries(ctx) else {
+        return Vec::new();
+    };
+    if super::features::forbids(ctx, NFC_REQUIRED) {
+        return Vec::new();
+    }
+    let Some(country) = crate::spec::rules::country::codes().find(|c| !holds(nfc, c)) else {
+        return Vec::new();
+    };
+    vec![CrossMiss::at(
+        COUNTRY,
+        Code::NfcCountryUnsupported,
+        Severity::Error,
+        vec![(NFC_REQUIRED, true.into()), (COUNTRY, country.into())],
+    )]
+}

@@ -1,0 +1,379 @@
+//! The partner profile file: the loader reports what is wrong with it at pointers into the
+//! file (never a panic, never a half-read profile), the example loads, the schema agrees with
+//! the loader, and a request is checked against a profile only when the profile loaded.
+
+use idenfy_preflight::{check_str, load_profile, schema, Code, Context, Flow, Profile, Severity};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+fn example() -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/profile.json");
+    std::fs::read(path).expect("examples/profile.json is readable")
+}
+
+fn found(file: &[u8]) -> Vec<(String, Code, Severity)> {
+    load_profile(file, &Context::new())
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code(), v.severity()))
+        .collect()
+}
+
+#[test]
+fn the_example_profile_loads_with_every_part() {
+    let report = load_profile(&example(), &Context::new());
+    assert_eq!(report.violations(), &[], "{report}");
+    let p = report.profile().expect("loads");
+    assert_eq!(p.permissions.callback_override, Some(true));
+    assert_eq!(p.permissions.bank_packet, Some(false));
+    assert!(p.features.as_ref().is_some_and(|f| f.contains("checkAml")));
+    assert_eq!(p.default_of("verifyBank"), Some(&json!(false)));
+    assert_eq!(p.default_expiry_time, Some(86_400));
+    assert_eq!(p.default_session_length, Some(1800));
+    assert_eq!(p.digit_string_limit(), Some(3600));
+    assert!(p
+        .questionnaires
+        .as_ref()
+        .is_some_and(|q| q.contains("kyc-basic")));
+    assert!(p
+        .risk_assessment_profiles
+        .as_ref()
+        .is_some_and(|r| r.contains("12")));
+    assert!(p
+        .allowed_documents
+        .as_ref()
+        .is_some_and(|a| a["LV"].contains("PASSPORT")));
+    assert!(p.nfc_countries.as_ref().is_some_and(|n| n.contains("EE")));
+    assert!(p
+        .registry_center_countries
+        .as_ref()
+        .is_some_and(|r| r.contains("LT")));
+    assert!(p.locales.as_ref().is_some_and(|l| l.contains("ru")));
+    assert_eq!(p.flow, Some(Flow::Redirect));
+}
+
+/// An empty profile knows nothing: every part unknown, and every request checks as without one.
+#[test]
+fn an_empty_profile_is_no_profile() {
+    let p = load_profile(b"{}", &Context::new())
+        .into_result()
+        .expect("loads");
+    assert_eq!(p, Profile::default());
+    let nulls = br#"{"permissions": null, "features": null, "defaults": null, "flow": null,
+        "nfcCountries": null, "allowedDocuments": null, "digitStringMaxExpiry": null}"#;
+    assert_eq!(
+        load_profile(nulls, &Context::new()).into_result().ok(),
+        Some(Profile::default())
+    );
+}
+
+#[test]
+fn values_are_normalized_like_the_request_s() {
+    let file =
+        br#"{"nfcCountries": ["lt"], "locales": ["EN"], "allowedDocuments": {"lv": ["passport"]},
+        "defaults": {"country": "lt", "documents": ["id_card"]}}"#;
+    let p = load_profile(file, &Context::new())
+        .into_result()
+        .expect("loads");
+    assert!(p.nfc_countries.is_some_and(|n| n.contains("LT")));
+    assert!(p.locales.is_some_and(|l| l.contains("en")));
+    assert!(p
+        .allowed_documents
+        .is_some_and(|a| a["LV"].contains("PASSPORT")));
+    assert_eq!(p.defaults["country"], json!("LT"));
+    assert_eq!(p.defaults["documents"], json!(["ID_CARD"]));
+}
+
+/// Each part of a profile with bad content: the violation points into the file, with the code
+/// the same mistake earns in a request, and no profile comes out.
+#[test]
+fn bad_content_is_reported_at_its_place_in_the_file() {
+    type Found<'a> = &'a [(&'a str, Code, Severity)];
+    let cases: &[(&str, Found<'_>)] = &[
+        (
+            r#"{"permissions": {"callbackOverride": "yes"}}"#,
+            &[(
+                "/permissions/callbackOverride",
+                Code::WrongType,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"permissions": {"callbackOveride": true}}"#,
+            &[(
+                "/permissions/callbackOveride",
+                Code::MisspelledField,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"features": ["checkAml", "checkAmll"]}"#,
+            &[("/features/1", Code::InvalidValue, Severity::Error)],
+        ),
+        (
+            r#"{"features": ["firstName"]}"#,
+            &[("/features/0", Code::InvalidValue, Severity::Error)],
+        ),
+        (
+            r#"{"defaults": {"verifyBank": "true"}}"#,
+            &[("/defaults/verifyBank", Code::WrongType, Severity::Error)],
+        ),
+        (
+            r#"{"defaults": {"verifyAdress": true}}"#,
+            &[(
+                "/defaults/verifyAdress",
+                Code::MisspelledField,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"defaults": {"verifyBnk": true}}"#,
+            &[("/defaults/verifyBnk", Code::UnknownField, Severity::Warning)],
+        ),
+        (
+            r#"{"defaults": {"expiryTime": 600}}"#,
+            &[(
+                "/defaults/expiryTime",
+                Code::UnknownField,
+                Severity::Warning,
+            )],
+        ),
+        (
+            r#"{"defaults": {"tokenType": "VIDEO"}}"#,
+            &[("/defaults/tokenType", Code::InvalidValue, Severity::Error)],
+        ),
+        (
+            r#"{"defaults": {"callbackUrl": "http://x.example"}}"#,
+            &[("/defaults/callbackUrl", Code::UrlNotHttps, Severity::Error)],
+        ),
+        (
+            r#"{"defaultExpiryTime": 0}"#,
+            &[("/defaultExpiryTime", Code::TooSmall, Severity::Error)],
+        ),
+        (
+            r#"{"defaultExpiryTime": 2592001}"#,
+            &[("/defaultExpiryTime", Code::TooLarge, Severity::Error)],
+        ),
+        (
+            r#"{"defaultSessionLength": 59}"#,
+            &[("/defaultSessionLength", Code::TooSmall, Severity::Error)],
+        ),
+        (
+            r#"{"digitStringMaxExpiry": 1.5}"#,
+            &[("/digitStringMaxExpiry", Code::WrongType, Severity::Error)],
+        ),
+        (
+            r#"{"questionnaires": ["ok", " "]}"#,
+            &[("/questionnaires/1", Code::TooShort, Severity::Error)],
+        ),
+        (
+            r#"{"riskAssessmentProfiles": [12]}"#,
+            &[(
+                "/riskAssessmentProfiles/0",
+                Code::WrongType,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"allowedDocuments": {"LTU": ["PASSPORT"]}}"#,
+            &[(
+                "/allowedDocuments/LTU",
+                Code::InvalidCountryCode,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"allowedDocuments": {"LT": ["PASPORT"]}}"#,
+            &[(
+                "/allowedDocuments/LT/0",
+                Code::UnknownDocumentType,
+                Severity::Error,
+            )],
+        ),
+        (
+            r#"{"allowedDocuments": {"LT": [], "lt": []}}"#,
+            &[("/allowedDocuments/lt", Code::DuplicateKey, Severity::Error)],
+        ),
+        (
+            r#"{"nfcCountries": ["LT", "ALL"]}"#,
+            &[("/nfcCountries/1", Code::InvalidCountryCode, Severity::Error)],
+        ),
+        (
+            r#"{"registryCenterCountries": "LT"}"#,
+            &[("/registryCenterCountries", Code::WrongType, Severity::Error)],
+        ),
+        (
+            r#"{"locales": ["en-GB"]}"#,
+            &[("/locales/0", Code::InvalidLocale, Severity::Error)],
+        ),
+        (
+            r#"{"flow": "Iframe"}"#,
+            &[("/flow", Code::InvalidValue, Severity::Error)],
+        ),
+        (
+            r#"{"flow": "iframe", "flow": "redirect"}"#,
+            &[("/flow", Code::DuplicateKey, Severity::Error)],
+        ),
+        (
+            r#"{"nfcCountres": ["LT"]}"#,
+            &[("/nfcCountres", Code::MisspelledField, Severity::Error)],
+        ),
+        (
+            r#"{"nfcCountrys": ["LT"]}"#,
+            &[("/nfcCountrys", Code::UnknownField, Severity::Warning)],
+        ),
+        (
+            r#"{"comment": "ours"}"#,
+            &[("/comment", Code::UnknownField, Severity::Warning)],
+        ),
+        (r#"["LT"]"#, &[("", Code::NotAnObject, Severity::Error)]),
+        (
+            r#"{"flow": "iframe""#,
+            &[("", Code::MalformedJson, Severity::Error)],
+        ),
+    ];
+    for (file, want) in cases {
+        let got = found(file.as_bytes());
+        let want: Vec<_> = want
+            .iter()
+            .map(|(p, c, s)| ((*p).to_owned(), *c, *s))
+            .collect();
+        assert_eq!(got, want, "{file}");
+        let loaded = load_profile(file.as_bytes(), &Context::new());
+        let errors = want.iter().any(|(_, _, s)| *s == Severity::Error);
+        assert_eq!(loaded.profile().is_none(), errors, "{file}");
+    }
+}
+
+#[test]
+fn a_broken_file_says_it_is_the_profile() {
+    let report = load_profile(b"[1]", &Context::new());
+    assert!(
+        report.violations()[0].message().contains("partner profile"),
+        "{report}"
+    );
+    let report = load_profile(b"\xff{}", &Context::new());
+    assert_eq!(report.violations()[0].code(), Code::InvalidUtf8);
+    assert!(
+        report.violations()[0].message().contains("partner profile"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_loader_keeps_the_context_s_limits_and_policy() {
+    let deny = Context::new().with_unknown_fields(idenfy_preflight::UnknownFields::Deny);
+    let report = load_profile(br#"{"comment": "ours"}"#, &deny);
+    assert_eq!(report.violations()[0].severity(), Severity::Error);
+    assert!(!report.is_valid());
+    let small = Context::new().with_limits(idenfy_preflight::Limits {
+        max_bytes: 8,
+        ..Default::default()
+    });
+    let report = load_profile(br#"{"flow": "iframe"}"#, &small);
+    assert_eq!(report.violations()[0].code(), Code::DocumentTooLarge);
+    let deep = format!("{{\"defaults\": {}{}}}", "[".repeat(40), "]".repeat(40));
+    assert_eq!(found(deep.as_bytes())[0].1, Code::NestingTooDeep);
+}
+
+/// What a profile leaves out stays unknown: a profile that knows one part changes only the rules
+/// of that part, and each request case of the conformance suite that has no profile checks the
+/// same under an empty one.
+#[test]
+fn a_profile_changes_only_the_rules_of_what_it_states() {
+    let body = r#"{"clientId": "c", "callbackUrl": "https://example.com/hook", "checkAml": true,
+        "questionnaire": "zzz", "country": "US", "nfcRequired": true, "documents": ["PASSPORT"],
+        "successUrl": "https://example.com/ok", "riskAssessmentProfile": 7, "locale": "lv",
+        "registryCentersCountries": ["LV"], "verifyBankAccounts": true, "verifyBank": true}"#;
+    let codes = |ctx: &Context| -> Vec<Code> {
+        check_str(body, ctx)
+            .violations()
+            .iter()
+            .map(|v| v.code())
+            .collect()
+    };
+    assert_eq!(codes(&Context::new()), Vec::<Code>::new());
+    assert_eq!(
+        codes(&Context::new().with_profile(Profile::default())),
+        Vec::<Code>::new()
+    );
+    let one = |file: &str| {
+        let p = load_profile(file.as_bytes(), &Context::new())
+            .into_result()
+            .expect("loads");
+        codes(&Context::new().with_profile(p))
+    };
+    assert_eq!(
+        one(r#"{"permissions": {"callbackOverride": false}}"#),
+        [Code::MissingPermission]
+    );
+    assert_eq!(
+        one(r#"{"permissions": {"bankPacket": false}}"#),
+        [Code::MissingPermission; 2]
+    );
+    assert_eq!(
+        one(r#"{"features": ["nfcRequired", "verifyBank", "verifyBankAccounts"]}"#),
+        [Code::FeatureNotInEnvironment]
+    );
+    assert_eq!(
+        one(r#"{"questionnaires": ["kyc"]}"#),
+        [Code::InactiveQuestionnaire]
+    );
+    assert_eq!(
+        one(r#"{"nfcCountries": ["LT"]}"#),
+        [Code::NfcCountryUnsupported]
+    );
+    assert_eq!(
+        one(r#"{"allowedDocuments": {"US": ["ID_CARD"]}}"#),
+        [Code::DocumentNotAllowed]
+    );
+    assert_eq!(one(r#"{"flow": "iframe"}"#), [Code::IgnoredInIframe]);
+    assert_eq!(
+        one(r#"{"riskAssessmentProfiles": ["8"]}"#),
+        [Code::UnknownRiskAssessmentProfile]
+    );
+    assert_eq!(one(r#"{"locales": ["lt"]}"#), [Code::UnsupportedLocale]);
+    assert_eq!(
+        one(r#"{"registryCenterCountries": ["LT"]}"#),
+        [Code::RegistryCenterUnavailable]
+    );
+    assert_eq!(
+        one(r#"{"defaultExpiryTime": 60, "defaults": {"verifyBank": false}}"#),
+        Vec::<Code>::new()
+    );
+}
+
+#[test]
+fn the_profile_schema_accepts_what_the_loader_accepts() {
+    let validator = jsonschema::validator_for(&schema::profile_schema()).expect("compiles");
+    let example: Value = serde_json::from_slice(&example()).expect("JSON");
+    assert!(validator.is_valid(&example));
+    assert!(validator.is_valid(&json!({})));
+    for broken in [
+        json!({"flow": "popup"}),
+        json!({"permissions": {"bankPacket": 1}}),
+        json!({"defaultExpiryTime": 0}),
+        json!({"nfcCountries": "LT"}),
+        json!({"defaults": {"verifyBank": "yes"}}),
+        json!({"features": ["firstName"]}),
+        json!({"allowedDocuments": {"LT": ["PASPORT"]}}),
+    ] {
+        assert!(!validator.is_valid(&broken), "{broken}");
+        assert!(
+            !load_profile(broken.to_string().as_bytes(), &Context::new()).is_valid(),
+            "{broken}"
+        );
+    }
+}
+
+/// A profile report has the report's shape: the report schema accepts it, valid or not.
+#[test]
+fn a_profile_report_has_the_report_shape() {
+    let validator = jsonschema::validator_for(&schema::report_schema()).expect("compiles");
+    for file in [&example()[..], br#"{"flow": 1}"#, b"nope"] {
+        let report = load_profile(file, &Context::new());
+        let json: Value = serde_json::from_str(&report.to_json_pretty()).expect("JSON");
+        assert!(validator.is_valid(&json), "{json}");
+        assert_eq!(json["valid"], report.is_valid());
+    }
+}
