@@ -88,7 +88,9 @@ mod validate;
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
 pub use profile::{Flow, Permission, Permissions, Profile};
-pub use report::{ProfileReport, Report, ResponseReport, ValidRequest};
+pub use report::{
+    Explanation, ProfileReport, Provenance, Report, ResponseReport, Setting, ValidRequest,
+};
 /// The `time` crate this one is built with, so that a caller can say what day it is
 /// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it. (Its
 /// `date!` macro names `::time`, so it needs `time` as a dependency of the caller's own;
@@ -191,6 +193,31 @@ pub fn check<'a>(body: &'a [u8], ctx: &Context) -> Report<'a> {
 /// ```
 pub fn load_profile(file: &[u8], ctx: &Context) -> ProfileReport {
     check::profile::load(file, ctx)
+}
+
+/// Checks a request body and resolves every session setting to the value the session will run
+/// with and where it comes from: the request, the partner profile's dashboard default, the API's
+/// documented default, or another setting that decides it. Without a profile, the settings the
+/// account decides are unknown.
+///
+/// ```
+/// use idenfy_preflight::{explain, load_profile, Context, Provenance};
+///
+/// let profile = load_profile(br#"{"defaults": {"nfcRequired": true, "autoFaceMatching": false}}"#,
+///                            &Context::new()).into_result()?;
+/// let ctx = Context::new().with_profile(profile);
+/// let e = explain(br#"{"clientId": "c1", "checkLiveness": true, "locale": "lt"}"#, &ctx);
+/// let nfc = e.setting("nfcRequired").unwrap();
+/// assert_eq!((nfc.value.clone(), nfc.provenance), (Some(true.into()), Provenance::ProfileDefault));
+/// let liveness = e.setting("checkLiveness").unwrap();
+/// assert_eq!(liveness.provenance, Provenance::Forced { by: "autoFaceMatching" });
+/// assert_eq!(e.setting("tokenType").unwrap().provenance, Provenance::ApiDefault);
+/// assert_eq!(e.setting("locale").unwrap().provenance, Provenance::Request);
+/// assert_eq!(e.setting("checkAml").unwrap().provenance, Provenance::Unknown);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn explain<'a>(body: &'a [u8], ctx: &Context) -> Explanation<'a> {
+    check::explain::explain(body, ctx)
 }
 
 /// Checks a request body given as a string.

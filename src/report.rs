@@ -454,6 +454,105 @@ impl Serialize for ProfileReport {
     }
 }
 
+/// Where the value a session runs with comes from (see [`explain`](crate::explain)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "source")]
+#[non_exhaustive]
+pub enum Provenance {
+    /// The request sets it.
+    Request,
+    /// The account's default: the partner profile's dashboard default (or, for `expiryTime`,
+    /// its default expiry, or the context's where it is not the documented one).
+    ProfileDefault,
+    /// The API's documented default (`tokenType` `IDENTIFICATION`, `locale` `en`).
+    ApiDefault,
+    /// Another setting decides it, whatever it is set to (`autoFaceMatching` false turns off
+    /// five checks).
+    Forced {
+        /// The member that decides it.
+        by: &'static str,
+    },
+    /// A feature the partner profile's environment does not offer: off, whatever the account's
+    /// dashboard says.
+    NotInEnvironment,
+    /// The account decides, and no partner profile says how.
+    Unknown,
+}
+
+impl Provenance {
+    /// A few words for a table: `request`, `profile default`, `forced by autoFaceMatching`.
+    pub fn describe(self) -> String {
+        match self {
+            Provenance::Request => "request".into(),
+            Provenance::ProfileDefault => "profile default".into(),
+            Provenance::ApiDefault => "API default".into(),
+            Provenance::Forced { by } => format!("forced by {by}"),
+            Provenance::NotInEnvironment => "not in the environment (profile features)".into(),
+            Provenance::Unknown => "unknown: the account decides".into(),
+        }
+    }
+}
+
+/// One setting of the session: the member, the value it runs with (`None`: unknown), and where
+/// that comes from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Setting {
+    /// The request member.
+    pub member: &'static str,
+    /// The value the session runs with; `None` when nobody here knows it (left out of the
+    /// JSON, where `null` is a value: "no questionnaire").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// Where it comes from.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+/// A request's report and the settings its session would run with (see
+/// [`explain`](crate::explain)).
+#[derive(Clone, Debug)]
+pub struct Explanation<'a> {
+    report: Report<'a>,
+    settings: Vec<Setting>,
+}
+
+impl<'a> Explanation<'a> {
+    pub(crate) fn new(report: Report<'a>, settings: Vec<Setting>) -> Self {
+        Explanation { report, settings }
+    }
+
+    /// The request's report, as [`check`](crate::check) gives it.
+    pub fn report(&self) -> &Report<'a> {
+        &self.report
+    }
+
+    /// Every setting, in catalogue order.
+    pub fn settings(&self) -> &[Setting] {
+        &self.settings
+    }
+
+    /// The setting of `member`, if it is one.
+    pub fn setting(&self, member: &str) -> Option<&Setting> {
+        self.settings.iter().find(|s| s.member == member)
+    }
+
+    /// As pretty JSON: the report's members, then `settings`.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for Explanation<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Explanation", 4)?;
+        st.serialize_field("valid", &self.report.is_valid())?;
+        st.serialize_field("request", &self.report.request())?;
+        st.serialize_field("violations", self.report.violations())?;
+        st.serialize_field("settings", &self.settings)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{check_str, Context};

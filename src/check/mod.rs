@@ -9,6 +9,7 @@
 //!   members, the report;
 //! - `response`: the response's member loop, the echo comparison and the verification URLs.
 
+pub(crate) mod explain;
 mod object;
 pub(crate) mod profile;
 pub(crate) mod request;

@@ -22,22 +22,33 @@ const PAIRWISE_UNKNOWN: usize = 16;
 
 /// Checks the request body `input` (raw bytes as received).
 pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
+    check_then(input, ctx, |_| ()).0
+}
+
+/// Checks `input`, and hands what the rules between members knew to `then` (`None` when the
+/// body is no JSON object).
+pub(crate) fn check_then<'a, T>(
+    input: &'a [u8],
+    ctx: &Context,
+    then: impl FnOnce(Option<&Facts<'_>>) -> T,
+) -> (Report<'a>, T) {
     let mut checker = Checker::new(ctx);
     let Some(members) = checker.read_object(input, Document::Request) else {
         let sink = checker.into_sink();
         let counts = sink.counts();
-        return Report::new(None, sink.finish(), counts);
+        return (Report::new(None, sink.finish(), counts), then(None));
     };
     let mut facts = Facts::new();
     let members = check_members(&mut checker, members, &mut facts);
     let mut sink = checker.into_sink();
     facts.values = &members;
     cross::run(&facts, ctx, &mut sink);
+    let after = then(Some(&facts));
     drop(facts);
     let valid = !sink.has_errors();
     let counts = sink.counts();
     let request = valid.then(|| ValidRequest::new(members));
-    Report::new(request, sink.finish(), counts)
+    (Report::new(request, sink.finish(), counts), after)
 }
 
 /// Repeated undocumented member names.

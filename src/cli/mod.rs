@@ -5,6 +5,7 @@ mod bulk;
 mod check;
 mod check_response;
 mod codes;
+mod explain;
 mod input;
 mod output;
 mod rules;
@@ -40,6 +41,8 @@ impl From<Status> for ExitCode {
   idenfy-preflight check --quiet --strict 'requests/*.json'
   idenfy-preflight check --jsonl requests.jsonl > reports.jsonl
   idenfy-preflight check-response response.json --request request.json
+  idenfy-preflight check request.json --profile profile.json
+  idenfy-preflight explain request.json --profile profile.json
   idenfy-preflight rules firstName
   idenfy-preflight codes --format json
 
@@ -67,6 +70,10 @@ enum Command {
     /// Check a Generate token response and print the verification URLs built from its
     /// authToken; with --request, also compare its echo with the (checked, normalized) request.
     CheckResponse(check_response::Args),
+    /// Check a request body and show every session setting: the value the session will run
+    /// with, and where it comes from (request, profile default, API default, or forced by
+    /// another setting).
+    Explain(explain::Args),
     /// Print the rules of every documented member (Markdown), or of the members matching MEMBER.
     Rules(rules::Args),
     /// Print every violation code with its meaning, or the codes matching CODE.
@@ -230,6 +237,7 @@ pub(crate) fn run() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(args, &out),
         Command::CheckResponse(args) => check_response::run(args, &out),
+        Command::Explain(args) => explain::run(args, &out),
         Command::Rules(args) => rules::run(args, &out),
         Command::Codes(args) => codes::run(args, &out),
     };

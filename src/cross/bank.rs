@@ -15,6 +15,14 @@ const SUB_CHECKS: [MemberId; 3] = [
     member("verifyBankTransactions"),
 ];
 
+/// verifyBank false leaves its sub-checks nothing to run in.
+pub(super) const FORCING: super::Forcing = super::Forcing {
+    by: VERIFY_BANK,
+    when: false,
+    forced: &SUB_CHECKS,
+    to: false,
+};
+
 pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[VERIFY_BANK, SUB_CHECKS[0], SUB_CHECKS[1], SUB_CHECKS[2]]),
     check,

@@ -17,6 +17,14 @@ const DISABLED: [MemberId; 5] = [
     member("checkDuplicateFaces"),
 ];
 
+/// autoFaceMatching false disables the five checks.
+pub(super) const FORCING: super::Forcing = super::Forcing {
+    by: AUTO_FACE_MATCHING,
+    when: false,
+    forced: &DISABLED,
+    to: false,
+};
+
 /// The trigger and the checks it concerns: the rule runs when any is present, since the
 /// trigger may be the partner profile's default.
 const INVOLVES: [MemberId; 6] = [

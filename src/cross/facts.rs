@@ -127,6 +127,14 @@ impl<'v> Facts<'v> {
         Some((v, fact))
     }
 
+    /// The checked value of the member `m` whether or not it passed (normalized where its type
+    /// allowed), with its fact.
+    pub(crate) fn raw(&self, m: MemberId) -> Option<(&Value<'v>, &Fact)> {
+        let fact = self.get(m)?;
+        let (_, v) = self.values.get(fact.position as usize)?;
+        Some((v, fact))
+    }
+
     /// The strings of the member `m` (a string, or an array of strings) where it passed its own
     /// rules, each with its index in the array (`None` for a lone string).
     pub(crate) fn strings(&self, m: MemberId) -> Option<(Strings<'_>, &Fact)> {

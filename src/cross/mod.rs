@@ -141,6 +141,22 @@ pub(crate) fn effective_flag(members: &Members, m: MemberId, ctx: &Context) -> O
     effective(members, m, ctx).and_then(serde_json::Value::as_bool)
 }
 
+/// One setting deciding others, whatever they are set to (docs: autoFaceMatching "When disabled,
+/// also disables" five checks): what [`explain`](crate::explain) reports as forced.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Forcing {
+    /// The deciding member.
+    pub(crate) by: MemberId,
+    /// Its value that decides.
+    pub(crate) when: bool,
+    /// The members it decides, and the value they then run with.
+    pub(crate) forced: &'static [MemberId],
+    pub(crate) to: bool,
+}
+
+/// Every forcing, each declared beside its rule.
+pub(crate) const FORCINGS: [Forcing; 3] = [bank::FORCING, face_matching::FORCING, nfc::FORCING];
+
 /// Every rule between members, in the order they run.
 pub(crate) const RULES: &[CrossRule] = &[
     dates::RULE,

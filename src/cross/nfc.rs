@@ -12,6 +12,14 @@ use crate::spec::catalogue::{member, MemberId};
 const NFC_REQUIRED: MemberId = member("nfcRequired");
 const NFC_OPTIONAL: MemberId = member("nfcOptional");
 
+/// nfcRequired true wins: the scan is no longer optional.
+pub(super) const FORCING: super::Forcing = super::Forcing {
+    by: NFC_REQUIRED,
+    when: true,
+    forced: &[NFC_OPTIONAL],
+    to: false,
+};
+
 pub(super) const RULE: CrossRule = CrossRule {
     reads: super::reads(&[NFC_OPTIONAL]),
     check,

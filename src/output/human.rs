@@ -7,7 +7,7 @@
 //! wrong, nor move the cursor or recolour the terminal.
 
 use crate::diag::{escape_invisible, is_invisible, Severity, Violation};
-use crate::report::{ProfileReport, Report, ResponseReport};
+use crate::report::{Explanation, ProfileReport, Report, ResponseReport};
 use anstyle::{AnsiColor, Style};
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -120,6 +120,65 @@ impl Human {
                     "redirect and iFrame URLs built (not shown: they carry the authToken)\n",
                 );
             }
+        }
+        s
+    }
+
+    /// An explanation: the request's report (violations and summary line), then one line per
+    /// setting: member, the value the session runs with (`unknown` where nobody here knows it),
+    /// and where it comes from.
+    ///
+    /// ```
+    /// use idenfy_preflight::{explain, render::Human, Context};
+    ///
+    /// let text = Human::new().explanation("request.json", &explain(br#"{"clientId": "c"}"#, &Context::new()));
+    /// let line = text.lines().find(|l| l.trim_start().starts_with("tokenType ")).unwrap();
+    /// assert_eq!(line.split_whitespace().collect::<Vec<_>>(), ["tokenType", "\"IDENTIFICATION\"", "API", "default"]);
+    /// ```
+    pub fn explanation(&self, label: &str, explanation: &Explanation<'_>) -> String {
+        let mut s = String::new();
+        let report = explanation.report();
+        if !self.summary_only {
+            s.push_str(&self.violations(report.violations()));
+        }
+        let counts = (report.error_count(), report.warning_count());
+        s.push_str(&self.summary(label, report.is_valid(), counts));
+        if self.summary_only {
+            return s;
+        }
+        let values: Vec<String> = explanation
+            .settings()
+            .iter()
+            .map(|x| match &x.value {
+                Some(v) => escape_json_text(&v.to_string()).into_owned(),
+                None => "unknown".into(),
+            })
+            .collect();
+        let name_width = explanation
+            .settings()
+            .iter()
+            .map(|x| x.member.len())
+            .max()
+            .unwrap_or(0);
+        let value_width = values
+            .iter()
+            .map(|v| v.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        s.push_str("settings the session runs with:\n");
+        for (x, value) in explanation.settings().iter().zip(&values) {
+            let source = x.provenance.describe();
+            let source = match x.provenance {
+                crate::Provenance::Request => self.paint(AnsiColor::Cyan.on_default(), &source),
+                crate::Provenance::Unknown => self.paint(AnsiColor::Yellow.on_default(), &source),
+                _ => source,
+            };
+            let _ = writeln!(
+                s,
+                "  {:<name_width$}  {:<value_width$}  {source}",
+                x.member, value
+            );
         }
         s
     }

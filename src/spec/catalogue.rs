@@ -9,7 +9,7 @@ use super::rules::{
     Bounds, Country, DocumentType, HttpsUrl, Length, Locale, OneOf, PersonName, PrintableAscii,
     Rule, Trimmed, Uuid,
 };
-use super::{steps, Member, Origin, Section, Shape, Text};
+use super::{steps, Documented, Member, Origin, Section, Shape, Text};
 use std::sync::LazyLock;
 
 const fn field(name: &'static str, section: Section, shape: Shape, doc: &'static str) -> Member {
@@ -27,6 +27,14 @@ const fn personal(member: Member) -> Member {
 const fn reference(member: Member) -> Member {
     Member {
         origin: Origin::ApiReference,
+        ..member
+    }
+}
+
+/// A member whose default the docs state.
+const fn documented(default: Documented, member: Member) -> Member {
+    Member {
+        default: Some(default),
         ..member
     }
 }
@@ -193,11 +201,14 @@ pub const FIELDS: &[Member] = &[
         ]),
         "Your own reference, echoed in webhooks.",
     )),
-    field(
-        "country",
-        DocumentData,
-        Shape::StrOrList(Text::new(Norm::Upper, &[COUNTRY_OR_ALL])),
-        "Preselected document country or countries; ALL allows all.",
+    documented(
+        Documented::EmptyList,
+        field(
+            "country",
+            DocumentData,
+            Shape::StrOrList(Text::new(Norm::Upper, &[COUNTRY_OR_ALL])),
+            "Preselected document country or countries; ALL allows all.",
+        ),
     ),
     field(
         "documents",
@@ -262,29 +273,41 @@ pub const FIELDS: &[Member] = &[
         ]),
         "Webhook URL for this session (needs callback override).",
     ),
-    field(
-        "locale",
-        SessionSettings,
-        Shape::Str(Text::new(Norm::Lower, &[&Locale])),
-        "UI language; unsupported ones fall back to English.",
+    documented(
+        Documented::Str("en"),
+        field(
+            "locale",
+            SessionSettings,
+            Shape::Str(Text::new(Norm::Lower, &[&Locale])),
+            "UI language; unsupported ones fall back to English.",
+        ),
     ),
-    field(
-        "expiryTime",
-        SessionSettings,
-        int(1, Some(2_592_000)),
-        "Token lifetime in seconds.",
+    documented(
+        Documented::Int(crate::context::DEFAULT_EXPIRY_TIME as i64),
+        field(
+            "expiryTime",
+            SessionSettings,
+            int(1, Some(2_592_000)),
+            "Token lifetime in seconds.",
+        ),
     ),
-    field(
-        "sessionLength",
-        SessionSettings,
-        int(60, Some(3600)),
-        "Time the client has in the UI, in seconds.",
+    documented(
+        Documented::Int(1800),
+        field(
+            "sessionLength",
+            SessionSettings,
+            int(60, Some(3600)),
+            "Time the client has in the UI, in seconds.",
+        ),
     ),
-    field(
-        "tokenType",
-        SessionSettings,
-        Shape::Str(Text::closed(&[&TOKEN_TYPE])),
-        "Document only, or document and selfie.",
+    documented(
+        Documented::Str("IDENTIFICATION"),
+        field(
+            "tokenType",
+            SessionSettings,
+            Shape::Str(Text::closed(&[&TOKEN_TYPE])),
+            "Document only, or document and selfie.",
+        ),
     ),
     field(
         "showInstructions",
@@ -292,11 +315,14 @@ pub const FIELDS: &[Member] = &[
         Bool,
         "Show the instruction screens.",
     ),
-    field(
-        "generateDigitString",
-        SessionSettings,
-        Bool,
-        "Generate an 8-digit code for the mobile app.",
+    documented(
+        Documented::Bool(false),
+        field(
+            "generateDigitString",
+            SessionSettings,
+            Bool,
+            "Generate an 8-digit code for the mobile app.",
+        ),
     ),
     field(
         "reviewFailed",
@@ -475,11 +501,14 @@ pub const FIELDS: &[Member] = &[
         text(&[NON_EMPTY]),
         "Questionnaire key; null disables.",
     ),
-    field(
-        "questionnaireRequired",
-        Customization,
-        Bool,
-        "Make the questionnaire mandatory.",
+    documented(
+        Documented::Bool(true),
+        field(
+            "questionnaireRequired",
+            Customization,
+            Bool,
+            "Make the questionnaire mandatory.",
+        ),
     ),
     field(
         "riskAssessmentProfile",

@@ -262,6 +262,35 @@ pub struct Member {
     pub shape: Shape,
     /// One line for the docs table and the schemas.
     pub doc: &'static str,
+    /// The value the API documents for a request that leaves the member out; `None` where the
+    /// docs say "Partner's setting" or "As set in the dashboard" (the account decides), or give
+    /// none.
+    pub default: Option<Documented>,
+}
+
+/// A default value the docs state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Documented {
+    /// A string (`en`, `IDENTIFICATION`).
+    Str(&'static str),
+    /// An integer (`1800`).
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+    /// An empty list (`country`: "[] (all countries allowed)").
+    EmptyList,
+}
+
+impl Documented {
+    /// As JSON.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Documented::Str(s) => s.into(),
+            Documented::Int(i) => i.into(),
+            Documented::Bool(b) => b.into(),
+            Documented::EmptyList => serde_json::Value::Array(Vec::new()),
+        }
+    }
 }
 
 impl Member {
@@ -281,6 +310,7 @@ impl Member {
             personal: false,
             shape,
             doc,
+            default: None,
         }
     }
 }

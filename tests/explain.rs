@@ -1,0 +1,294 @@
+//! Effective settings: each provenance, each setting that decides others, the digit-string cap,
+//! what stays unknown without a profile, and the `explain` subcommand.
+
+mod common;
+
+use common::{example, run, TODAY};
+use idenfy_preflight::{explain, load_profile, Context, Profile, Provenance};
+use serde_json::{json, Value};
+
+fn profile(file: &str) -> Profile {
+    load_profile(file.as_bytes(), &Context::new())
+        .into_result()
+        .expect("the profile loads")
+}
+
+/// `(value, provenance)` of each member asked for.
+fn settings(body: &str, ctx: &Context, members: &[&str]) -> Vec<(Option<Value>, Provenance)> {
+    let e = explain(body.as_bytes(), ctx);
+    members
+        .iter()
+        .map(|m| {
+            let s = e.setting(m).unwrap_or_else(|| panic!("{m} is a setting"));
+            (s.value.clone(), s.provenance)
+        })
+        .collect()
+}
+
+#[test]
+fn without_a_profile_the_account_s_settings_are_unknown() {
+    let got = settings(
+        r#"{"clientId": "c", "verifyEmail": true}"#,
+        &Context::new(),
+        &[
+            "verifyEmail",
+            "tokenType",
+            "locale",
+            "expiryTime",
+            "sessionLength",
+            "country",
+            "checkAml",
+            "questionnaireRequired",
+            "generateDigitString",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(json!(true)), Provenance::Request),
+            (Some(json!("IDENTIFICATION")), Provenance::ApiDefault),
+            (Some(json!("en")), Provenance::ApiDefault),
+            (Some(json!(86400)), Provenance::ApiDefault),
+            (Some(json!(1800)), Provenance::ApiDefault),
+            (Some(json!([])), Provenance::ApiDefault),
+            (None, Provenance::Unknown),
+            (Some(json!(true)), Provenance::ApiDefault),
+            (Some(json!(false)), Provenance::ApiDefault),
+        ]
+    );
+}
+
+#[test]
+fn the_request_wins_over_the_profile_and_null_falls_back_to_it() {
+    let ctx = Context::new().with_profile(profile(
+        r#"{"defaults": {"locale": "lt", "tokenType": "DOCUMENT", "questionnaire": null},
+            "defaultExpiryTime": 7200, "defaultSessionLength": 900}"#,
+    ));
+    let got = settings(
+        r#"{"clientId": "c", "locale": "EN", "tokenType": null}"#,
+        &ctx,
+        &[
+            "locale",
+            "tokenType",
+            "questionnaire",
+            "expiryTime",
+            "sessionLength",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(json!("en")), Provenance::Request),
+            (Some(json!("DOCUMENT")), Provenance::ProfileDefault),
+            (Some(Value::Null), Provenance::ProfileDefault),
+            (Some(json!(7200)), Provenance::ProfileDefault),
+            (Some(json!(900)), Provenance::ProfileDefault),
+        ]
+    );
+}
+
+#[test]
+fn a_setting_decides_others_whatever_they_are_set_to() {
+    let ctx = Context::new().with_profile(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
+    let body = r#"{"clientId": "c", "checkLiveness": true, "nfcRequired": true, "nfcOptional": true,
+        "verifyBank": false, "verifyBankAccounts": true}"#;
+    let got = settings(
+        body,
+        &ctx,
+        &[
+            "autoFaceMatching",
+            "checkLiveness",
+            "checkDuplicateFaces",
+            "nfcOptional",
+            "verifyBankAccounts",
+            "verifyBankBalances",
+        ],
+    );
+    let forced = |by| (Some(json!(false)), Provenance::Forced { by });
+    assert_eq!(
+        got,
+        [
+            (Some(json!(false)), Provenance::ProfileDefault),
+            forced("autoFaceMatching"),
+            forced("autoFaceMatching"),
+            forced("nfcRequired"),
+            forced("verifyBank"),
+            forced("verifyBank"),
+        ]
+    );
+    // The same checks with autoFaceMatching on by the request: nothing decides them.
+    let on = settings(
+        r#"{"clientId": "c", "autoFaceMatching": true, "checkLiveness": true}"#,
+        &ctx,
+        &["checkLiveness", "checkDuplicateFaces"],
+    );
+    assert_eq!(
+        on,
+        [
+            (Some(json!(true)), Provenance::Request),
+            (None, Provenance::Unknown)
+        ]
+    );
+}
+
+#[test]
+fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
+    let ctx = Context::new().with_profile(profile(r#"{"digitStringMaxExpiry": 3600}"#));
+    let capped = settings(
+        r#"{"clientId": "c", "generateDigitString": true}"#,
+        &ctx,
+        &["expiryTime"],
+    );
+    assert_eq!(
+        capped,
+        [(
+            Some(json!(3600)),
+            Provenance::Forced {
+                by: "generateDigitString"
+            }
+        )]
+    );
+    // At the limit, and without a digit string, the default stands.
+    let ctx_at = Context::new().with_profile(profile(r#"{"digitStringMaxExpiry": 86400}"#));
+    let at = settings(
+        r#"{"clientId": "c", "generateDigitString": true}"#,
+        &ctx_at,
+        &["expiryTime"],
+    );
+    assert_eq!(at, [(Some(json!(86400)), Provenance::ApiDefault)]);
+    let none = settings(r#"{"clientId": "c"}"#, &ctx, &["expiryTime"]);
+    assert_eq!(none, [(Some(json!(86400)), Provenance::ApiDefault)]);
+    // One the request sets above the limit stays the request's: the report has the error.
+    let e = explain(
+        br#"{"clientId": "c", "generateDigitString": true, "expiryTime": 3601}"#,
+        &ctx,
+    );
+    assert!(!e.report().is_valid());
+    assert_eq!(
+        e.setting("expiryTime").map(|s| s.provenance),
+        Some(Provenance::Request)
+    );
+    // The context's default expiry is the account's when no profile says.
+    let custom = Context::new().with_default_expiry_time(600);
+    assert_eq!(
+        settings(r#"{"clientId": "c"}"#, &custom, &["expiryTime"]),
+        [(Some(json!(600)), Provenance::ProfileDefault)]
+    );
+}
+
+#[test]
+fn a_feature_the_environment_lacks_is_off() {
+    let ctx = Context::new().with_profile(profile(r#"{"features": ["verifyEmail"]}"#));
+    let got = settings(
+        r#"{"clientId": "c"}"#,
+        &ctx,
+        &["checkAml", "verifyEmail", "ageLimit"],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(json!(false)), Provenance::NotInEnvironment),
+            (None, Provenance::Unknown),
+            (None, Provenance::Unknown),
+        ]
+    );
+}
+
+/// An invalid request is still explained (the report says it would not run), and settings are
+/// the dashboard's ones, never personal data.
+#[test]
+fn settings_are_explained_for_an_invalid_request_too() {
+    let e = explain(
+        br#"{"clientId": "c", "firstName": "J0hn", "locale": 7}"#,
+        &Context::new(),
+    );
+    assert!(!e.report().is_valid());
+    assert_eq!(
+        e.setting("locale").map(|s| s.value.clone()),
+        Some(Some(json!(7)))
+    );
+    assert!(e.setting("firstName").is_none() && e.setting("clientId").is_none());
+    let e = explain(b"not json", &Context::new());
+    assert_eq!(
+        e.setting("tokenType").map(|s| s.provenance),
+        Some(Provenance::ApiDefault)
+    );
+}
+
+#[test]
+fn the_json_says_where_each_value_comes_from() {
+    let ctx = Context::new().with_profile(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
+    let json: Value =
+        serde_json::from_str(&explain(br#"{"clientId": "c"}"#, &ctx).to_json_pretty())
+            .expect("JSON");
+    assert_eq!(json["valid"], true);
+    let find = |m: &str| {
+        json["settings"]
+            .as_array()
+            .and_then(|a| a.iter().find(|s| s["member"] == m))
+            .cloned()
+            .unwrap_or_else(|| panic!("{m}"))
+    };
+    assert_eq!(
+        find("checkLiveness"),
+        json!({"member": "checkLiveness", "value": false, "source": "forced", "by": "autoFaceMatching"})
+    );
+    assert_eq!(
+        find("checkAml"),
+        json!({"member": "checkAml", "source": "unknown"})
+    );
+    assert_eq!(
+        find("autoFaceMatching"),
+        json!({"member": "autoFaceMatching", "value": false, "source": "profile_default"})
+    );
+}
+
+#[test]
+fn the_explain_subcommand_prints_the_table_and_the_json() {
+    let profile = example("profile.json");
+    let request =
+        br#"{"clientId": "c", "nfcRequired": true, "nfcOptional": true, "checkLiveness": true}"#;
+    let out = run(
+        &["explain", "--today", TODAY, "--profile", &profile],
+        Some(request),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let line = |m: &str| {
+        out.stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(m))
+            .unwrap_or_else(|| panic!("{m}: {}", out.stdout))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        line("nfcOptional"),
+        "nfcOptional false forced by nfcRequired"
+    );
+    assert_eq!(line("locale"), "locale \"lt\" profile default");
+    assert_eq!(
+        line("checkLid"),
+        "checkLid false not in the environment (profile features)"
+    );
+    assert!(
+        out.stdout.contains("nfc_required_and_optional"),
+        "{}",
+        out.stdout
+    );
+    let json = run(
+        &["explain", "--format", "json", "--today", TODAY],
+        Some(request),
+    );
+    let v: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert!(v["settings"].as_array().is_some_and(|s| s.len() > 40));
+    // Invalid: exit 1, settings still shown; unreadable: exit 2.
+    let bad = run(&["explain", "--today", TODAY], Some(br#"{"clientId": 1}"#));
+    assert_eq!(bad.code, 1);
+    assert!(bad.stdout.contains("settings the session runs with:"));
+    let missing = run(&["explain", "/nonexistent/request.json"], None);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("cannot read"), "{}", missing.stderr);
+    let strict = run(&["explain", "--strict", "--today", TODAY], Some(request));
+    assert_eq!(strict.code, 1, "the warning fails --strict");
+}
