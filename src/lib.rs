@@ -85,12 +85,16 @@ mod validate;
 // tests' value generators) use the declarations and findings directly. They are not part of the
 // API and may change in any release; the stable view of the declarations is `catalogue`.
 
+pub use check::engine::Engine;
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
+pub use cross::policy::{Policy, PolicyError};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
+pub use profile::PolicySpec;
 pub use profile::{Flow, Permission, Permissions, Profile};
 pub use report::{
     Explanation, ProfileReport, Provenance, Report, ResponseReport, Setting, ValidRequest,
 };
+pub use spec::rules::partner_code::is_partner_code;
 /// The `time` crate this one is built with, so that a caller can say what day it is
 /// (`idenfy_preflight::time::OffsetDateTime::now_utc().date()`) without depending on it. (Its
 /// `date!` macro names `::time`, so it needs `time` as a dependency of the caller's own;
@@ -126,6 +130,15 @@ pub mod response {
         crate::Code::EchoDropped,
     ];
 }
+
+/// The codes only a partner profile file earns (a request's check cannot).
+///
+/// ```
+/// use idenfy_preflight::{Code, PROFILE_ONLY_CODES};
+///
+/// assert_eq!(PROFILE_ONLY_CODES, &[Code::InvalidPolicy]);
+/// ```
+pub const PROFILE_ONLY_CODES: &[Code] = &[Code::InvalidPolicy];
 
 /// Answers for an HTTP API in front of iDenfy: RFC 9457 problem details, or iDenfy's own error
 /// body, built from an invalid report.
@@ -217,7 +230,7 @@ pub fn load_profile(file: &[u8], ctx: &Context) -> ProfileReport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn explain<'a>(body: &'a [u8], ctx: &Context) -> Explanation<'a> {
-    check::explain::explain(body, ctx)
+    check::explain::explain(body, ctx, &[])
 }
 
 /// Checks a request body given as a string.
@@ -235,7 +248,7 @@ pub fn check_str<'a>(body: &'a str, ctx: &Context) -> Report<'a> {
 /// assert!(report.is_valid());
 /// ```
 pub fn check_value(body: &serde_json::Value, ctx: &Context) -> Report<'static> {
-    check::serialized(body, ctx)
+    check::serialized(body, ctx, &[])
 }
 
 /// Checks a token response given as raw bytes. With `request` (the normalized request that was

@@ -73,6 +73,53 @@ pub struct Profile {
     /// How the client reaches the verification UI.
     #[serde(default)]
     pub flow: Option<Flow>,
+    /// The partner's own rules by their code (namespaced with a dot: `acme.eu_only`, so it never
+    /// collides with this crate's codes), checked after iDenfy's, each reporting under its code.
+    #[serde(default)]
+    pub policies: BTreeMap<String, PolicySpec>,
+}
+
+/// A partner's own rule, as a profile file declares it: members that must be set, or checks on
+/// one member's value. (In Rust, [`Policy`](crate::Policy) builds the same, and more.)
+///
+/// ```json
+/// "policies": {
+///   "acme.eu_only": {"member": "country", "oneOf": ["LT", "LV", "EE"]},
+///   "acme.names": {"require": ["firstName", "lastName"], "message": "we need the name"},
+///   "acme.short_tokens": {"member": "expiryTime", "max": 3600, "warning": true}
+/// }
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct PolicySpec {
+    /// The message its violations carry, instead of one saying what the check wants.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Report a warning instead of an error.
+    #[serde(default)]
+    pub warning: bool,
+    /// Request members that must be set (present and not `null`).
+    #[serde(default)]
+    pub require: Vec<String>,
+    /// The member the checks below are about.
+    #[serde(default)]
+    pub member: Option<String>,
+    /// Its value (each item of a list) must be one of these.
+    #[serde(default)]
+    pub one_of: Option<BTreeSet<String>>,
+    /// Its integer value must be at least this.
+    #[serde(default)]
+    pub min: Option<i64>,
+    /// Its integer value must be at most this.
+    #[serde(default)]
+    pub max: Option<i64>,
+    /// Its string value must have at least this many characters.
+    #[serde(default)]
+    pub min_length: Option<usize>,
+    /// Its string value must have at most this many characters.
+    #[serde(default)]
+    pub max_length: Option<usize>,
 }
 
 /// The account's permissions; each is unknown when `None`.

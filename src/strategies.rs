@@ -301,7 +301,7 @@ pub fn near_miss(ctx: &Context) -> BoxedStrategy<NearMiss> {
 /// assert!(all.iter().any(|m| m.label.code == Code::InvalidCountryCode && m.label.pointer == "/nationality"));
 /// ```
 pub fn near_misses(ctx: &Context) -> Vec<NearMiss> {
-    let base = kit::minimal();
+    let base = kit::smallest(ctx);
     kit::recipes(ctx)
         .iter()
         .map(|r| r.apply(&base, ctx))

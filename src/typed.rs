@@ -471,7 +471,7 @@ impl TokenRequest {
 
     /// Checks the request with the same catalogue as a JSON body.
     pub fn check(&self, ctx: &Context) -> Report<'static> {
-        crate::check::serialized(self, ctx)
+        crate::check::serialized(self, ctx, &[])
     }
 }
 
@@ -501,7 +501,7 @@ mod tests {
 
     #[test]
     fn a_serialization_error_is_reported_not_read_as_empty_input() {
-        let report = crate::check::serialized(&Unserializable, &Context::new());
+        let report = crate::check::serialized(&Unserializable, &Context::new(), &[]);
         assert!(!report.is_valid());
         assert!(report.request().is_none());
         let [v] = report.violations() else {

@@ -246,8 +246,8 @@ fn the_json_says_where_each_value_comes_from() {
 #[test]
 fn the_explain_subcommand_prints_the_table_and_the_json() {
     let profile = example("profile.json");
-    let request =
-        br#"{"clientId": "c", "nfcRequired": true, "nfcOptional": true, "checkLiveness": true}"#;
+    let request = br#"{"clientId": "c", "firstName": "Ona", "lastName": "Jonaite",
+        "nfcRequired": true, "nfcOptional": true, "checkLiveness": true}"#;
     let out = run(
         &["explain", "--today", TODAY, "--profile", &profile],
         Some(request),

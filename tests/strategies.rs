@@ -95,7 +95,11 @@ fn request_codes() -> BTreeSet<Code> {
     Code::ALL
         .iter()
         .copied()
-        .filter(|c| !RESPONSE_ONLY_CODES.contains(c) && !NEVER_ALONE.contains(c))
+        .filter(|c| {
+            !RESPONSE_ONLY_CODES.contains(c)
+                && !NEVER_ALONE.contains(c)
+                && !idenfy_preflight::PROFILE_ONLY_CODES.contains(c)
+        })
         .collect()
 }
 

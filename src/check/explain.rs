@@ -16,9 +16,13 @@ const EXPIRY_TIME: MemberId = member("expiryTime");
 const SESSION_LENGTH: MemberId = member("sessionLength");
 const GENERATE_DIGIT_STRING: MemberId = member("generateDigitString");
 
-/// Checks `input` and resolves every setting.
-pub(crate) fn explain<'a>(input: &'a [u8], ctx: &Context) -> Explanation<'a> {
-    let (report, settings) = request::check_then(input, ctx, |facts| resolve(facts, ctx));
+/// Checks `input` (the partner's `policies` too) and resolves every setting.
+pub(crate) fn explain<'a>(
+    input: &'a [u8],
+    ctx: &Context,
+    policies: &[crate::cross::policy::Policy],
+) -> Explanation<'a> {
+    let (report, settings) = request::check_then(input, ctx, policies, |facts| resolve(facts, ctx));
     Explanation::new(report, settings)
 }
 

@@ -9,6 +9,7 @@
 //!   members, the report;
 //! - `response`: the response's member loop, the echo comparison and the verification URLs.
 
+pub(crate) mod engine;
 pub(crate) mod explain;
 mod object;
 pub(crate) mod profile;
@@ -182,7 +183,11 @@ impl<'c> Checker<'c> {
 ///
 /// A value serde_json cannot serialize is reported as such (one error at the document), not
 /// checked as an empty body.
-pub(crate) fn serialized(body: &impl serde::Serialize, ctx: &Context) -> crate::Report<'static> {
+pub(crate) fn serialized(
+    body: &impl serde::Serialize,
+    ctx: &Context,
+    policies: &[crate::cross::policy::Policy],
+) -> crate::Report<'static> {
     let bytes = match serde_json::to_vec(body) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -201,7 +206,9 @@ pub(crate) fn serialized(body: &impl serde::Serialize, ctx: &Context) -> crate::
         },
         ..ctx.clone()
     };
-    request::check(&bytes, &ctx).into_owned()
+    request::check_then(&bytes, &ctx, policies, |_| ())
+        .0
+        .into_owned()
 }
 
 /// The finding for a member name that `known` (the names documented at `place`) lacks.

@@ -3,11 +3,48 @@
 
 use super::Checker;
 use crate::context::Context;
+use crate::cross::policy::Policy;
 use crate::diag::loc::ROOT;
 use crate::diag::{Document, Finding, Kind};
-use crate::profile::Profile;
+use crate::json::Value;
+use crate::profile::{PolicySpec, Profile};
 use crate::report::ProfileReport;
 use crate::spec::profile::PROFILE;
+
+/// Each policy must be able to apply (its checks fit its member): what the declaration's shapes
+/// cannot say, [`Policy::from_spec`] does, at the part of the policy that is wrong.
+fn policies(checker: &mut Checker<'_>, checked: &Value<'_>) {
+    let Some(Value::Object(entries)) = checked.get("policies") else {
+        return;
+    };
+    let at = ROOT.key("policies", position(checked, "policies"));
+    for (i, (code, entry)) in entries.iter().enumerate() {
+        let Ok(spec) = serde_json::from_value::<PolicySpec>(entry.to_serde()) else {
+            continue;
+        };
+        let Err(e) = Policy::from_spec(code, &spec) else {
+            continue;
+        };
+        if !e.declared() {
+            let here = at.key(code, i);
+            let f = Finding::error(Kind::InvalidPolicy { reason: e.reason });
+            match position(entry, e.part) {
+                p if e.part != "code" && entry.get(e.part).is_some() => {
+                    checker.report(&here.key(e.part, p), f, None)
+                }
+                _ => checker.report(&here, f, None),
+            }
+        }
+    }
+}
+
+/// The position of the member `name` in the object `v` (0 if it has none).
+fn position(v: &Value<'_>, name: &str) -> usize {
+    match v {
+        Value::Object(m) => m.iter().position(|(k, _)| k == name).unwrap_or(0),
+        _ => 0,
+    }
+}
 
 /// Reads and checks the profile file `input`; the profile only if nothing was an error.
 pub(crate) fn load(input: &[u8], ctx: &Context) -> ProfileReport {
@@ -16,6 +53,7 @@ pub(crate) fn load(input: &[u8], ctx: &Context) -> ProfileReport {
         return ProfileReport::new(None, checker.into_sink());
     };
     let checked = checker.object(&PROFILE, members, &ROOT);
+    policies(&mut checker, &checked);
     if checker.errors() > 0 {
         return ProfileReport::new(None, checker.into_sink());
     }

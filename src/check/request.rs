@@ -3,6 +3,7 @@
 
 use super::{duplicate_key, Checker, Members, Null, Slot};
 use crate::context::Context;
+use crate::cross::policy::Policy;
 use crate::cross::{self, Fact, Facts};
 use crate::diag::loc::{Place, ROOT};
 use crate::diag::{Document, Finding, Kind, Subject};
@@ -22,14 +23,15 @@ const PAIRWISE_UNKNOWN: usize = 16;
 
 /// Checks the request body `input` (raw bytes as received).
 pub(crate) fn check<'a>(input: &'a [u8], ctx: &Context) -> Report<'a> {
-    check_then(input, ctx, |_| ()).0
+    check_then(input, ctx, &[], |_| ()).0
 }
 
-/// Checks `input`, and hands what the rules between members knew to `then` (`None` when the
-/// body is no JSON object).
+/// Checks `input`, the partner's `policies` too, and hands what the rules between members knew
+/// to `then` (`None` when the body is no JSON object).
 pub(crate) fn check_then<'a, T>(
     input: &'a [u8],
     ctx: &Context,
+    policies: &[Policy],
     then: impl FnOnce(Option<&Facts<'_>>) -> T,
 ) -> (Report<'a>, T) {
     let mut checker = Checker::new(ctx);
@@ -43,6 +45,9 @@ pub(crate) fn check_then<'a, T>(
     let mut sink = checker.into_sink();
     facts.values = &members;
     cross::run(&facts, ctx, &mut sink);
+    for policy in policies {
+        policy.run(&facts, &mut sink);
+    }
     let after = then(Some(&facts));
     drop(facts);
     let valid = !sink.has_errors();

@@ -24,6 +24,7 @@ mod iframe;
 mod nfc;
 mod nfc_country;
 mod permissions;
+pub(crate) mod policy;
 mod selfie;
 pub(crate) mod steps;
 mod utility_bill;
@@ -197,6 +198,7 @@ pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
     for rule in RULES.iter().filter(|r| r.reads & facts.present() != 0) {
         (rule.check)(facts, ctx, out);
     }
+    policy::run_profile(facts, ctx, out);
 }
 
 /// The set of `members`, as the bit set [`CrossRule::reads`] holds (computed at compile time).

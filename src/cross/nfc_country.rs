@@ -78,7 +78,8 @@ fn keep(members: &mut Members, ctx: &Context) {
     }
 }
 
-/// NFC required (unless the environment lacks it) with the first country it cannot read.
+/// NFC required (unless the environment lacks it) with a country it cannot read: each the
+/// profile lists documents for (the countries the account works with), and the first of all.
 fn misses(ctx: &Context) -> Vec<CrossMiss> {
     let Some(nfc) = nfc_countries(ctx) else {
         return Vec::new();
@@ -86,13 +87,25 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
     if super::features::forbids(ctx, NFC_REQUIRED) {
         return Vec::new();
     }
-    let Some(country) = crate::spec::rules::country::codes().find(|c| !holds(nfc, c)) else {
-        return Vec::new();
-    };
-    vec![CrossMiss::at(
-        COUNTRY,
-        Code::NfcCountryUnsupported,
-        Severity::Error,
-        vec![(NFC_REQUIRED, true.into()), (COUNTRY, country.into())],
-    )]
+    let listed = ctx
+        .profile
+        .as_deref()
+        .and_then(|p| p.allowed_documents.as_ref())
+        .into_iter()
+        .flat_map(|a| a.keys().map(String::as_str))
+        .filter(|c| *c != "ALL");
+    let first = crate::spec::rules::country::codes().find(|c| !holds(nfc, c));
+    let mut countries: Vec<&str> = listed.chain(first).filter(|c| !holds(nfc, c)).collect();
+    countries.dedup();
+    countries
+        .into_iter()
+        .map(|country| {
+            CrossMiss::at(
+                COUNTRY,
+                Code::NfcCountryUnsupported,
+                Severity::Error,
+                vec![(NFC_REQUIRED, true.into()), (COUNTRY, country.into())],
+            )
+        })
+        .collect()
 }

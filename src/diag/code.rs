@@ -196,6 +196,12 @@ codes! {
     RegistryCenterUnavailable = "registry_center_unavailable",
     /// A redirect URL in an iFrame flow (partner profile), where it is not used.
     IgnoredInIframe = "ignored_in_iframe",
+    /// A request breaks one of the partner's own policies; the violation's code is the
+    /// policy's (`acme.eu_only`), and `params.policy` names it too.
+    Policy = "policy",
+    /// A partner profile's policy that cannot apply: no namespace in its code, no check, a check
+    /// that does not fit its member.
+    InvalidPolicy = "invalid_policy",
     /// A token response's digitString is not a string of the digits 0–9.
     InvalidDigitString = "invalid_digit_string",
     /// A token response's digitString is not 8 digits long (the docs' own examples have 7).

@@ -182,6 +182,42 @@ pub enum Folded {
     },
 }
 
+/// What of a partner policy a request fails.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PolicyFailure {
+    /// A member it requires is absent or `null`.
+    Missing,
+    /// A value (or list item) outside its set.
+    NotOneOf {
+        /// The set, in order.
+        allowed: Vec<String>,
+    },
+    /// An integer below its minimum.
+    Below {
+        /// The minimum.
+        min: i64,
+    },
+    /// An integer above its maximum.
+    Above {
+        /// The maximum.
+        max: i64,
+    },
+    /// A string shorter than its minimum.
+    Shorter {
+        /// The minimum length, in characters.
+        min: usize,
+    },
+    /// A string longer than its maximum.
+    Longer {
+        /// The maximum length, in characters.
+        max: usize,
+    },
+    /// One of the catalogue's rules, applied by the policy, found this.
+    Rule(Box<Finding>),
+    /// The partner's own test said no.
+    Test,
+}
+
 /// Why a character of a name is not allowed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameClass {
@@ -448,6 +484,15 @@ pub enum Kind {
     IgnoredInIframe,
     /// A locale the partner profile's list leaves out (code `unsupported_locale`).
     LocaleNotOffered,
+    /// A partner policy broken: its code, what failed, and its own message if it has one.
+    Policy {
+        code: std::sync::Arc<str>,
+        failed: PolicyFailure,
+        message: Option<std::sync::Arc<str>>,
+    },
+    InvalidPolicy {
+        reason: &'static str,
+    },
     RedundantWithAll {
         others: usize,
     },
@@ -542,6 +587,8 @@ impl Kind {
             Kind::RegistryCenterUnavailable => Code::RegistryCenterUnavailable,
             Kind::IgnoredInIframe => Code::IgnoredInIframe,
             Kind::LocaleNotOffered => Code::UnsupportedLocale,
+            Kind::Policy { .. } => Code::Policy,
+            Kind::InvalidPolicy { .. } => Code::InvalidPolicy,
             Kind::RedundantWithAll { .. } => Code::RedundantWithAll,
             Kind::UtilityBillWithAdditionalSteps => Code::UtilityBillWithAdditionalSteps,
             Kind::AdditionalDataUnknownStep { .. } => Code::AdditionalDataUnknownStep,

@@ -5,7 +5,7 @@
 //! message says where to find it (`params.suggestion`), or, for formats without `params`
 //! (iDenfy's error body), nothing at all.
 
-use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, TypeHint};
+use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, PolicyFailure, TypeHint};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -444,6 +444,40 @@ impl Finding {
                 out,
                 "{who} is not one of the UI languages this account offers (partner profile), so the verification UI will be shown in English"
             )?,
+            // The partner's own message, else what the check wants; never the value.
+            Kind::Policy {
+                message: Some(m), ..
+            } => out.push_str(m),
+            Kind::Policy { code, failed, .. } => match failed {
+                PolicyFailure::Missing => {
+                    write!(out, "{who} is required by the partner policy {code}")?
+                }
+                PolicyFailure::NotOneOf { allowed } => write!(
+                    out,
+                    "{who} must be one of {} (partner policy {code})",
+                    allowed.join(", ")
+                )?,
+                PolicyFailure::Below { min } => {
+                    write!(out, "{who} must be at least {min} (partner policy {code})")?
+                }
+                PolicyFailure::Above { max } => {
+                    write!(out, "{who} must be at most {max} (partner policy {code})")?
+                }
+                PolicyFailure::Shorter { min } => write!(
+                    out,
+                    "{who} must be at least {min} characters long (partner policy {code})"
+                )?,
+                PolicyFailure::Longer { max } => write!(
+                    out,
+                    "{who} must be at most {max} characters long (partner policy {code})"
+                )?,
+                PolicyFailure::Rule(inner) => {
+                    inner.write_message(mode, out)?;
+                    write!(out, " (partner policy {code})")?
+                }
+                PolicyFailure::Test => write!(out, "{who} fails the partner policy {code}")?,
+            },
+            Kind::InvalidPolicy { reason } => write!(out, "this policy cannot apply: {reason}")?,
             Kind::RedundantWithAll { .. } => write!(
                 out,
                 "{who} lists ALL, which allows every country, together with other codes that then have no effect"
@@ -635,6 +669,39 @@ impl Finding {
                 put("source", "profile_default".into())
             }
             Kind::MissingPermission { permission } => put("permission", permission.as_str().into()),
+            Kind::Policy { code, failed, .. } => {
+                put("policy", code.as_ref().into());
+                let check = match failed {
+                    PolicyFailure::Missing => "require",
+                    PolicyFailure::NotOneOf { allowed } => {
+                        put("allowed", allowed.clone().into());
+                        "one_of"
+                    }
+                    PolicyFailure::Below { min } => {
+                        put("min", (*min).into());
+                        "min"
+                    }
+                    PolicyFailure::Above { max } => {
+                        put("max", (*max).into());
+                        "max"
+                    }
+                    PolicyFailure::Shorter { min } => {
+                        put("min", (*min).into());
+                        "min_length"
+                    }
+                    PolicyFailure::Longer { max } => {
+                        put("max", (*max).into());
+                        "max_length"
+                    }
+                    PolicyFailure::Rule(inner) => {
+                        put("rule", inner.code().as_str().into());
+                        "rule"
+                    }
+                    PolicyFailure::Test => "test",
+                };
+                put("check", check.into());
+            }
+            Kind::InvalidPolicy { reason } => put("reason", (*reason).into()),
             Kind::InactiveQuestionnaire { closest: Some(c) } => put("closest", c.as_str().into()),
             Kind::DocumentNotAllowed { countries } => put("countries", countries.clone().into()),
             Kind::RedundantWithAll { others } => put("others", (*others).into()),

@@ -65,9 +65,24 @@ impl Violation {
         &self.pointer
     }
 
-    /// Stable machine code.
+    /// Stable machine code ([`Code::Policy`] for a partner policy's violation, whose own code
+    /// [`policy`](Self::policy) gives).
     pub fn code(&self) -> Code {
         self.finding.code()
+    }
+
+    /// The partner policy's code (`acme.eu_only`), for a violation of one.
+    pub fn policy(&self) -> Option<&str> {
+        match &self.finding.kind {
+            super::Kind::Policy { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The code as the report writes it: the partner policy's own code, else
+    /// [`code`](Self::code)'s snake_case name.
+    pub fn code_name(&self) -> &str {
+        self.policy().unwrap_or(self.code().as_str())
     }
 
     /// Error or warning.
@@ -135,7 +150,7 @@ impl fmt::Display for Violation {
         write!(
             f,
             "{pointer}: {}: {}",
-            self.code(),
+            self.code_name(),
             self.message_for_people()
         )
     }
@@ -147,7 +162,7 @@ impl Serialize for Violation {
         let params = self.params();
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("pointer", &self.pointer)?;
-        map.serialize_entry("code", &self.code())?;
+        map.serialize_entry("code", self.code_name())?;
         map.serialize_entry("severity", &self.severity())?;
         map.serialize_entry("message", &self.message())?;
         if !params.is_empty() {

@@ -9,6 +9,7 @@
 //! true by construction and nothing is filtered while generating.
 
 mod document;
+mod policies;
 mod values;
 
 pub(crate) use document::document_misses;
@@ -95,6 +96,7 @@ pub(crate) fn keep_rules(members: &mut Members, ctx: &Context) {
         for rule in RULES {
             (rule.keep)(members, ctx);
         }
+        policies::keep(members, ctx);
         if *members == before {
             return;
         }
@@ -171,13 +173,16 @@ impl Recipe {
 /// unknown and misspelled members).
 pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
     let mut out = recipes_of_the_catalogue(ctx);
+    out.extend(policies::misses(ctx));
     if ctx.profile.is_some() {
         // A partner profile can make a member's miss moot (a document type the account never
         // allows, a legacy name included): a miss is kept only where its members, set on the
-        // smallest request, earn its label and no other error under the profile.
+        // smallest request that keeps the profile's policies, earn its label and no other
+        // error under the profile.
+        let smallest = smallest(ctx);
         out.retain(|r| match r {
             Recipe::Members { set, label } => {
-                let mut members = minimal();
+                let mut members = smallest.clone();
                 members.extend(set.iter().cloned());
                 let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
                 label.holds(&crate::check(&body, ctx))
@@ -233,6 +238,14 @@ fn recipes_of_the_catalogue(ctx: &Context) -> Vec<Recipe> {
     }
     out.extend(document_misses());
     out
+}
+
+/// The smallest valid request under `ctx`: `clientId` alone, and what the partner profile's
+/// policies require.
+pub(crate) fn smallest(ctx: &Context) -> Members {
+    let mut members = minimal();
+    keep_rules(&mut members, ctx);
+    members
 }
 
 /// The smallest valid request: `clientId` alone.

@@ -239,7 +239,7 @@ impl Human {
             for v in std::iter::once(first).chain(group) {
                 let p = display_pointer(v.pointer());
                 let pad = width.saturating_sub(p.chars().count());
-                let code = self.paint(Style::new().bold(), v.code().as_str());
+                let code = self.paint(Style::new().bold(), v.code_name());
                 let _ = write!(
                     s,
                     "  {}{:pad$}  {code}: {}",

@@ -196,7 +196,13 @@ pub fn report_schema() -> Value {
                     "additionalProperties": false,
                     "properties": {
                         "pointer": {"type": "string", "description": "RFC 6901 JSON Pointer into the input."},
-                        "code": {"enum": codes},
+                        "code": {
+                            "description": "One of this crate's codes, or a partner policy's own (namespaced: acme.eu_only).",
+                            "anyOf": [
+                                {"enum": codes},
+                                {"type": "string", "pattern": crate::spec::rules::partner_code::PARTNER_CODE_PATTERN}
+                            ]
+                        },
                         "severity": {"enum": ["error", "warning"]},
                         "message": {"type": "string"},
                         "params": {"type": "object"},

@@ -16,7 +16,7 @@
 
 use super::catalogue::{const_eq, member, FIELDS};
 use super::normalize::Norm;
-use super::rules::{Country, DocumentType, Locale, NotBlank, OneOf};
+use super::rules::{Bounds, Country, DocumentType, Locale, NotBlank, OneOf, PartnerCode};
 use super::{names, Field, FoldedKeys, Map, Member, Object, Origin, Section, Shape, Text};
 use crate::profile::Permission;
 
@@ -169,6 +169,66 @@ pub const FLOWS: OneOf = OneOf {
     retired: &[],
 };
 
+const fn member_names() -> [&'static str; FIELDS.len()] {
+    let mut out = [""; FIELDS.len()];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        out[i] = FIELDS[i].name;
+        i += 1;
+    }
+    out
+}
+
+/// Every request member's name, for the members a policy names.
+const MEMBER_NAMES: [&str; FIELDS.len()] = member_names();
+
+const MEMBER: OneOf = OneOf {
+    values: &MEMBER_NAMES,
+    retired: &[],
+};
+
+const COUNT: Shape = Shape::Int(Bounds {
+    min: 0,
+    max: None,
+    plausible_max: None,
+});
+
+const ANY_INT: Shape = Shape::Int(Bounds {
+    min: i64::MIN,
+    max: None,
+    plausible_max: None,
+});
+
+const POLICY_FIELDS: [Field; 9] = [
+    optional("message", Shape::Str(Text::new(Norm::AsIs, &[&NotBlank]))),
+    optional("warning", Shape::Bool),
+    optional("require", Shape::List(Text::closed(&[&MEMBER]))),
+    optional("member", Shape::Str(Text::closed(&[&MEMBER]))),
+    optional("oneOf", Shape::List(Text::new(Norm::AsIs, &[]))),
+    optional("min", ANY_INT),
+    optional("max", ANY_INT),
+    optional("minLength", COUNT),
+    optional("maxLength", COUNT),
+];
+
+/// One policy: members it requires, or checks on one member.
+pub const POLICY: Object = Object::Fields {
+    fields: &POLICY_FIELDS,
+    names: &names(POLICY_FIELDS),
+};
+
+/// `policies`: partner code to the policy.
+pub const POLICIES: Object = Object::Map(Map {
+    key_label: "CODE",
+    keys_are: ("policies", "codes"),
+    keys: Text::new(Norm::AsIs, &[&PartnerCode]),
+    send_normalized_keys: false,
+    folded: FoldedKeys::Apart,
+    values_are: ("policies", "entries"),
+    values: &Shape::Object(&POLICY),
+    nullable: false,
+});
+
 const fn optional(name: &'static str, shape: Shape) -> Field {
     Field {
         name,
@@ -177,7 +237,7 @@ const fn optional(name: &'static str, shape: Shape) -> Field {
     }
 }
 
-const PROFILE_FIELDS: [Field; 13] = [
+const PROFILE_FIELDS: [Field; 14] = [
     optional("permissions", Shape::Object(&PERMISSIONS)),
     optional("features", Shape::List(Text::closed(&[&FEATURE]))),
     optional("defaults", Shape::Object(&DEFAULTS)),
@@ -194,6 +254,7 @@ const PROFILE_FIELDS: [Field; 13] = [
     optional("registryCenterCountries", COUNTRIES),
     optional("locales", Shape::List(Text::new(Norm::Lower, &[&Locale]))),
     optional("flow", Shape::Str(Text::closed(&[&FLOWS]))),
+    optional("policies", Shape::Object(&POLICIES)),
 ];
 
 /// A partner profile file.
@@ -203,7 +264,7 @@ pub const PROFILE: Object = Object::Fields {
 };
 
 /// One line on each member of the profile file, for the schema and the README.
-pub const PROFILE_DOCS: [(&str, &str); 13] = [
+pub const PROFILE_DOCS: [(&str, &str); 14] = [
     ("permissions", "The account's permissions; each unknown when left out."),
     ("features", "Request members of the features the environment offers; turning on another is an error."),
     ("defaults", "Dashboard defaults by request member: what a session runs with when the request leaves the member out."),
@@ -217,6 +278,7 @@ pub const PROFILE_DOCS: [(&str, &str); 13] = [
     ("registryCenterCountries", "Countries registry-centre checks are available for."),
     ("locales", "UI languages the account offers, where narrower than iDenfy's list."),
     ("flow", "redirect (hosted page) or iframe (the redirect URLs are not used)."),
+    ("policies", "The partner's own rules by namespaced code (acme.eu_only): require members, or check one member (oneOf, min, max, minLength, maxLength); message, warning."),
 ];
 
 #[cfg(test)]

@@ -1,0 +1,403 @@
+//! The partner's own rules on top of iDenfy's: members that must be set, and checks on one
+//! member's value (a set of values, integer bounds, string lengths, the catalogue's own rules, or
+//! a test of the partner's), each reporting under the partner's code. A profile file declares
+//! them ([`PolicySpec`]); in Rust, [`Policy`] builds the same and more, for an
+//! [`Engine`](crate::Engine).
+
+use super::Facts;
+use crate::diag::loc::Place;
+use crate::diag::sink::Sink;
+use crate::diag::{Finding, Kind, PolicyFailure, Subject};
+use crate::json::Value;
+use crate::profile::PolicySpec;
+use crate::spec::catalogue::{self, MemberId};
+use crate::spec::rules::partner_code::{is_partner_code, NOT_A_PARTNER_CODE};
+use crate::spec::rules::Rule;
+use crate::spec::Shape;
+use std::fmt;
+use std::sync::Arc;
+
+/// A partner's test of a member's value (the checked, normalized value, as JSON).
+type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
+
+/// A partner's own rule, reporting under the partner's code.
+///
+/// ```
+/// use idenfy_preflight::spec::rules::Country;
+/// use idenfy_preflight::{Context, Engine, Policy};
+///
+/// let engine = Engine::new(Context::new())
+///     .with_policy(Policy::require("acme.names", ["firstName", "lastName"])?)
+///     .with_policy(Policy::on("acme.eu_only", "country")?.one_of(["LT", "LV", "EE"]))
+///     .with_policy(Policy::on("acme.short_tokens", "expiryTime")?.max(3600))
+///     .with_policy(Policy::on("acme.own_domain", "callbackUrl")?
+///         .test(|v| v.as_str().is_some_and(|u| u.starts_with("https://hooks.acme.example/"))));
+/// let report = engine.check(br#"{"clientId": "c1", "firstName": "Ona", "country": "DE", "expiryTime": 7200}"#);
+/// let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code_name())).collect();
+/// assert_eq!(found, [
+///     ("/lastName", "acme.names"),
+///     ("/country", "acme.eu_only"),
+///     ("/expiryTime", "acme.short_tokens"),
+/// ]);
+/// assert_eq!(report.violations()[1].message(), "country must be one of EE, LT, LV (partner policy acme.eu_only)");
+/// # Ok::<(), idenfy_preflight::PolicyError>(())
+/// ```
+#[derive(Clone)]
+pub struct Policy {
+    code: Arc<str>,
+    spec: PolicySpec,
+    rules: Vec<&'static dyn Rule>,
+    tests: Vec<Test>,
+}
+
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Policy")
+            .field("code", &self.code)
+            .field("spec", &self.spec)
+            .field("rules", &self.rules)
+            .field("tests", &self.tests.len())
+            .finish()
+    }
+}
+
+/// Why a policy cannot apply, and which part of it is wrong (the member of its declaration in
+/// a profile file: `code`, `member`, `min`, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyError {
+    /// The part of the policy that is wrong.
+    pub part: &'static str,
+    /// Why, in a few words.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "policy {}: {}", self.part, self.reason)
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+fn wrong(part: &'static str, reason: &'static str) -> PolicyError {
+    PolicyError { part, reason }
+}
+
+/// Why a member name is refused.
+pub(crate) const NOT_A_MEMBER: &str = "not a request member";
+
+impl PolicyError {
+    /// Whether the profile file's declaration already refuses what this error says (a code or
+    /// member name its own rules check), so the loader does not report it twice.
+    pub(crate) fn declared(&self) -> bool {
+        self.reason == NOT_A_MEMBER || self.reason == NOT_A_PARTNER_CODE
+    }
+}
+
+fn code_of(code: &str) -> Result<Arc<str>, PolicyError> {
+    if is_partner_code(code) {
+        Ok(code.into())
+    } else {
+        Err(wrong("code", NOT_A_PARTNER_CODE))
+    }
+}
+
+fn member_of(name: &str, part: &'static str) -> Result<MemberId, PolicyError> {
+    catalogue::lookup_index(name)
+        .filter(|(_, alias)| !alias)
+        .map(|(i, _)| MemberId::at(i))
+        .ok_or(wrong(part, NOT_A_MEMBER))
+}
+
+fn is_text(shape: &Shape) -> bool {
+    matches!(
+        shape,
+        Shape::Str(_) | Shape::List(_) | Shape::StrOrList(_) | Shape::IntOrStr { .. } | Shape::Date
+    )
+}
+
+fn is_integer(shape: &Shape) -> bool {
+    matches!(shape, Shape::Int(_) | Shape::IntOrStr { .. })
+}
+
+impl Policy {
+    /// Members that must be set (present and not `null`).
+    pub fn require<I, S>(code: &str, members: I) -> Result<Policy, PolicyError>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let spec = PolicySpec {
+            require: members.into_iter().map(Into::into).collect(),
+            ..PolicySpec::default()
+        };
+        Policy::from_spec(code, &spec)
+    }
+
+    /// Checks on the value of `member`, added with the methods below. A value `null`, absent,
+    /// or already in error by the member's own rules is not checked.
+    pub fn on(code: &str, member: &str) -> Result<Policy, PolicyError> {
+        member_of(member, "member")?;
+        Ok(Policy {
+            code: code_of(code)?,
+            spec: PolicySpec {
+                member: Some(member.to_owned()),
+                ..PolicySpec::default()
+            },
+            rules: Vec::new(),
+            tests: Vec::new(),
+        })
+    }
+
+    /// A policy as a profile file declares it, checked: its code, its members, and that each
+    /// check fits its member (a set of values or lengths for a string, bounds for an integer).
+    pub fn from_spec(code: &str, spec: &PolicySpec) -> Result<Policy, PolicyError> {
+        let code = code_of(code)?;
+        for name in &spec.require {
+            member_of(name, "require")?;
+        }
+        let checks = spec.one_of.is_some()
+            || spec.min.is_some()
+            || spec.max.is_some()
+            || spec.min_length.is_some()
+            || spec.max_length.is_some();
+        match &spec.member {
+            None if checks => {
+                return Err(wrong("member", "the checks need the member they are about"))
+            }
+            None if spec.require.is_empty() => {
+                return Err(wrong("require", "a policy requires members or checks one"))
+            }
+            None => {}
+            Some(name) => {
+                let shape = member_of(name, "member")?.member().shape;
+                let fits = |on: bool, fit: bool, part| {
+                    if on && !fit {
+                        Err(wrong(part, "does not fit the member's type"))
+                    } else {
+                        Ok(())
+                    }
+                };
+                fits(spec.one_of.is_some(), is_text(&shape), "oneOf")?;
+                fits(spec.min.is_some(), is_integer(&shape), "min")?;
+                fits(spec.max.is_some(), is_integer(&shape), "max")?;
+                fits(spec.min_length.is_some(), is_text(&shape), "minLength")?;
+                fits(spec.max_length.is_some(), is_text(&shape), "maxLength")?;
+                if !checks {
+                    return Err(wrong(
+                        "member",
+                        "no check on the member (oneOf, min, max, minLength, maxLength)",
+                    ));
+                }
+            }
+        }
+        if matches!((spec.min, spec.max), (Some(a), Some(b)) if a > b) {
+            return Err(wrong("min", "above max: no value can pass"));
+        }
+        if matches!((spec.min_length, spec.max_length), (Some(a), Some(b)) if a > b) {
+            return Err(wrong("minLength", "above maxLength: no value can pass"));
+        }
+        if spec.one_of.as_ref().is_some_and(|s| s.is_empty()) {
+            return Err(wrong("oneOf", "empty: no value can pass"));
+        }
+        Ok(Policy {
+            code,
+            spec: spec.clone(),
+            rules: Vec::new(),
+            tests: Vec::new(),
+        })
+    }
+
+    /// The value (each item of a list) must be one of `values`.
+    pub fn one_of<I, S>(mut self, values: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.spec.one_of = Some(values.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The integer value must be at least `min`.
+    pub fn min(mut self, min: i64) -> Self {
+        self.spec.min = Some(min);
+        self
+    }
+
+    /// The integer value must be at most `max`.
+    pub fn max(mut self, max: i64) -> Self {
+        self.spec.max = Some(max);
+        self
+    }
+
+    /// The string value must have at least `min` characters.
+    pub fn min_length(mut self, min: usize) -> Self {
+        self.spec.min_length = Some(min);
+        self
+    }
+
+    /// The string value must have at most `max` characters.
+    pub fn max_length(mut self, max: usize) -> Self {
+        self.spec.max_length = Some(max);
+        self
+    }
+
+    /// One of the catalogue's rules (`spec::rules`: `Country`, `HttpsUrl`, `Length`, `OneOf`,
+    /// …) on the string value (each item of a list).
+    pub fn rule(mut self, rule: &'static dyn Rule) -> Self {
+        self.rules.push(rule);
+        self
+    }
+
+    /// The partner's own test of the value (normalized, as JSON): `false` is a violation.
+    pub fn test(
+        mut self,
+        test: impl Fn(&serde_json::Value) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.tests.push(Arc::new(test));
+        self
+    }
+
+    /// The message its violations carry, instead of one saying what the check wants.
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.spec.message = Some(message.into());
+        self
+    }
+
+    /// Report warnings instead of errors.
+    pub fn warning(mut self) -> Self {
+        self.spec.warning = true;
+        self
+    }
+
+    /// The partner's code.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Checks the facts, reporting into `out`.
+    pub(crate) fn run(&self, facts: &Facts<'_>, out: &mut Sink) {
+        run(&self.code, &self.spec, &self.rules, &self.tests, facts, out);
+    }
+}
+
+/// Runs the policies of the partner profile in `ctx` (a policy that cannot apply was refused
+/// when the profile was read; one built in Rust that cannot apply is skipped).
+pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &crate::context::Context, out: &mut Sink) {
+    let Some(profile) = ctx.profile.as_deref() else {
+        return;
+    };
+    for (code, spec) in &profile.policies {
+        if Policy::from_spec(code, spec).is_ok() {
+            run(code, spec, &[], &[], facts, out);
+        }
+    }
+}
+
+fn run(
+    code: &str,
+    spec: &PolicySpec,
+    rules: &[&'static dyn Rule],
+    tests: &[Test],
+    facts: &Facts<'_>,
+    out: &mut Sink,
+) {
+    let code: Arc<str> = code.into();
+    let message: Option<Arc<str>> = spec.message.as_deref().map(Into::into);
+    let finding = |failed: PolicyFailure, m: MemberId| {
+        let kind = Kind::Policy {
+            code: code.clone(),
+            failed,
+            message: message.clone(),
+        };
+        let f = if spec.warning {
+            Finding::warning(kind)
+        } else {
+            Finding::error(kind)
+        };
+        f.about(Subject::of(m.name()), m.member().personal)
+    };
+    for name in &spec.require {
+        let Ok(m) = member_of(name, "require") else {
+            continue;
+        };
+        let set = facts
+            .get(m)
+            .is_some_and(|f| f.scalar != super::Scalar::Null);
+        if !set {
+            out.report_at(
+                &Place::missing(m.name()),
+                finding(PolicyFailure::Missing, m),
+            );
+        }
+    }
+    let Some(m) = spec
+        .member
+        .as_deref()
+        .and_then(|n| member_of(n, "member").ok())
+    else {
+        return;
+    };
+    let Some((value, fact)) = facts.value(m) else {
+        return;
+    };
+    let at = fact.loc(m);
+    let mut failures: Vec<(Option<usize>, PolicyFailure)> = Vec::new();
+    let mut text = |i: Option<usize>, s: &str| {
+        if let Some(set) = &spec.one_of {
+            if !set.contains(s) {
+                let allowed = set.iter().cloned().collect();
+                failures.push((i, PolicyFailure::NotOneOf { allowed }));
+            }
+        }
+        let length = s.chars().count();
+        if let Some(min) = spec.min_length.filter(|&min| length < min) {
+            failures.push((i, PolicyFailure::Shorter { min }));
+        }
+        if let Some(max) = spec.max_length.filter(|&max| length > max) {
+            failures.push((i, PolicyFailure::Longer { max }));
+        }
+        let mut found = Vec::new();
+        for rule in rules {
+            rule.check(s, &mut found);
+        }
+        for f in found {
+            let f = f.about(Subject::of(m.name()), m.member().personal);
+            failures.push((i, PolicyFailure::Rule(Box::new(f))));
+        }
+    };
+    match value {
+        Value::String(s) => text(None, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::String(s) = item {
+                    text(Some(i), s);
+                }
+            }
+        }
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                if let Some(min) = spec.min.filter(|&min| i < min) {
+                    failures.push((None, PolicyFailure::Below { min }));
+                }
+                if let Some(max) = spec.max.filter(|&max| i > max) {
+                    failures.push((None, PolicyFailure::Above { max }));
+                }
+            }
+        }
+        _ => {}
+    }
+    if !tests.is_empty() && *value != Value::Null {
+        let json = value.to_serde();
+        if tests.iter().any(|t| !t(&json)) {
+            failures.push((None, PolicyFailure::Test));
+        }
+    }
+    for (i, failed) in failures {
+        let f = finding(failed, m);
+        match i {
+            Some(i) => out.report(&at.index(i), f, None),
+            None => out.report(&at, f, None),
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! The partner profile's policies, for generators: valid requests keep them, and each policy
+//! has its near misses (a required member `null`, a value outside the set, one past a bound).
+
+use super::values::{canonical, text_examples};
+use super::{Label, Members, Recipe};
+use crate::context::Context;
+use crate::cross::policy::Policy;
+use crate::diag::{Code, Severity};
+use crate::profile::PolicySpec;
+use crate::spec::catalogue::lookup;
+use crate::spec::gen::FreeText;
+use crate::spec::{Member, Shape, Text};
+use serde_json::{json, Value};
+
+/// The profile's policies that can apply, with their member declarations.
+fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
+    let Some(profile) = ctx.profile.as_deref() else {
+        return Vec::new();
+    };
+    profile
+        .policies
+        .iter()
+        .filter(|(code, spec)| Policy::from_spec(code, spec).is_ok())
+        .map(|(code, spec)| (code.as_str(), spec))
+        .collect()
+}
+
+fn member(name: &str) -> Option<&'static Member> {
+    lookup(name).map(|(m, _)| m)
+}
+
+fn text_of(shape: &Shape) -> Option<&Text> {
+    match shape {
+        Shape::Str(t) | Shape::List(t) | Shape::StrOrList(t) => Some(t),
+        Shape::IntOrStr { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
+/// Whether `s` passes the policy's string checks.
+fn text_passes(spec: &PolicySpec, s: &str) -> bool {
+    let n = s.chars().count();
+    spec.one_of.as_ref().is_none_or(|set| set.contains(s))
+        && spec.min_length.is_none_or(|min| n >= min)
+        && spec.max_length.is_none_or(|max| n <= max)
+}
+
+/// A value of `text` (as the member sends it) that passes the policy, if one is at hand: the
+/// set's first value, else a filler of the length the policy wants.
+fn passing_text(spec: &PolicySpec) -> Option<String> {
+    if let Some(set) = &spec.one_of {
+        return set.iter().find(|s| text_passes(spec, s)).cloned();
+    }
+    let n = spec.min_length.unwrap_or(1).max(1);
+    Some(FreeText::filler(n)).filter(|s| text_passes(spec, s))
+}
+
+/// Each policy applied to `members`, so the request keeps them: a required member gets a valid
+/// value, a value outside a policy's checks one inside them (or goes, if none is at hand).
+pub(crate) fn keep(members: &mut Members, ctx: &Context) {
+    for (_, spec) in policies(ctx) {
+        for name in &spec.require {
+            if members.get(name).is_none_or(Value::is_null) {
+                if let Some(m) = member(name) {
+                    members.insert(name.clone(), canonical(&m.shape));
+                }
+            }
+        }
+        let Some(name) = spec.member.as_deref() else {
+            continue;
+        };
+        let Some(value) = members.get_mut(name) else {
+            continue;
+        };
+        match value {
+            Value::String(s) if !text_passes(spec, &normalized(name, s)) => {
+                match passing_text(spec) {
+                    Some(p) => *value = p.into(),
+                    None => {
+                        members.remove(name);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                items.retain(|i| {
+                    i.as_str()
+                        .is_none_or(|s| text_passes(spec, &normalized(name, s)))
+                });
+            }
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    let clamped = spec.max.map_or(i, |max| i.min(max));
+                    let clamped = spec.min.map_or(clamped, |min| clamped.max(min));
+                    if clamped != i {
+                        *value = clamped.into();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The string as the member sends it (its normalizer applied), which the policy checks.
+fn normalized(name: &str, s: &str) -> String {
+    match member(name).and_then(|m| text_of(&m.shape)) {
+        Some(t) => t.norm.apply(s.into()).into_owned(),
+        None => s.to_owned(),
+    }
+}
+
+/// Each policy's near misses, labelled `Code::Policy` at the member.
+pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
+    let mut out = Vec::new();
+    for (_, spec) in policies(ctx) {
+        let severity = if spec.warning {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let recipe = |name: &str, value: Value, suffix: &str| Recipe::Members {
+            set: vec![(name.to_owned(), value)],
+            label: Label {
+                pointer: format!("/{name}{suffix}"),
+                code: Code::Policy,
+                severity,
+            },
+        };
+        for name in &spec.require {
+            out.push(recipe(name, Value::Null, ""));
+        }
+        let Some(m) = spec.member.as_deref().and_then(member) else {
+            continue;
+        };
+        if let Some(text) = text_of(&m.shape) {
+            let mut texts: Vec<String> = text_examples(text);
+            if let Some(min) = spec.min_length.filter(|&n| n > 0) {
+                texts.push(FreeText::filler(min - 1));
+            }
+            if let Some(max) = spec.max_length {
+                texts.push(FreeText::filler(max + 1));
+            }
+            let failing = texts
+                .into_iter()
+                .find(|s| !text_passes(spec, &text.norm.apply(s.as_str().into())));
+            if let Some(s) = failing {
+                match m.shape {
+                    Shape::List(_) => out.push(recipe(m.name, json!([s]), "/0")),
+                    _ => out.push(recipe(m.name, s.into(), "")),
+                }
+            }
+        }
+        if let Some(min) = spec.min {
+            out.push(recipe(m.name, min.saturating_sub(1).into(), ""));
+        }
+        if let Some(max) = spec.max {
+            out.push(recipe(m.name, max.saturating_add(1).into(), ""));
+        }
+    }
+    out
+}

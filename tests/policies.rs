@@ -1,0 +1,334 @@
+//! Partner policies: the Rust API on an `Engine`, the declarative form in a profile file, both
+//! reporting into the same violation list under the partner's codes, at their boundaries.
+
+mod common;
+
+use common::{run, TODAY};
+use idenfy_preflight::spec::rules::{Country, Length};
+use idenfy_preflight::{
+    check_str, load_profile, schema, Code, Context, Engine, Policy, PolicyError, PolicySpec,
+    Severity,
+};
+use serde_json::{json, Value};
+
+fn found(report: &idenfy_preflight::Report<'_>) -> Vec<(String, String, Severity)> {
+    report
+        .violations()
+        .iter()
+        .map(|v| {
+            (
+                v.pointer().to_owned(),
+                v.code_name().to_owned(),
+                v.severity(),
+            )
+        })
+        .collect()
+}
+
+fn one(pointer: &str, code: &str, severity: Severity) -> Vec<(String, String, Severity)> {
+    vec![(pointer.to_owned(), code.to_owned(), severity)]
+}
+
+fn engine(policy: Result<Policy, PolicyError>) -> Engine {
+    Engine::new(Context::new()).with_policy(policy.expect("the policy can apply"))
+}
+
+#[test]
+fn require_wants_each_member_set() {
+    let e = engine(Policy::require("acme.names", ["firstName", "lastName"]));
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "firstName": "A", "lastName": "B"}"#)),
+        []
+    );
+    let r = e.check_str(r#"{"clientId": "c", "firstName": "A", "lastName": null}"#);
+    assert_eq!(found(&r), one("/lastName", "acme.names", Severity::Error));
+    assert_eq!(r.violations()[0].code(), Code::Policy);
+    assert_eq!(r.violations()[0].policy(), Some("acme.names"));
+    assert!(!r.is_valid());
+    let both = e.check_str(r#"{"clientId": "c"}"#);
+    assert_eq!(both.error_count(), 2);
+}
+
+#[test]
+fn one_of_sees_the_normalized_value_and_each_item() {
+    let e = engine(Policy::on("acme.eu", "country").map(|p| p.one_of(["LT", "LV"])));
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "country": ["lt", "LV"]}"#)),
+        []
+    );
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "country": ["LT", "DE"]}"#)),
+        one("/country/1", "acme.eu", Severity::Error)
+    );
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "country": "DE"}"#)),
+        one("/country", "acme.eu", Severity::Error)
+    );
+    // Absent, null, or already wrong by the member's own rule: the policy says nothing.
+    for body in [
+        r#"{"clientId": "c"}"#,
+        r#"{"clientId": "c", "country": null}"#,
+    ] {
+        assert_eq!(found(&e.check_str(body)), []);
+    }
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "country": "LTU"}"#)),
+        one("/country", "invalid_country_code", Severity::Error)
+    );
+}
+
+#[test]
+fn bounds_and_lengths_at_their_edges() {
+    let e = engine(Policy::on("acme.short", "expiryTime").map(|p| p.min(60).max(3600)));
+    for (expiry, ok) in [(60, true), (59, false), (3600, true), (3601, false)] {
+        let body = format!(r#"{{"clientId": "c", "expiryTime": {expiry}}}"#);
+        assert_eq!(e.check_str(&body).is_valid(), ok, "{expiry}");
+    }
+    let e = engine(Policy::on("acme.ref", "externalRef").map(|p| p.min_length(3).max_length(5)));
+    for (r, ok) in [
+        ("abc", true),
+        ("ab", false),
+        ("abcde", true),
+        ("abcdef", false),
+    ] {
+        let body = format!(r#"{{"clientId": "c", "externalRef": "{r}"}}"#);
+        assert_eq!(e.check_str(&body).is_valid(), ok, "{r}");
+    }
+    let v = &e
+        .check_str(r#"{"clientId": "c", "externalRef": "abcdef"}"#)
+        .violations()[0]
+        .clone();
+    assert_eq!(v.params()["check"], "max_length");
+    assert_eq!(v.params()["max"], 5);
+    assert_eq!(
+        v.message(),
+        "externalRef must be at most 5 characters long (partner policy acme.ref)"
+    );
+}
+
+/// The catalogue's own validators compose into a policy, and a partner's test too.
+#[test]
+fn catalogue_rules_and_tests_compose() {
+    static TWO_TO_FOUR: Length = Length {
+        min: 2,
+        max: Some(4),
+    };
+    static COUNTRY: Country = Country { allow_all: false };
+    let e = Engine::new(Context::new())
+        .with_policy(
+            Policy::on("acme.ref", "externalRef")
+                .expect("applies")
+                .rule(&TWO_TO_FOUR),
+        )
+        .with_policy(
+            Policy::on("acme.country_ref", "externalRef")
+                .expect("applies")
+                .rule(&COUNTRY),
+        )
+        .with_policy(
+            Policy::on("acme.hook", "callbackUrl")
+                .expect("applies")
+                .test(|v| {
+                    v.as_str()
+                        .is_some_and(|u| u.starts_with("https://hooks.acme.example/"))
+                })
+                .message("callbacks go to hooks.acme.example"),
+        );
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "externalRef": "LT"}"#)),
+        []
+    );
+    let r = e.check_str(
+        r#"{"clientId": "c", "externalRef": "LTU99", "callbackUrl": "https://x.example/h"}"#,
+    );
+    let codes: Vec<_> = found(&r).into_iter().map(|(p, c, _)| (p, c)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("/externalRef".to_owned(), "acme.ref".to_owned()),
+            ("/externalRef".to_owned(), "acme.country_ref".to_owned()),
+            ("/callbackUrl".to_owned(), "acme.hook".to_owned()),
+        ]
+    );
+    assert_eq!(r.violations()[0].params()["rule"], "too_long");
+    assert_eq!(
+        r.violations()[2].message(),
+        "callbacks go to hooks.acme.example"
+    );
+}
+
+#[test]
+fn a_warning_policy_leaves_the_request_valid() {
+    let e = engine(Policy::on("acme.locale", "locale").map(|p| p.one_of(["lt", "en"]).warning()));
+    let r = e.check_str(r#"{"clientId": "c", "locale": "DE"}"#);
+    assert!(r.is_valid());
+    assert_eq!(found(&r), one("/locale", "acme.locale", Severity::Warning));
+}
+
+#[test]
+fn a_policy_that_cannot_apply_is_refused_with_the_part_that_is_wrong() {
+    let part = |r: Result<Policy, PolicyError>| r.err().map(|e| e.part);
+    assert_eq!(part(Policy::require("names", ["firstName"])), Some("code"));
+    assert_eq!(
+        part(Policy::require("Acme.names", ["firstName"])),
+        Some("code")
+    );
+    assert_eq!(
+        part(Policy::require("acme.names", ["firstname"])),
+        Some("require")
+    );
+    assert_eq!(
+        part(Policy::require("acme.names", Vec::<String>::new())),
+        Some("require")
+    );
+    assert_eq!(
+        part(Policy::on("acme.x", "personScanRef")),
+        Some("member"),
+        "an alias is not the member"
+    );
+    let spec = |v: Value| serde_json::from_value::<PolicySpec>(v).expect("a spec");
+    let from = |v: Value| part(Policy::from_spec("acme.x", &spec(v)));
+    assert_eq!(from(json!({"member": "country", "max": 3})), Some("max"));
+    assert_eq!(
+        from(json!({"member": "expiryTime", "oneOf": ["1"]})),
+        Some("oneOf")
+    );
+    assert_eq!(from(json!({"member": "expiryTime"})), Some("member"));
+    assert_eq!(from(json!({"min": 1})), Some("member"));
+    assert_eq!(
+        from(json!({"member": "ageLimit", "min": 30, "max": 20})),
+        Some("min")
+    );
+    assert_eq!(
+        from(json!({"member": "ageLimit", "min": 20, "max": 20})),
+        None
+    );
+    assert_eq!(
+        from(json!({"member": "externalRef", "minLength": 6, "maxLength": 5})),
+        Some("minLength")
+    );
+    assert_eq!(
+        from(json!({"member": "locale", "oneOf": []})),
+        Some("oneOf")
+    );
+    let e = Policy::require("names", ["firstName"]).expect_err("refused");
+    assert!(e.to_string().starts_with("policy code: "), "{e}");
+}
+
+/// The profile's declarative policies run in a plain `check`, and an engine's on top of them.
+#[test]
+fn profile_policies_and_engine_policies_report_together() {
+    let file = br#"{"policies": {"acme.names": {"require": ["lastName"]}}}"#;
+    let profile = load_profile(file, &Context::new())
+        .into_result()
+        .expect("loads");
+    let ctx = Context::new().with_profile(profile);
+    let body = r#"{"clientId": "c", "expiryTime": 7200}"#;
+    assert_eq!(
+        found(&check_str(body, &ctx)),
+        one("/lastName", "acme.names", Severity::Error)
+    );
+    let e = Engine::new(ctx).with_policy(
+        Policy::on("acme.short", "expiryTime")
+            .expect("applies")
+            .max(3600),
+    );
+    let r = e.check_str(body);
+    assert_eq!(found(&r).len(), 2);
+    assert_eq!(r.violations()[1].code_name(), "acme.short");
+    // The same through check_value and explain.
+    assert_eq!(
+        e.check_value(&serde_json::from_str(body).expect("JSON"))
+            .error_count(),
+        2
+    );
+    assert_eq!(e.explain(body.as_bytes()).report().error_count(), 2);
+    assert_eq!(e.policies().len(), 1);
+    assert!(e.context().profile.is_some());
+}
+
+#[test]
+fn partner_codes_are_in_the_json_and_the_report_schema_takes_them() {
+    let e = engine(Policy::require("acme.names", ["lastName"]));
+    let json: Value = serde_json::to_value(e.check_str(r#"{"clientId": "c"}"#)).expect("JSON");
+    assert_eq!(json["violations"][0]["code"], "acme.names");
+    assert_eq!(
+        json["violations"][0]["params"],
+        json!({"policy": "acme.names", "check": "require"})
+    );
+    let validator = jsonschema::validator_for(&schema::report_schema()).expect("compiles");
+    assert!(validator.is_valid(&json), "{json}");
+    let mut bad = json.clone();
+    bad["violations"][0]["code"] = json!("Acme names");
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn a_bad_policy_in_a_profile_file_points_at_its_part() {
+    let file = br#"{"policies": {
+        "names": {"require": ["firstName"]},
+        "acme.a": {"member": "country", "max": 3},
+        "acme.b": {"member": "firstNam", "oneOf": ["X"]},
+        "acme.c": {},
+        "acme.d": {"member": "ageLimit", "min": 30, "max": 20},
+        "acme.e": {"member": "expiryTime", "max": "1h"}
+    }}"#;
+    let report = load_profile(file, &Context::new());
+    assert!(report.profile().is_none());
+    let got: Vec<(&str, Code)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.pointer(), v.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/policies/names", Code::InvalidPolicy),
+            ("/policies/acme.a/max", Code::InvalidPolicy),
+            ("/policies/acme.b/member", Code::InvalidValue),
+            ("/policies/acme.c", Code::InvalidPolicy),
+            ("/policies/acme.d/min", Code::InvalidPolicy),
+            ("/policies/acme.e/max", Code::WrongType),
+        ]
+    );
+}
+
+#[test]
+fn the_cli_applies_the_profile_s_policies() {
+    let dir = std::env::temp_dir().join(format!("idenfy-policies-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let path = dir.join("profile.json");
+    std::fs::write(
+        &path,
+        br#"{"policies": {"acme.short": {"member": "expiryTime", "max": 3600}}}"#,
+    )
+    .expect("writes");
+    let path = path.to_string_lossy().into_owned();
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--today",
+        TODAY,
+        "--profile",
+        path.as_str(),
+    ];
+    let out = run(&args, Some(br#"{"clientId": "c", "expiryTime": 3601}"#));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(v["violations"][0]["code"], "acme.short");
+    let human = run(
+        &["check", "--today", TODAY, "--profile", path.as_str()],
+        Some(br#"{"clientId": "c", "expiryTime": 3601}"#),
+    );
+    assert!(
+        human.stdout.contains(
+            "/expiryTime  acme.short: expiryTime must be at most 3600 (partner policy acme.short)"
+        ),
+        "{}",
+        human.stdout
+    );
+    let ok = run(&args, Some(br#"{"clientId": "c", "expiryTime": 3600}"#));
+    assert_eq!(ok.code, 0, "{}", ok.stdout);
+    let _ = std::fs::remove_dir_all(&dir);
+}
