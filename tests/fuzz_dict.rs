@@ -1,7 +1,7 @@
-//! The fuzzers' dictionary names every member the catalogue documents, so a new member is
-//! fuzzed as a member from the day it is declared.
+//! The fuzzers' dictionary names every member the catalogue documents, and every member of the
+//! partner profile file, so a new member is fuzzed as a member from the day it is declared.
 
-use idenfy_preflight::catalogue;
+use idenfy_preflight::{catalogue, schema, Permission};
 
 #[test]
 fn the_dictionary_has_every_member_name() {
@@ -19,6 +19,20 @@ fn the_dictionary_has_every_member_name() {
                 "fuzz/idenfy.dict lacks {entry}"
             );
         }
+    }
+    // The profile file's members (as its schema publishes them) and its permissions.
+    let profile = schema::profile_schema();
+    let members = profile["properties"]
+        .as_object()
+        .expect("the profile schema lists its properties");
+    assert!(!members.is_empty());
+    let permissions = Permission::ALL.iter().map(|p| p.member());
+    for name in members.keys().map(String::as_str).chain(permissions) {
+        let entry = format!("\"\\\"{name}\\\"\"");
+        assert!(
+            entries.contains(&entry.as_str()),
+            "fuzz/idenfy.dict lacks {entry}"
+        );
     }
     // Every entry is a quoted libFuzzer token.
     for e in &entries {

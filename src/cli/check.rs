@@ -3,7 +3,7 @@
 
 use super::input::{self, Input};
 use super::output::{complain, pretty, Output};
-use super::{bulk, ContextArgs, Status, Strict, Verdict};
+use super::{bulk, ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::interop::{idenfy_error, problem_details};
 use idenfy_preflight::render::Human;
@@ -74,8 +74,12 @@ struct Several<'a> {
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
-    let json = args.jsonl.is_some() || args.format == Format::Json;
-    let ctx = match args.context.context(out, json) {
+    let form = match (&args.jsonl, args.format) {
+        (Some(_), _) => Form::JsonLine,
+        (None, Format::Json) => Form::Json,
+        _ => Form::Human,
+    };
+    let ctx = match args.context.context(out, form) {
         Ok(ctx) => ctx,
         Err(status) => return status,
     };

@@ -3,7 +3,7 @@
 
 use super::input;
 use super::output::{complain, pretty, Output};
-use super::{ContextArgs, Status, Strict, Verdict};
+use super::{ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::render::Human;
 use idenfy_preflight::{check, check_response, Report, ResponseReport, Violation};
@@ -112,10 +112,11 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         }
         None => None,
     };
-    let ctx = match args
-        .context
-        .context(out, matches!(args.format, Format::Json))
-    {
+    let form = match args.format {
+        Format::Json => Form::Json,
+        Format::Human => Form::Human,
+    };
+    let ctx = match args.context.context(out, form) {
         Ok(ctx) => ctx,
         Err(status) => return status,
     };

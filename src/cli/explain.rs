@@ -3,7 +3,7 @@
 
 use super::input;
 use super::output::{complain, pretty, Output};
-use super::{ContextArgs, Status, Strict, Verdict};
+use super::{ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::explain;
 use idenfy_preflight::render::Human;
@@ -44,7 +44,11 @@ enum Format {
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
-    let ctx = match args.context.context(out, args.format == Format::Json) {
+    let form = match args.format {
+        Format::Json => Form::Json,
+        Format::Human => Form::Human,
+    };
+    let ctx = match args.context.context(out, form) {
         Ok(ctx) => ctx,
         Err(status) => return status,
     };

@@ -118,6 +118,15 @@ impl<'a, T: serde::Serialize> Strict<'a, T> {
     }
 }
 
+/// How a subcommand prints reports, so a broken profile's report is printed the same way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    Human,
+    Json,
+    /// One JSON object per line (`--jsonl`).
+    JsonLine,
+}
+
 /// The checking context, one definition for `check` and `check-response`.
 #[derive(clap::Args)]
 pub(crate) struct ContextArgs {
@@ -141,8 +150,9 @@ pub(crate) struct ContextArgs {
     )]
     default_expiry_time: u32,
     /// A partner profile file (schema/partner-profile.schema.json): the account's permissions,
-    /// features, dashboard defaults and lists, which make the account-dependent rules precise.
-    /// A profile with errors is reported and nothing is checked (exit 2).
+    /// features, dashboard defaults, lists and policies, which make the account-dependent rules
+    /// precise. A profile with errors is reported and nothing is checked (exit 2); its warnings
+    /// go to standard error. --deny-unknown makes its undocumented members errors too.
     #[arg(long, value_name = "FILE")]
     profile: Option<String>,
 }
@@ -151,11 +161,16 @@ impl ContextArgs {
     /// The [`Context`] these flags describe (`--today` defaults to today's date in UTC: the
     /// binary reads the clock so that the library never does), with the partner profile read;
     /// the exit status if it cannot be read or has errors (reported, as JSON with `json`).
-    pub(crate) fn context(&self, out: &output::Output, json: bool) -> Result<Context, Status> {
+    pub(crate) fn context(&self, out: &output::Output, form: Form) -> Result<Context, Status> {
         let ctx = self.base_context();
         let Some(path) = &self.profile else {
             return Ok(ctx);
         };
+        if path == "-" {
+            // Standard input is for the bodies; a profile read from it would leave them none.
+            output::complain("--profile needs a file: standard input is for the bodies");
+            return Err(Status::Trouble);
+        }
         let file = input::read(path).map_err(|e| {
             output::complain(&e);
             Status::Trouble
@@ -163,14 +178,14 @@ impl ContextArgs {
         let report = idenfy_preflight::load_profile(&file.bytes, &ctx);
         let human = idenfy_preflight::render::Human::new().color(true);
         if !report.is_valid() {
-            let text = if json {
-                output::pretty(&report)
-            } else {
-                human.profile(&file.label, &report)
+            let text = match form {
+                Form::Human => human.profile(&file.label, &report),
+                Form::Json => output::pretty(&report),
+                Form::JsonLine => serde_json::to_string(&report).unwrap_or_default() + "\n",
             };
             out.emit(&text, Status::Trouble);
             output::complain(&format!(
-                "the partner profile {} has errors, so no request was checked",
+                "the partner profile {} has errors, so nothing was checked",
                 file.label
             ));
             return Err(Status::Trouble);

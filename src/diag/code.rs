@@ -190,7 +190,7 @@ codes! {
     UnknownRiskAssessmentProfile = "unknown_risk_assessment_profile",
     /// A document type the partner profile allows in none of the chosen countries.
     DocumentNotAllowed = "document_not_allowed",
-    /// NFC is required, but the partner profile cannot NFC-read this country's documents.
+    /// NFC is required, but the country is not among the partner profile's NFC-readable ones.
     NfcCountryUnsupported = "nfc_country_unsupported",
     /// A registry-centre country the partner profile does not offer registry checks for.
     RegistryCenterUnavailable = "registry_center_unavailable",

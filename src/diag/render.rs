@@ -429,7 +429,7 @@ impl Finding {
             )?,
             Kind::NfcCountryUnsupported { by_default } => write!(
                 out,
-                "NFC is required{}, but the partner profile cannot NFC-read this country's documents, so every client of it is denied",
+                "NFC is required{}, but this country is not among the partner profile's NFC-readable countries, so every client who picks it is denied",
                 if *by_default { " (the account's dashboard default)" } else { "" }
             )?,
             Kind::RegistryCenterUnavailable => write!(
