@@ -518,3 +518,47 @@ fn near_misses_reach_inside_objects() {
         );
     }
 }
+
+/// What a profile leaves out never makes a request invalid: a request valid under the example
+/// profile stays valid when any one part of the profile is unknown (removed), and when all are.
+#[test]
+fn knowing_less_of_the_account_never_adds_an_error() {
+    let full = profiles().remove(0);
+    let Some(profile) = full.profile.as_deref() else {
+        panic!("the example profile is in the context");
+    };
+    let json = serde_json::to_value(profile).expect("a profile serializes");
+    let parts: Vec<String> = json
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    assert!(parts.len() >= 13, "{parts:?}");
+    let mut lesser: Vec<Context> = parts
+        .iter()
+        .map(|part| {
+            let mut less = json.clone();
+            if let Some(o) = less.as_object_mut() {
+                o.remove(part);
+            }
+            let p: idenfy_preflight::Profile =
+                serde_json::from_value(less).expect("still a profile");
+            full.clone().with_profile(p)
+        })
+        .collect();
+    lesser.push(Context::new().with_today(today()));
+    runner()
+        .run(&valid_request(&full), |body| {
+            let bytes = serde_json::to_vec(&body).expect("serializes");
+            prop_assert!(check(&bytes, &full).is_valid());
+            for ctx in &lesser {
+                let report = check(&bytes, ctx);
+                prop_assert!(
+                    report.is_valid(),
+                    "{body}\n{:?}",
+                    report.errors().collect::<Vec<_>>()
+                );
+            }
+            Ok(())
+        })
+        .expect("a valid request stays valid with less known");
+}
