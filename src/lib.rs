@@ -224,7 +224,10 @@ pub fn load_profile(file: &[u8], ctx: &Context) -> ProfileReport {
 /// assert_eq!((nfc.value.clone(), nfc.provenance), (Some(true.into()), Provenance::ProfileDefault));
 /// let liveness = e.setting("checkLiveness").unwrap();
 /// assert_eq!(liveness.provenance, Provenance::Forced { by: "autoFaceMatching" });
-/// assert_eq!(e.setting("tokenType").unwrap().provenance, Provenance::ApiDefault);
+/// // The dashboard can preset tokenType: without the profile saying, it is unknown.
+/// let token = e.setting("tokenType").unwrap();
+/// assert_eq!((token.provenance, token.api_default.clone()), (Provenance::Unknown, Some("IDENTIFICATION".into())));
+/// assert_eq!(e.setting("sessionLength").unwrap().provenance, Provenance::ApiDefault);
 /// assert_eq!(e.setting("locale").unwrap().provenance, Provenance::Request);
 /// assert_eq!(e.setting("checkAml").unwrap().provenance, Provenance::Unknown);
 /// # Ok::<(), Box<dyn std::error::Error>>(())

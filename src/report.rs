@@ -464,7 +464,8 @@ pub enum Provenance {
     /// The account's default: the partner profile's dashboard default (or, for `expiryTime`,
     /// its default expiry, or the context's where it is not the documented one).
     ProfileDefault,
-    /// The API's documented default (`tokenType` `IDENTIFICATION`, `locale` `en`).
+    /// The API's documented default, for a setting the dashboard cannot preset (`expiryTime`,
+    /// `sessionLength`: the environment's, documented 86400 and 1800).
     ApiDefault,
     /// Another setting decides it, whatever it is set to (`autoFaceMatching` false turns off
     /// five checks).
@@ -496,6 +497,7 @@ impl Provenance {
 /// One setting of the session: the member, the value it runs with (`None`: unknown), and where
 /// that comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Setting {
     /// The request member.
     pub member: &'static str,
@@ -506,6 +508,11 @@ pub struct Setting {
     /// Where it comes from.
     #[serde(flatten)]
     pub provenance: Provenance,
+    /// What the API documents for it when nothing else sets it, where the docs state a value:
+    /// for a setting the dashboard can preset, the value the session runs with unless the
+    /// dashboard presets another (so, without a profile saying, it is unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_default: Option<serde_json::Value>,
 }
 
 /// A request's report and the settings its session would run with (see

@@ -42,18 +42,72 @@ fn without_a_profile_the_account_s_settings_are_unknown() {
             "generateDigitString",
         ],
     );
+    // Only what the dashboard cannot preset has a value the docs can vouch for.
     assert_eq!(
         got,
         [
             (Some(json!(true)), Provenance::Request),
-            (Some(json!("IDENTIFICATION")), Provenance::ApiDefault),
-            (Some(json!("en")), Provenance::ApiDefault),
+            (None, Provenance::Unknown),
+            (None, Provenance::Unknown),
             (Some(json!(86400)), Provenance::ApiDefault),
             (Some(json!(1800)), Provenance::ApiDefault),
-            (Some(json!([])), Provenance::ApiDefault),
             (None, Provenance::Unknown),
-            (Some(json!(true)), Provenance::ApiDefault),
-            (Some(json!(false)), Provenance::ApiDefault),
+            (None, Provenance::Unknown),
+            (None, Provenance::Unknown),
+            (None, Provenance::Unknown),
+        ]
+    );
+    // The documented default is still said, for what the dashboard leaves alone.
+    let e = explain(br#"{"clientId": "c"}"#, &Context::new());
+    let token = e.setting("tokenType").expect("a setting");
+    assert_eq!(token.api_default, Some(json!("IDENTIFICATION")));
+    assert_eq!(
+        e.setting("checkAml").and_then(|s| s.api_default.clone()),
+        None
+    );
+}
+
+/// `questionnaire: null` disables the questionnaire ("Pass null to disable"); for any other
+/// member `null` is the default, and a profile default of `null` is unknown, as the rules read
+/// it.
+#[test]
+fn null_is_a_value_only_where_it_turns_something_off() {
+    let ctx = Context::new().with_profile(profile(
+        r#"{"defaults": {"questionnaire": "kyc", "verifyBank": null, "locale": "lt"}}"#,
+    ));
+    let got = settings(
+        r#"{"clientId": "c", "questionnaire": null, "locale": null}"#,
+        &ctx,
+        &["questionnaire", "locale", "verifyBank"],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(Value::Null), Provenance::Request),
+            (Some(json!("lt")), Provenance::ProfileDefault),
+            (None, Provenance::Unknown),
+        ]
+    );
+}
+
+/// A feature the environment lacks is off even where a default says on, and decides nothing
+/// (the rules between members read it so too).
+#[test]
+fn the_environment_comes_before_the_dashboard() {
+    let ctx = Context::new().with_profile(profile(
+        r#"{"features": ["checkLiveness"], "defaults": {"checkAml": true}}"#,
+    ));
+    let got = settings(
+        r#"{"clientId": "c", "checkLiveness": true}"#,
+        &ctx,
+        &["checkAml", "autoFaceMatching", "checkLiveness"],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(json!(false)), Provenance::NotInEnvironment),
+            (Some(json!(false)), Provenance::NotInEnvironment),
+            (Some(json!(true)), Provenance::Request),
         ]
     );
 }
@@ -210,7 +264,7 @@ fn settings_are_explained_for_an_invalid_request_too() {
     assert!(e.setting("firstName").is_none() && e.setting("clientId").is_none());
     let e = explain(b"not json", &Context::new());
     assert_eq!(
-        e.setting("tokenType").map(|s| s.provenance),
+        e.setting("sessionLength").map(|s| s.provenance),
         Some(Provenance::ApiDefault)
     );
 }

@@ -30,7 +30,9 @@ fn one(pointer: &str, code: &str, severity: Severity) -> Vec<(String, String, Se
 }
 
 fn engine(policy: Result<Policy, PolicyError>) -> Engine {
-    Engine::new(Context::new()).with_policy(policy.expect("the policy can apply"))
+    Engine::new(Context::new())
+        .with_policy(policy.expect("the policy can apply"))
+        .expect("the engine takes it")
 }
 
 #[test]
@@ -120,11 +122,13 @@ fn catalogue_rules_and_tests_compose() {
                 .expect("applies")
                 .rule(&TWO_TO_FOUR),
         )
+        .expect("a rule on a string member")
         .with_policy(
             Policy::on("acme.country_ref", "externalRef")
                 .expect("applies")
                 .rule(&COUNTRY),
         )
+        .expect("a rule on a string member")
         .with_policy(
             Policy::on("acme.hook", "callbackUrl")
                 .expect("applies")
@@ -133,7 +137,8 @@ fn catalogue_rules_and_tests_compose() {
                         .is_some_and(|u| u.starts_with("https://hooks.acme.example/"))
                 })
                 .message("callbacks go to hooks.acme.example"),
-        );
+        )
+        .expect("a test is a check");
     assert_eq!(
         found(&e.check_str(r#"{"clientId": "c", "externalRef": "LT"}"#)),
         []
@@ -228,11 +233,13 @@ fn profile_policies_and_engine_policies_report_together() {
         found(&check_str(body, &ctx)),
         one("/lastName", "acme.names", Severity::Error)
     );
-    let e = Engine::new(ctx).with_policy(
-        Policy::on("acme.short", "expiryTime")
-            .expect("applies")
-            .max(3600),
-    );
+    let e = Engine::new(ctx)
+        .with_policy(
+            Policy::on("acme.short", "expiryTime")
+                .expect("applies")
+                .max(3600),
+        )
+        .expect("the engine takes it");
     let r = e.check_str(body);
     assert_eq!(found(&r).len(), 2);
     assert_eq!(r.violations()[1].code_name(), "acme.short");
@@ -331,4 +338,101 @@ fn the_cli_applies_the_profile_s_policies() {
     let ok = run(&args, Some(br#"{"clientId": "c", "expiryTime": 3600}"#));
     assert_eq!(ok.code, 0, "{}", ok.stdout);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What the review found: a set is compared as the member normalizes (a country set in lower
+/// case), an integer ID against a set of IDs, and a policy nothing can pass is refused, in Rust as
+/// in a profile file.
+#[test]
+fn sets_and_bounds_are_those_of_the_member() {
+    let e = engine(Policy::on("acme.eu", "country").map(|p| p.one_of(["lt", "lv"])));
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "country": "lt"}"#)),
+        []
+    );
+    let e = engine(Policy::on("acme.risk", "riskAssessmentProfile").map(|p| p.one_of(["12"])));
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 12}"#)),
+        []
+    );
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 13}"#)),
+        one("/riskAssessmentProfile", "acme.risk", Severity::Error)
+    );
+    let refused = |p: Result<Policy, PolicyError>| {
+        p.and_then(Policy::checked)
+            .err()
+            .map(|e| (e.part, e.reason))
+    };
+    let part = |p| refused(p).map(|(part, _)| part);
+    assert_eq!(
+        part(Policy::on("acme.t", "tokenType").map(|p| p.one_of(["document"]))),
+        Some("oneOf")
+    );
+    assert_eq!(
+        part(Policy::on("acme.t", "tokenType").map(|p| p.one_of(["DOCUMENT"]))),
+        None
+    );
+    assert_eq!(
+        part(Policy::on("acme.e", "expiryTime").map(|p| p.min(2_592_001))),
+        Some("min")
+    );
+    assert_eq!(
+        part(Policy::on("acme.e", "expiryTime").map(|p| p.min(2_592_000))),
+        None
+    );
+    assert_eq!(
+        part(Policy::on("acme.e", "expiryTime").map(|p| p.max(0))),
+        Some("max")
+    );
+    assert_eq!(
+        part(Policy::on("acme.e", "expiryTime")),
+        Some("member"),
+        "no check"
+    );
+    assert_eq!(
+        part(Policy::on("acme.b", "verifyBank").map(|p| p.one_of(["x"]))),
+        Some("oneOf")
+    );
+    assert_eq!(
+        part(Policy::on("acme.b", "verifyBank").map(|p| p.test(|_| true))),
+        None
+    );
+    static LEN: Length = Length { min: 1, max: None };
+    assert_eq!(
+        part(Policy::on("acme.b", "verifyBank").map(|p| p.rule(&LEN))),
+        Some("rule")
+    );
+    assert_eq!(
+        part(Policy::on("acme.r", "externalRef").map(|p| p.min_length(4097))),
+        Some("minLength")
+    );
+    assert!(Engine::new(Context::new())
+        .with_policy(Policy::on("acme.e", "expiryTime").expect("a member"))
+        .is_err());
+}
+
+#[test]
+fn null_inside_a_policy_is_unknown_like_anywhere_in_a_profile() {
+    let file = br#"{"policies": {"acme.x": {"member": "country", "oneOf": ["LT"], "warning": null,
+        "require": null, "message": null}}, "permissions": {"bankPacket": null}}"#;
+    let profile = load_profile(file, &Context::new())
+        .into_result()
+        .expect("loads");
+    let spec = &profile.policies["acme.x"];
+    assert!(!spec.warning && spec.require.is_empty() && spec.message.is_none());
+    assert_eq!(profile.permissions.bank_packet, None);
+}
+
+#[test]
+fn huge_lengths_are_refused_before_a_generator_sees_them() {
+    let file =
+        br#"{"policies": {"acme.x": {"member": "externalRef", "maxLength": 9223372036854775807}}}"#;
+    let report = load_profile(file, &Context::new());
+    let got: Vec<(&str, Code)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.pointer(), v.code()))
+        .collect();
+    assert_eq!(got, [("/policies/acme.x/maxLength", Code::TooLarge)]);
 }

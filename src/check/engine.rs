@@ -12,7 +12,7 @@ use crate::report::{Explanation, Report};
 /// use idenfy_preflight::{Context, Engine, Policy, Severity};
 ///
 /// let engine = Engine::new(Context::new())
-///     .with_policy(Policy::on("acme.locale", "locale")?.one_of(["lt", "en"]).warning());
+///     .with_policy(Policy::on("acme.locale", "locale")?.one_of(["lt", "en"]).warning())?;
 /// let report = engine.check_str(r#"{"clientId": "c1", "locale": "DE"}"#);
 /// assert!(report.is_valid()); // a warning
 /// let v = &report.violations()[0];
@@ -35,10 +35,10 @@ impl Engine {
         }
     }
 
-    /// Adds a policy; policies run in the order added.
-    pub fn with_policy(mut self, policy: Policy) -> Self {
-        self.policies.push(policy);
-        self
+    /// Adds a policy, if it can apply ([`Policy::checked`]); policies run in the order added.
+    pub fn with_policy(mut self, policy: Policy) -> Result<Self, crate::PolicyError> {
+        self.policies.push(policy.checked()?);
+        Ok(self)
     }
 
     /// The context.

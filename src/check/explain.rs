@@ -41,9 +41,12 @@ fn settings() -> impl Iterator<Item = MemberId> {
 fn resolve(facts: Option<&Facts<'_>>, ctx: &Context) -> Vec<Setting> {
     let mut out: Vec<Setting> = settings().map(|m| unforced(facts, ctx, m)).collect();
     for forcing in FORCINGS {
+        // As the rules between members read it: a decider the environment lacks decides
+        // nothing here, since no rule reports on what it would turn off.
         let decides = out
             .iter()
             .find(|s| s.member == forcing.by.name())
+            .filter(|s| s.provenance != Provenance::NotInEnvironment)
             .and_then(|s| s.value.as_ref())
             .and_then(serde_json::Value::as_bool)
             == Some(forcing.when);
@@ -84,32 +87,40 @@ fn cap_expiry(out: &mut [Setting], ctx: &Context) {
     }
 }
 
-/// A setting before other settings decide it: the request's value, else the profile's default,
-/// else the documented one.
+/// A setting before other settings decide it: the request's value (`null` only where it turns
+/// the feature off), else the environment's (a feature it lacks is off), else the profile's
+/// default, else, for a setting the dashboard cannot preset, the documented one; else unknown.
 fn unforced(facts: Option<&Facts<'_>>, ctx: &Context, m: MemberId) -> Setting {
+    let member = m.member();
+    let api_default = member.default.map(|d| d.to_json());
     let setting = |value, provenance| Setting {
         member: m.name(),
         value,
         provenance,
+        api_default: api_default.clone(),
     };
     if let Some((value, _)) = facts.and_then(|f| f.raw(m)) {
-        if *value != Value::Null {
+        if *value != Value::Null || member.null_disables {
             return setting(Some(value.to_serde()), Provenance::Request);
         }
     }
     let profile = ctx.profile.as_deref();
+    let features = profile.and_then(|p| p.features.as_ref());
+    if features.is_some_and(|f| FEATURES.contains(&m.name()) && !holds(f, m.name())) {
+        return setting(Some(false.into()), Provenance::NotInEnvironment);
+    }
     let lifetime = |v: Option<u32>| v.map(serde_json::Value::from);
     let account = match m {
         EXPIRY_TIME => lifetime(profile.and_then(|p| p.default_expiry_time)),
         SESSION_LENGTH => lifetime(profile.and_then(|p| p.default_session_length)),
-        _ => profile.and_then(|p| p.default_of(m.name())).cloned(),
+        // A default of `null` is unknown, as the rules read it, unless `null` means "off".
+        _ => profile
+            .and_then(|p| p.default_of(m.name()))
+            .filter(|v| !v.is_null() || member.null_disables)
+            .cloned(),
     };
     if let Some(value) = account {
         return setting(Some(value), Provenance::ProfileDefault);
-    }
-    let features = profile.and_then(|p| p.features.as_ref());
-    if features.is_some_and(|f| FEATURES.contains(&m.name()) && !holds(f, m.name())) {
-        return setting(Some(false.into()), Provenance::NotInEnvironment);
     }
     if m == EXPIRY_TIME && ctx.default_expiry_time != DEFAULT_EXPIRY_TIME {
         return setting(
@@ -117,8 +128,8 @@ fn unforced(facts: Option<&Facts<'_>>, ctx: &Context, m: MemberId) -> Setting {
             Provenance::ProfileDefault,
         );
     }
-    match m.member().default {
-        Some(d) => setting(Some(d.to_json()), Provenance::ApiDefault),
-        None => setting(None, Provenance::Unknown),
+    match &api_default {
+        Some(d) if !is_defaultable(member) => setting(Some(d.clone()), Provenance::ApiDefault),
+        _ => setting(None, Provenance::Unknown),
     }
 }

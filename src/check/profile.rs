@@ -11,6 +11,17 @@ use crate::profile::{PolicySpec, Profile};
 use crate::report::ProfileReport;
 use crate::spec::profile::PROFILE;
 
+/// `value` without the `null` members of its objects, at any depth (`null` is unknown, as if
+/// left out). Not for `defaults`, where `null` is a value ("no questionnaire").
+fn without_nulls(value: &mut serde_json::Value) {
+    if let serde_json::Value::Object(members) = value {
+        members.retain(|_, v| !v.is_null());
+        for v in members.values_mut() {
+            without_nulls(v);
+        }
+    }
+}
+
 /// Each policy must be able to apply (its checks fit its member): what the declaration's shapes
 /// cannot say, [`Policy::from_spec`] does, at the part of the policy that is wrong.
 fn policies(checker: &mut Checker<'_>, checked: &Value<'_>) {
@@ -19,7 +30,9 @@ fn policies(checker: &mut Checker<'_>, checked: &Value<'_>) {
     };
     let at = ROOT.key("policies", position(checked, "policies"));
     for (i, (code, entry)) in entries.iter().enumerate() {
-        let Ok(spec) = serde_json::from_value::<PolicySpec>(entry.to_serde()) else {
+        let mut entry_json = entry.to_serde();
+        without_nulls(&mut entry_json);
+        let Ok(spec) = serde_json::from_value::<PolicySpec>(entry_json) else {
             continue;
         };
         let Err(e) = Policy::from_spec(code, &spec) else {
@@ -63,6 +76,13 @@ pub(crate) fn load(input: &[u8], ctx: &Context) -> ProfileReport {
     let mut typed = checked.to_serde();
     if let serde_json::Value::Object(members) = &mut typed {
         members.retain(|_, v| !v.is_null());
+        let nested = ["permissions", "policies"];
+        for (_, part) in members
+            .iter_mut()
+            .filter(|(k, _)| nested.contains(&k.as_str()))
+        {
+            without_nulls(part);
+        }
     }
     match serde_json::from_value::<Profile>(typed) {
         Ok(profile) => ProfileReport::new(Some(profile), checker.into_sink()),

@@ -44,7 +44,14 @@ fn list_of<'a>(allowed: &'a Allowed, country: &str) -> Option<&'a BTreeSet<Strin
 /// Whether `document` is allowed somewhere the client may choose: in one of `countries`, or,
 /// with no country chosen (or `ALL`), anywhere. `None` where the profile cannot tell.
 fn allowed_in(allowed: &Allowed, countries: &[String], document: &str) -> Option<bool> {
-    let has = |l: &BTreeSet<String>| crate::profile::holds(l, document);
+    // The profile's lists may hold legacy names too: each is compared as the type it is
+    // classified under, like the request's.
+    let has = |l: &BTreeSet<String>| {
+        l.iter().any(|listed| {
+            as_listed(&listed.to_ascii_uppercase())
+                .is_some_and(|t| t.eq_ignore_ascii_case(document))
+        })
+    };
     if countries.is_empty() || countries.iter().any(|c| c == "ALL") {
         // Countries the profile does not list follow ALL; without it they are unknown.
         let all = allowed.get("ALL")?;

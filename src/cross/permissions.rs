@@ -85,14 +85,10 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
-/// Whether a checked value asks for what `needs` guards.
+/// Whether a checked value asks for what `needs` guards (as JSON, for the checker and the
+/// generators alike).
 fn asks(value: &Value<'_>, needs: Needs) -> bool {
-    match (needs, value) {
-        (_, Value::Null) => false,
-        (Needs::True, v) => *v == Value::Bool(true),
-        (Needs::Set, Value::Object(members)) => !members.is_empty(),
-        (Needs::Set, _) => true,
-    }
+    asks_json(&value.to_serde(), needs)
 }
 
 /// The permission the account lacks for the member `m`, by the profile.
@@ -118,12 +114,20 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// Whether the JSON value `v` of a gated member asks for its permission.
+/// Whether the JSON value `v` of a gated member asks for its permission: an object (the
+/// additional steps, by country and document type) only if it defines a step.
 fn asks_json(v: &serde_json::Value, needs: Needs) -> bool {
+    fn defines(v: &serde_json::Value, depth: usize) -> bool {
+        match v {
+            serde_json::Value::Object(m) if depth > 0 => m.values().any(|v| defines(v, depth - 1)),
+            serde_json::Value::Object(m) => !m.is_empty(),
+            _ => false,
+        }
+    }
     match (needs, v) {
         (_, serde_json::Value::Null) => false,
         (Needs::True, v) => v.as_bool() == Some(true),
-        (Needs::Set, serde_json::Value::Object(m)) => !m.is_empty(),
+        (Needs::Set, serde_json::Value::Object(_)) => defines(v, 2),
         (Needs::Set, _) => true,
     }
 }

@@ -11,9 +11,11 @@ use crate::diag::{Finding, Kind, PolicyFailure, Subject};
 use crate::json::Value;
 use crate::profile::PolicySpec;
 use crate::spec::catalogue::{self, MemberId};
+use crate::spec::profile::MAX_POLICY_LENGTH;
 use crate::spec::rules::partner_code::{is_partner_code, NOT_A_PARTNER_CODE};
 use crate::spec::rules::Rule;
 use crate::spec::Shape;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -27,11 +29,11 @@ type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
 /// use idenfy_preflight::{Context, Engine, Policy};
 ///
 /// let engine = Engine::new(Context::new())
-///     .with_policy(Policy::require("acme.names", ["firstName", "lastName"])?)
-///     .with_policy(Policy::on("acme.eu_only", "country")?.one_of(["LT", "LV", "EE"]))
-///     .with_policy(Policy::on("acme.short_tokens", "expiryTime")?.max(3600))
+///     .with_policy(Policy::require("acme.names", ["firstName", "lastName"])?)?
+///     .with_policy(Policy::on("acme.eu_only", "country")?.one_of(["LT", "LV", "EE"]))?
+///     .with_policy(Policy::on("acme.short_tokens", "expiryTime")?.max(3600))?
 ///     .with_policy(Policy::on("acme.own_domain", "callbackUrl")?
-///         .test(|v| v.as_str().is_some_and(|u| u.starts_with("https://hooks.acme.example/"))));
+///         .test(|v| v.as_str().is_some_and(|u| u.starts_with("https://hooks.acme.example/"))))?;
 /// let report = engine.check(br#"{"clientId": "c1", "firstName": "Ona", "country": "DE", "expiryTime": 7200}"#);
 /// let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code_name())).collect();
 /// assert_eq!(found, [
@@ -120,6 +122,126 @@ fn is_integer(shape: &Shape) -> bool {
     matches!(shape, Shape::Int(_) | Shape::IntOrStr { .. })
 }
 
+/// The set of `spec`, as the member `m` sends its values (its normalizer applied), so that the
+/// request's normalized value is compared with it.
+pub(crate) fn normalized_set(spec: &PolicySpec, m: MemberId) -> Option<BTreeSet<String>> {
+    let set = spec.one_of.as_ref()?;
+    Some(match text_of(&m.member().shape) {
+        Some(t) => set
+            .iter()
+            .map(|v| t.norm.apply(v.as_str().into()).into_owned())
+            .collect(),
+        None => set.clone(),
+    })
+}
+
+/// Whether the member `m` itself accepts `v` (normalized) as a value.
+fn member_accepts(m: MemberId, v: &str) -> bool {
+    let shape = m.member().shape;
+    if let Shape::IntOrStr { int, .. } = shape {
+        if v.parse::<i64>()
+            .is_ok_and(|i| i >= int.min && int.max.is_none_or(|max| i <= max))
+        {
+            return true;
+        }
+    }
+    let Some(text) = text_of(&shape) else {
+        return false;
+    };
+    let mut found = Vec::new();
+    for r in text.rules {
+        r.check(v, &mut found);
+    }
+    !found
+        .iter()
+        .any(|f| f.severity == crate::diag::Severity::Error)
+}
+
+/// What [`Policy::from_spec`] checks; `own_checks`: the policy has catalogue rules or tests.
+fn validate(code: &str, spec: &PolicySpec, own_checks: bool) -> Result<(), PolicyError> {
+    code_of(code)?;
+    for name in &spec.require {
+        member_of(name, "require")?;
+    }
+    let checks = spec.one_of.is_some()
+        || spec.min.is_some()
+        || spec.max.is_some()
+        || spec.min_length.is_some()
+        || spec.max_length.is_some();
+    let Some(name) = &spec.member else {
+        if checks {
+            return Err(wrong("member", "the checks need the member they are about"));
+        }
+        if spec.require.is_empty() {
+            return Err(wrong("require", "a policy requires members or checks one"));
+        }
+        return Ok(());
+    };
+    let m = member_of(name, "member")?;
+    let shape = m.member().shape;
+    let fits = |on: bool, fit: bool, part| {
+        if on && !fit {
+            Err(wrong(part, "does not fit the member's type"))
+        } else {
+            Ok(())
+        }
+    };
+    fits(spec.one_of.is_some(), is_text(&shape), "oneOf")?;
+    fits(spec.min.is_some(), is_integer(&shape), "min")?;
+    fits(spec.max.is_some(), is_integer(&shape), "max")?;
+    fits(spec.min_length.is_some(), is_text(&shape), "minLength")?;
+    fits(spec.max_length.is_some(), is_text(&shape), "maxLength")?;
+    if !checks && !own_checks {
+        return Err(wrong(
+            "member",
+            "no check on the member (oneOf, min, max, minLength, maxLength)",
+        ));
+    }
+    if matches!((spec.min, spec.max), (Some(a), Some(b)) if a > b) {
+        return Err(wrong("min", "above max: no value can pass"));
+    }
+    if let Shape::Int(b) | Shape::IntOrStr { int: b, .. } = shape {
+        if matches!((spec.min, b.max), (Some(a), Some(top)) if a > top) {
+            return Err(wrong(
+                "min",
+                "above the member's own maximum: no value can pass",
+            ));
+        }
+        if spec.max.is_some_and(|a| a < b.min) {
+            return Err(wrong(
+                "max",
+                "below the member's own minimum: no value can pass",
+            ));
+        }
+    }
+    if matches!((spec.min_length, spec.max_length), (Some(a), Some(b)) if a > b) {
+        return Err(wrong("minLength", "above maxLength: no value can pass"));
+    }
+    if spec.min_length.is_some_and(|n| n > MAX_POLICY_LENGTH) {
+        return Err(wrong("minLength", "longer than any member's value may be"));
+    }
+    if let Some(set) = normalized_set(spec, m) {
+        if set.is_empty() {
+            return Err(wrong("oneOf", "empty: no value can pass"));
+        }
+        if !set.iter().all(|v| member_accepts(m, v)) {
+            return Err(wrong(
+                "oneOf",
+                "holds a value the member's own rules refuse",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn text_of(shape: &Shape) -> Option<&crate::spec::Text> {
+    match shape {
+        Shape::Str(t) | Shape::List(t) | Shape::StrOrList(t) => Some(t),
+        Shape::IntOrStr { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
 impl Policy {
     /// Members that must be set (present and not `null`).
     pub fn require<I, S>(code: &str, members: I) -> Result<Policy, PolicyError>
@@ -150,62 +272,37 @@ impl Policy {
     }
 
     /// A policy as a profile file declares it, checked: its code, its members, and that each
-    /// check fits its member (a set of values or lengths for a string, bounds for an integer).
+    /// check fits its member (a set of values or lengths for a string, bounds for an integer)
+    /// and can be passed (a set of values the member's own rules accept, bounds within the
+    /// member's).
     pub fn from_spec(code: &str, spec: &PolicySpec) -> Result<Policy, PolicyError> {
-        let code = code_of(code)?;
-        for name in &spec.require {
-            member_of(name, "require")?;
-        }
-        let checks = spec.one_of.is_some()
-            || spec.min.is_some()
-            || spec.max.is_some()
-            || spec.min_length.is_some()
-            || spec.max_length.is_some();
-        match &spec.member {
-            None if checks => {
-                return Err(wrong("member", "the checks need the member they are about"))
-            }
-            None if spec.require.is_empty() => {
-                return Err(wrong("require", "a policy requires members or checks one"))
-            }
-            None => {}
-            Some(name) => {
-                let shape = member_of(name, "member")?.member().shape;
-                let fits = |on: bool, fit: bool, part| {
-                    if on && !fit {
-                        Err(wrong(part, "does not fit the member's type"))
-                    } else {
-                        Ok(())
-                    }
-                };
-                fits(spec.one_of.is_some(), is_text(&shape), "oneOf")?;
-                fits(spec.min.is_some(), is_integer(&shape), "min")?;
-                fits(spec.max.is_some(), is_integer(&shape), "max")?;
-                fits(spec.min_length.is_some(), is_text(&shape), "minLength")?;
-                fits(spec.max_length.is_some(), is_text(&shape), "maxLength")?;
-                if !checks {
-                    return Err(wrong(
-                        "member",
-                        "no check on the member (oneOf, min, max, minLength, maxLength)",
-                    ));
-                }
-            }
-        }
-        if matches!((spec.min, spec.max), (Some(a), Some(b)) if a > b) {
-            return Err(wrong("min", "above max: no value can pass"));
-        }
-        if matches!((spec.min_length, spec.max_length), (Some(a), Some(b)) if a > b) {
-            return Err(wrong("minLength", "above maxLength: no value can pass"));
-        }
-        if spec.one_of.as_ref().is_some_and(|s| s.is_empty()) {
-            return Err(wrong("oneOf", "empty: no value can pass"));
-        }
+        validate(code, spec, false)?;
         Ok(Policy {
-            code,
+            code: code_of(code)?,
             spec: spec.clone(),
             rules: Vec::new(),
             tests: Vec::new(),
         })
+    }
+
+    /// The policy, if it can apply (what [`from_spec`](Self::from_spec) checks, with the
+    /// catalogue rules and tests added in Rust counted as checks too); an
+    /// [`Engine`](crate::Engine) takes only such.
+    pub fn checked(self) -> Result<Policy, PolicyError> {
+        let own = !self.rules.is_empty() || !self.tests.is_empty();
+        validate(&self.code, &self.spec, own)?;
+        if !self.rules.is_empty() {
+            let text = self
+                .spec
+                .member
+                .as_deref()
+                .and_then(|m| member_of(m, "member").ok())
+                .is_some_and(|m| is_text(&m.member().shape));
+            if !text {
+                return Err(wrong("rule", "a catalogue rule checks a string member"));
+            }
+        }
+        Ok(self)
     }
 
     /// The value (each item of a list) must be one of `values`.
@@ -343,13 +440,17 @@ fn run(
     };
     let at = fact.loc(m);
     let mut failures: Vec<(Option<usize>, PolicyFailure)> = Vec::new();
-    let mut text = |i: Option<usize>, s: &str| {
-        if let Some(set) = &spec.one_of {
+    let set = normalized_set(spec, m);
+    let not_one_of = |i: Option<usize>, s: &str, failures: &mut Vec<_>| {
+        if let Some(set) = &set {
             if !set.contains(s) {
                 let allowed = set.iter().cloned().collect();
                 failures.push((i, PolicyFailure::NotOneOf { allowed }));
             }
         }
+    };
+    let mut text = |i: Option<usize>, s: &str| {
+        not_one_of(i, s, &mut failures);
         let length = s.chars().count();
         if let Some(min) = spec.min_length.filter(|&min| length < min) {
             failures.push((i, PolicyFailure::Shorter { min }));
@@ -376,6 +477,8 @@ fn run(
             }
         }
         Value::Number(n) => {
+            // An integer ID (`riskAssessmentProfile`) is one of a set as its digits.
+            not_one_of(None, &n.to_string(), &mut failures);
             if let Some(i) = n.as_i64() {
                 if let Some(min) = spec.min.filter(|&min| i < min) {
                     failures.push((None, PolicyFailure::Below { min }));

@@ -4,13 +4,15 @@
 use super::values::{canonical, text_examples};
 use super::{Label, Members, Recipe};
 use crate::context::Context;
-use crate::cross::policy::Policy;
+use crate::cross::policy::{normalized_set, Policy};
 use crate::diag::{Code, Severity};
 use crate::profile::PolicySpec;
-use crate::spec::catalogue::lookup;
+use crate::spec::catalogue::{lookup, lookup_index, MemberId};
 use crate::spec::gen::FreeText;
+use crate::spec::profile::MAX_POLICY_LENGTH;
 use crate::spec::{Member, Shape, Text};
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
 /// The profile's policies that can apply, with their member declarations.
 fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
@@ -37,22 +39,31 @@ fn text_of(shape: &Shape) -> Option<&Text> {
     }
 }
 
-/// Whether `s` passes the policy's string checks.
-fn text_passes(spec: &PolicySpec, s: &str) -> bool {
+/// Whether `s` (as the member sends it) passes the policy's string checks; `set` is the
+/// policy's set as the member normalizes it.
+fn text_passes(spec: &PolicySpec, set: Option<&BTreeSet<String>>, s: &str) -> bool {
     let n = s.chars().count();
-    spec.one_of.as_ref().is_none_or(|set| set.contains(s))
+    set.is_none_or(|set| set.contains(s))
         && spec.min_length.is_none_or(|min| n >= min)
         && spec.max_length.is_none_or(|max| n <= max)
 }
 
-/// A value of `text` (as the member sends it) that passes the policy, if one is at hand: the
-/// set's first value, else a filler of the length the policy wants.
-fn passing_text(spec: &PolicySpec) -> Option<String> {
-    if let Some(set) = &spec.one_of {
-        return set.iter().find(|s| text_passes(spec, s)).cloned();
+/// A value of the member that passes the policy, if one is at hand: the set's first value (an
+/// integer where the member takes one and it is digits), else a filler of the length the policy
+/// wants.
+fn passing_value(spec: &PolicySpec, set: Option<&BTreeSet<String>>) -> Option<Value> {
+    if let Some(set) = set {
+        let first = set.iter().find(|s| text_passes(spec, Some(set), s))?;
+        return Some(
+            first
+                .parse::<i64>()
+                .map_or_else(|_| first.as_str().into(), Into::into),
+        );
     }
     let n = spec.min_length.unwrap_or(1).max(1);
-    Some(FreeText::filler(n)).filter(|s| text_passes(spec, s))
+    Some(FreeText::filler(n))
+        .filter(|s| text_passes(spec, None, s))
+        .map(Into::into)
 }
 
 /// Each policy applied to `members`, so the request keeps them: a required member gets a valid
@@ -66,16 +77,22 @@ pub(crate) fn keep(members: &mut Members, ctx: &Context) {
                 }
             }
         }
-        let Some(name) = spec.member.as_deref() else {
+        let Some((name, id)) = spec
+            .member
+            .as_deref()
+            .and_then(|n| lookup_index(n).map(|(i, _)| (n, MemberId::at(i))))
+        else {
             continue;
         };
+        let set = normalized_set(spec, id);
+        let set = set.as_ref();
         let Some(value) = members.get_mut(name) else {
             continue;
         };
         match value {
-            Value::String(s) if !text_passes(spec, &normalized(name, s)) => {
-                match passing_text(spec) {
-                    Some(p) => *value = p.into(),
+            Value::String(s) if !text_passes(spec, set, &normalized(name, s)) => {
+                match passing_value(spec, set) {
+                    Some(p) => *value = p,
                     None => {
                         members.remove(name);
                     }
@@ -84,8 +101,16 @@ pub(crate) fn keep(members: &mut Members, ctx: &Context) {
             Value::Array(items) => {
                 items.retain(|i| {
                     i.as_str()
-                        .is_none_or(|s| text_passes(spec, &normalized(name, s)))
+                        .is_none_or(|s| text_passes(spec, set, &normalized(name, s)))
                 });
+            }
+            Value::Number(n) if set.is_some_and(|set| !set.contains(&n.to_string())) => {
+                match passing_value(spec, set) {
+                    Some(p) => *value = p,
+                    None => {
+                        members.remove(name);
+                    }
+                }
             }
             Value::Number(n) => {
                 if let Some(i) = n.as_i64() {
@@ -129,20 +154,23 @@ pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
         for name in &spec.require {
             out.push(recipe(name, Value::Null, ""));
         }
-        let Some(m) = spec.member.as_deref().and_then(member) else {
+        let Some((i, _)) = spec.member.as_deref().and_then(lookup_index) else {
             continue;
         };
+        let id = MemberId::at(i);
+        let m = id.member();
+        let set = normalized_set(spec, id);
         if let Some(text) = text_of(&m.shape) {
             let mut texts: Vec<String> = text_examples(text);
             if let Some(min) = spec.min_length.filter(|&n| n > 0) {
                 texts.push(FreeText::filler(min - 1));
             }
-            if let Some(max) = spec.max_length {
+            if let Some(max) = spec.max_length.filter(|&n| n < MAX_POLICY_LENGTH) {
                 texts.push(FreeText::filler(max + 1));
             }
             let failing = texts
                 .into_iter()
-                .find(|s| !text_passes(spec, &text.norm.apply(s.as_str().into())));
+                .find(|s| !text_passes(spec, set.as_ref(), &text.norm.apply(s.as_str().into())));
             if let Some(s) = failing {
                 match m.shape {
                     Shape::List(_) => out.push(recipe(m.name, json!([s]), "/0")),

@@ -132,8 +132,8 @@ impl Human {
     /// use idenfy_preflight::{explain, render::Human, Context};
     ///
     /// let text = Human::new().explanation("request.json", &explain(br#"{"clientId": "c"}"#, &Context::new()));
-    /// let line = text.lines().find(|l| l.trim_start().starts_with("tokenType ")).unwrap();
-    /// assert_eq!(line.split_whitespace().collect::<Vec<_>>(), ["tokenType", "\"IDENTIFICATION\"", "API", "default"]);
+    /// let line = text.lines().find(|l| l.trim_start().starts_with("sessionLength ")).unwrap();
+    /// assert_eq!(line.split_whitespace().collect::<Vec<_>>(), ["sessionLength", "1800", "API", "default"]);
     /// ```
     pub fn explanation(&self, label: &str, explanation: &Explanation<'_>) -> String {
         let mut s = String::new();
@@ -168,7 +168,12 @@ impl Human {
             .min(24);
         s.push_str("settings the session runs with:\n");
         for (x, value) in explanation.settings().iter().zip(&values) {
-            let source = x.provenance.describe();
+            let mut source = x.provenance.describe();
+            if let (crate::Provenance::Unknown, Some(d)) = (x.provenance, &x.api_default) {
+                source.push_str(&format!(
+                    " (API default {d} unless the dashboard presets another)"
+                ));
+            }
             let source = match x.provenance {
                 crate::Provenance::Request => self.paint(AnsiColor::Cyan.on_default(), &source),
                 crate::Provenance::Unknown => self.paint(AnsiColor::Yellow.on_default(), &source),

@@ -39,6 +39,14 @@ const fn documented(default: Documented, member: Member) -> Member {
     }
 }
 
+/// A member whose `null` turns its feature off.
+const fn null_disables(member: Member) -> Member {
+    Member {
+        null_disables: true,
+        ..member
+    }
+}
+
 const fn legacy(member: Member) -> Member {
     Member {
         origin: Origin::Legacy,
@@ -495,12 +503,12 @@ pub const FIELDS: &[Member] = &[
         Bool,
         "Legacy utility-bill step.",
     ),
-    field(
+    null_disables(field(
         "questionnaire",
         Customization,
         text(&[NON_EMPTY]),
         "Questionnaire key; null disables.",
-    ),
+    )),
     documented(
         Documented::Bool(true),
         field(

@@ -266,6 +266,9 @@ pub struct Member {
     /// docs say "Partner's setting" or "As set in the dashboard" (the account decides), or give
     /// none.
     pub default: Option<Documented>,
+    /// `null` turns the member's feature off rather than leaving it to the default
+    /// (`questionnaire`: "Pass null to disable").
+    pub null_disables: bool,
 }
 
 /// A default value the docs state.
@@ -311,6 +314,7 @@ impl Member {
             shape,
             doc,
             default: None,
+            null_disables: false,
         }
     }
 }

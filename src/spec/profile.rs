@@ -187,9 +187,12 @@ const MEMBER: OneOf = OneOf {
     retired: &[],
 };
 
+/// The longest length a policy may ask for: longer than any member's value may be.
+pub const MAX_POLICY_LENGTH: usize = 4096;
+
 const COUNT: Shape = Shape::Int(Bounds {
     min: 0,
-    max: None,
+    max: Some(MAX_POLICY_LENGTH as i64),
     plausible_max: None,
 });
 
