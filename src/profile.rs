@@ -227,6 +227,7 @@ impl Permissions {
 /// How the client reaches the verification UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Flow {
     /// The hosted page the client is redirected to (redirect URLs apply).
     Redirect,

@@ -66,6 +66,7 @@ impl fmt::Debug for Policy {
 /// Why a policy cannot apply, and which part of it is wrong (the member of its declaration in
 /// a profile file: `code`, `member`, `min`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PolicyError {
     /// The part of the policy that is wrong.
     pub part: &'static str,
