@@ -100,7 +100,7 @@ const AGAINST_PROFILE: &str = r#"{"clientId": "c", "reviewFailed": true, "nfcReq
 const BROKEN_PROFILE: &str = r#"{"flow": "popup", "permissions": {"reviewFailedEdit": "yes"}}"#;
 
 /// A profile whose one problem is a warning: an undocumented member near `nfcCountries`.
-const WARNING_PROFILE: &str = r#"{"nfcCountrys": ["LT"]}"#;
+const WARNING_PROFILE: &str = r#"{"allowedDocuments": {"LV": ["VOTER_CARD"]}}"#;
 
 /// A request that passes with and without any of the profiles above.
 const CLEAN: &str = r#"{"clientId": "c", "country": "LT", "documents": ["PASSPORT"]}"#;
@@ -377,18 +377,18 @@ fn a_profile_with_only_a_warning_is_used_and_the_warning_goes_to_stderr() {
         assert!(
             with.stderr
                 .lines()
-                .any(|l| l.contains("/nfcCountrys") && l.contains("unknown_field")),
+                .any(|l| l.contains("/allowedDocuments/LV/0") && l.contains("legacy_document_type")),
             "{format}: stderr {}",
             with.stderr
         );
-        assert!(with.stderr.contains("nfcCountries"), "{}", with.stderr);
+        assert!(with.stderr.contains("ID_CARD"), "{}", with.stderr);
         assert!(with.stderr.contains(&profile), "{}", with.stderr);
     }
 
     // A warning does not keep the rest of the profile from applying.
     let profile = dir.file(
         "with-permissions.json",
-        r#"{"nfcCountrys": ["LT"], "permissions": {"callbackOverride": false}}"#,
+        r#"{"allowedDocuments": {"LV": ["VOTER_CARD"]}, "permissions": {"callbackOverride": false}}"#,
     );
     let out = run(
         &[
@@ -406,7 +406,44 @@ fn a_profile_with_only_a_warning_is_used_and_the_warning_goes_to_stderr() {
     let report = json(&out.stdout);
     let permission = find(&report, "/callbackUrl", "missing_permission");
     assert_eq!(permission["params"]["permission"], "callback_override");
-    assert!(out.stderr.contains("/nfcCountrys"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("/allowedDocuments/LV/0"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A typo in a profile member's name, or a request file given as the profile, is an error:
+/// ignoring the member would silently turn a check off.
+#[test]
+fn an_undocumented_profile_member_is_an_error() {
+    let dir = TempDir::new("undocumented");
+    let typo = dir.file("typo.json", r#"{"nfcCountrys": ["LT"]}"#);
+    let request = example("docs-request.json");
+    for profile in [typo.as_str(), request.as_str()] {
+        let out = run(
+            &["check", "--profile", profile, "--today", TODAY],
+            Some(CLEAN.as_bytes()),
+        );
+        assert_eq!(out.code, 2, "{profile}: {}", out.stdout);
+        assert!(out.stdout.contains("unknown_field"), "{}", out.stdout);
+        assert!(
+            out.stdout
+                .contains(&format!("partner profile {profile}: INVALID")),
+            "{}",
+            out.stdout
+        );
+    }
+    let out = run(
+        &["check", "--profile", "/nonexistent/profile.json"],
+        Some(CLEAN.as_bytes()),
+    );
+    assert!(
+        out.stderr
+            .contains("--profile: cannot read /nonexistent/profile.json"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -128,15 +128,11 @@ fn bad_content_is_reported_at_its_place_in_the_file() {
         ),
         (
             r#"{"defaults": {"verifyBnk": true}}"#,
-            &[("/defaults/verifyBnk", Code::UnknownField, Severity::Warning)],
+            &[("/defaults/verifyBnk", Code::UnknownField, Severity::Error)],
         ),
         (
             r#"{"defaults": {"expiryTime": 600}}"#,
-            &[(
-                "/defaults/expiryTime",
-                Code::UnknownField,
-                Severity::Warning,
-            )],
+            &[("/defaults/expiryTime", Code::UnknownField, Severity::Error)],
         ),
         (
             r#"{"defaults": {"tokenType": "VIDEO"}}"#,
@@ -220,11 +216,11 @@ fn bad_content_is_reported_at_its_place_in_the_file() {
         ),
         (
             r#"{"nfcCountrys": ["LT"]}"#,
-            &[("/nfcCountrys", Code::UnknownField, Severity::Warning)],
+            &[("/nfcCountrys", Code::UnknownField, Severity::Error)],
         ),
         (
             r#"{"comment": "ours"}"#,
-            &[("/comment", Code::UnknownField, Severity::Warning)],
+            &[("/comment", Code::UnknownField, Severity::Error)],
         ),
         (r#"["LT"]"#, &[("", Code::NotAnObject, Severity::Error)]),
         (
@@ -262,8 +258,9 @@ fn a_broken_file_says_it_is_the_profile() {
 
 #[test]
 fn the_loader_keeps_the_context_s_limits_and_policy() {
-    let deny = Context::new().with_unknown_fields(idenfy_preflight::UnknownFields::Deny);
-    let report = load_profile(br#"{"comment": "ours"}"#, &deny);
+    // An undocumented member is an error even where requests only warn about one.
+    let warn = Context::new().with_unknown_fields(idenfy_preflight::UnknownFields::Warn);
+    let report = load_profile(br#"{"comment": "ours"}"#, &warn);
     assert_eq!(report.violations()[0].severity(), Severity::Error);
     assert!(!report.is_valid());
     let small = Context::new().with_limits(idenfy_preflight::Limits {

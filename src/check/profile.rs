@@ -60,8 +60,16 @@ fn position(v: &Value<'_>, name: &str) -> usize {
 }
 
 /// Reads and checks the profile file `input`; the profile only if nothing was an error.
+///
+/// A member the format does not document is an error whatever the caller's policy for requests:
+/// the format is this crate's own, so such a member is a mistake (a typo such as `nfcCountrys`,
+/// or a request file given as the profile), and ignoring it would silently turn a check off.
 pub(crate) fn load(input: &[u8], ctx: &Context) -> ProfileReport {
-    let mut checker = Checker::new(ctx);
+    let strict = Context {
+        unknown_fields: crate::context::UnknownFields::Deny,
+        ..ctx.clone()
+    };
+    let mut checker = Checker::new(&strict);
     let Some(members) = checker.read_object(input, Document::Profile) else {
         return ProfileReport::new(None, checker.into_sink());
     };

@@ -39,7 +39,7 @@ enum Format {
     /// The report, then a table: member, value, where it comes from.
     Human,
     /// One JSON object: {"valid", "request", "violations", "settings": [{"member", "value",
-    /// "source", "by"}]}.
+    /// "source", "by", "api_default"}]}.
     Json,
 }
 

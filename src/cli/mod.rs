@@ -151,8 +151,8 @@ pub(crate) struct ContextArgs {
     default_expiry_time: u32,
     /// A partner profile file (schema/partner-profile.schema.json): the account's permissions,
     /// features, dashboard defaults, lists and policies, which make the account-dependent rules
-    /// precise. A profile with errors is reported and nothing is checked (exit 2); its warnings
-    /// go to standard error. --deny-unknown makes its undocumented members errors too.
+    /// precise. A profile with errors (an undocumented member is one) is reported and nothing is
+    /// checked (exit 2); its warnings go to standard error.
     #[arg(long, value_name = "FILE")]
     profile: Option<String>,
 }
@@ -172,14 +172,15 @@ impl ContextArgs {
             return Err(Status::Trouble);
         }
         let file = input::read(path).map_err(|e| {
-            output::complain(&e);
+            output::complain(&format!("--profile: {e}"));
             Status::Trouble
         })?;
+        let label = format!("partner profile {}", file.label);
         let report = idenfy_preflight::load_profile(&file.bytes, &ctx);
         let human = idenfy_preflight::render::Human::new().color(true);
         if !report.is_valid() {
             let text = match form {
-                Form::Human => human.profile(&file.label, &report),
+                Form::Human => human.profile(&label, &report),
                 Form::Json => output::pretty(&report),
                 Form::JsonLine => serde_json::to_string(&report).unwrap_or_default() + "\n",
             };
@@ -193,7 +194,7 @@ impl ContextArgs {
         if !report.violations().is_empty() {
             // Warnings (an undocumented member, most often a name near a documented one) go
             // to standard error, so they are seen without changing the report's output.
-            eprint!("{}", human.color(false).profile(&file.label, &report));
+            eprint!("{}", human.color(false).profile(&label, &report));
         }
         match report.into_result() {
             Ok(profile) => Ok(ctx.with_profile(profile)),

@@ -192,7 +192,7 @@ impl Finding {
                 }
                 match (self.severity, place) {
                     (super::Severity::Error, _) => {}
-                    (_, Place::InProfile(_)) => out.push_str(" The profile check ignores it."),
+                    (_, Place::InProfile(_)) => out.push_str(" The profile check would ignore it."),
                     _ => out.push_str(
                         " It is passed through unchanged, and the API will probably ignore it.",
                     ),
