@@ -2,55 +2,12 @@
 //! apply, a broken profile is reported (exit 2) and no request is checked, a profile with only
 //! warnings says so on standard error and changes nothing else.
 
+mod common;
+
+use common::{example, run, TODAY};
 use serde_json::Value;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-const BIN: &str = env!("CARGO_BIN_EXE_idenfy-preflight");
-const TODAY: &str = "2026-11-25";
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary with `args`, feeding `stdin` (empty when `None`).
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("FORCE_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn binary");
-    {
-        let mut pipe = child.stdin.take().expect("stdin pipe");
-        if let Some(bytes) = stdin {
-            // The binary may exit (a broken profile) before reading its input.
-            if let Err(e) = pipe.write_all(bytes) {
-                assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-            }
-        }
-    }
-    let out = child.wait_with_output().expect("wait for binary");
-    Out {
-        code: out
-            .status
-            .code()
-            .expect("exit code (not killed by a signal)"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A directory of its own under the system's temp dir, removed on drop.
 struct TempDir(PathBuf);

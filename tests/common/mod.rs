@@ -17,6 +17,9 @@ pub struct Out {
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
     let mut child = Command::new(BIN)
         .args(args)
+        // Plain output whatever the caller's terminal settings.
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
