@@ -14,12 +14,14 @@
 //!   "body_base64": "eyJ...",        raw bytes, standard alphabet
 //!   "context": {"today": "YYYY-MM-DD", "max_bytes": n, "max_depth": n, "max_violations": n,
 //!               "unknown_fields": "warn" | "deny", "default_expiry_time": n,
+//!               "show_values": bool (the caller opts in to values and what is derived from them),
 //!               "profile": <partner profile file, as JSON>},   all optional
 //!   "valid": bool,
 //!   "violations": [{"pointer": "/x", "code": "too_long", "severity": "error",   (or a partner
 //!                                                   policy's code, "acme.names")
 //!                   "params": {...}, "message": "..."}],   the exact, complete, ordered list;
-//!                                         "params" optional and compared as a subset,
+//!                                         "params" optional and compared as a subset (a
+//!                                         `null` parameter must be absent: no param is null),
 //!                                         "message" optional and compared exactly
 //!   "request": <JSON>                     optional: the exact normalized request
 //! }
@@ -75,6 +77,7 @@ struct RawContext {
     max_violations: Option<usize>,
     unknown_fields: Option<String>,
     default_expiry_time: Option<u32>,
+    show_values: Option<bool>,
     /// A partner profile file; the case is broken if it does not load.
     profile: Option<serde_json::Value>,
 }
@@ -192,6 +195,9 @@ fn context(raw: Option<RawContext>) -> Result<Context, String> {
     if let Some(n) = raw.default_expiry_time {
         ctx = ctx.with_default_expiry_time(n);
     }
+    if let Some(show) = raw.show_values {
+        ctx = ctx.with_show_values(show);
+    }
     if let Some(file) = raw.profile {
         let bytes = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
         let profile = idenfy_preflight::load_profile(&bytes, &Context::new())
@@ -281,10 +287,10 @@ fn matches(expected: &Expected, actual: &idenfy_preflight::Violation) -> bool {
     expected.pointer == actual.pointer()
         && expected.code == actual.code_name()
         && expected.severity == actual.severity().as_str()
-        && expected
-            .params
-            .as_ref()
-            .is_none_or(|want| want.iter().all(|(k, v)| params.get(k) == Some(v)))
+        && expected.params.as_ref().is_none_or(|want| {
+            want.iter()
+                .all(|(k, v)| params.get(k) == (!v.is_null()).then_some(v))
+        })
         && expected
             .message
             .as_ref()
