@@ -40,7 +40,8 @@
 //! when the exact bytes matter.
 //!
 //! Further tests check the suite itself: every `Code` is expected by at least one case, every
-//! catalogue member appears in at least one case body, case names are unique within a file.
+//! catalogue member appears in at least one case body, case names are unique within a file, and
+//! every code a case expects as an error has a reason (`Code::reason`) citing its source.
 
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::{check, Code, Context, Limits, Report, UnknownFields};
@@ -404,6 +405,44 @@ fn every_code_is_expected(all: &[(String, RawCase)]) -> Result<(), Failed> {
     }
 }
 
+/// Where an error's reason may come from (see `Code::reason`): iDenfy's documents, RFC 8259, a
+/// certain loss, the partner's own profile, or the checker's own limits (said so).
+const REASON_SOURCES: &[&str] = &[
+    "Token page",
+    "kyc.yaml",
+    "error messages page",
+    "RFC 8259",
+    "Certain loss",
+    "certain loss",
+    "partner profile",
+    "Checker limit",
+];
+
+/// Every code some case expects as an error states a reason that cites its source (the
+/// principle of issue 16: an error needs a documented reason).
+fn every_error_cites_its_reason(all: &[(String, RawCase)]) -> Result<(), Failed> {
+    let errors: HashSet<Code> = all
+        .iter()
+        .flat_map(|(_, c)| &c.violations)
+        .filter(|v| v.severity == "error")
+        .filter_map(|v| Code::from_name(&v.code))
+        .collect();
+    let mut uncited: Vec<&str> = errors
+        .iter()
+        .filter(|c| !REASON_SOURCES.iter().any(|s| c.reason().contains(s)))
+        .map(|c| c.as_str())
+        .collect();
+    uncited.sort_unstable();
+    if errors.len() < 30 {
+        return Err(format!("only {} codes are expected as errors", errors.len()).into());
+    }
+    if uncited.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("error codes whose reason cites no source: {uncited:?}").into())
+    }
+}
+
 /// Every name of the catalogue appears in some case body.
 fn every_member_appears(all: &[(String, RawCase)]) -> Result<(), Failed> {
     let mut seen: HashSet<String> = HashSet::new();
@@ -456,6 +495,11 @@ fn main() {
     }
     let every_code = every_code_is_expected(&all);
     let every_member = every_member_appears(&all);
+    let every_error = every_error_cites_its_reason(&all);
+    trials.push(Trial::test(
+        "suite::every_error_code_cites_the_reason_of_its_refusal",
+        move || every_error,
+    ));
     trials.push(Trial::test(
         "suite::every_code_is_expected_by_some_case",
         move || every_code,
