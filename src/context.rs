@@ -69,8 +69,9 @@ pub struct Context {
     /// The account's default `expiryTime` in seconds; with `generateDigitString: true` the
     /// request may not ask for more (default 86400).
     pub default_expiry_time: u32,
-    /// Copy the offending input value into each violation (`value`). Off by default because
-    /// names, dates and document numbers are personal data.
+    /// Copy the offending input value into each violation (`value`), and show what is derived
+    /// from a personal member's value (its suggestion, in the message and in `params`). Off by
+    /// default because names, dates and document numbers are personal data.
     pub show_values: bool,
     /// What the partner knows of its account; without it (or where it leaves a part out), the
     /// rules that depend on the account assume nothing. Shared, so a context is cheap to clone.
@@ -139,7 +140,8 @@ impl Context {
         }
     }
 
-    /// Opts in to copying input values into violations.
+    /// Opts in to copying input values into violations, and to what is derived from personal
+    /// ones (suggestions); see [`show_values`](Self::show_values).
     pub fn with_show_values(mut self, show: bool) -> Self {
         self.show_values = show;
         self

@@ -985,10 +985,16 @@ fn problem_format_is_rfc9457_for_invalid_requests() {
         .iter()
         .find(|e| e["pointer"] == "#/nationality")
         .expect("nationality");
+    // Behaviour change (issue 16): the suggestion derived from the nationality is withheld
+    // from params as from the message, unless --show-values.
     assert_eq!(
-        nationality["params"]["suggestion"], "LT",
-        "the suggestion the message points to is there"
+        nationality["params"].get("suggestion"),
+        None,
+        "a personal member's suggestion is withheld"
     );
+    assert!(nationality["detail"]
+        .as_str()
+        .is_some_and(|d| d.contains("withheld") && !d.contains("LT")));
     assert!(errors.iter().all(
         |e| e["pointer"].as_str().is_some_and(|s| s.starts_with("#/"))
             && e["detail"].is_string()

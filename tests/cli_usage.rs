@@ -284,8 +284,19 @@ fn rules_filter_by_member_and_print_json() {
 fn codes_filter_and_print_json() {
     let one = run(&["codes", "misspelled_field"], None);
     assert_eq!(one.code, 0);
-    assert_eq!(one.stdout.lines().count(), 1);
-    assert!(one.stdout.starts_with("misspelled_field "));
+    // Behaviour change (issue 16): one code named exactly also shows its reason, on a second
+    // line.
+    let lines: Vec<&str> = one.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", one.stdout);
+    assert!(lines[0].starts_with("misspelled_field "));
+    assert_eq!(
+        lines[1].trim_start(),
+        format!(
+            "reason: {}",
+            idenfy_preflight::Code::MisspelledField.reason()
+        )
+    );
+    assert!(lines[1].contains("Certain loss"));
     let url = run(&["codes", "url"], None);
     assert!(url.stdout.lines().count() >= 4, "{}", url.stdout);
     assert!(url
@@ -305,6 +316,14 @@ fn codes_filter_and_print_json() {
     assert!(missing["description"]
         .as_str()
         .is_some_and(|d| !d.is_empty()));
+    assert!(all.iter().all(|c| c["reason"].as_str().is_some_and(|r| r
+        == c["code"]
+            .as_str()
+            .and_then(idenfy_preflight::Code::from_name)
+            .map_or("", idenfy_preflight::Code::reason))));
+    assert!(missing["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("Token page")));
 }
 
 #[test]

@@ -14,12 +14,14 @@
 //!   "body_base64": "eyJ...",        raw bytes, standard alphabet
 //!   "context": {"today": "YYYY-MM-DD", "max_bytes": n, "max_depth": n, "max_violations": n,
 //!               "unknown_fields": "warn" | "deny", "default_expiry_time": n,
+//!               "show_values": bool (the caller opts in to values and what is derived from them),
 //!               "profile": <partner profile file, as JSON>},   all optional
 //!   "valid": bool,
 //!   "violations": [{"pointer": "/x", "code": "too_long", "severity": "error",   (or a partner
 //!                                                   policy's code, "acme.names")
 //!                   "params": {...}, "message": "..."}],   the exact, complete, ordered list;
-//!                                         "params" optional and compared as a subset,
+//!                                         "params" optional and compared as a subset (a
+//!                                         `null` parameter must be absent: no param is null),
 //!                                         "message" optional and compared exactly
 //!   "request": <JSON>                     optional: the exact normalized request
 //! }
@@ -38,7 +40,8 @@
 //! when the exact bytes matter.
 //!
 //! Further tests check the suite itself: every `Code` is expected by at least one case, every
-//! catalogue member appears in at least one case body, case names are unique within a file.
+//! catalogue member appears in at least one case body, case names are unique within a file, and
+//! every code a case expects as an error has a reason (`Code::reason`) citing its source.
 
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::{check, Code, Context, Limits, Report, UnknownFields};
@@ -75,6 +78,7 @@ struct RawContext {
     max_violations: Option<usize>,
     unknown_fields: Option<String>,
     default_expiry_time: Option<u32>,
+    show_values: Option<bool>,
     /// A partner profile file; the case is broken if it does not load.
     profile: Option<serde_json::Value>,
 }
@@ -192,6 +196,9 @@ fn context(raw: Option<RawContext>) -> Result<Context, String> {
     if let Some(n) = raw.default_expiry_time {
         ctx = ctx.with_default_expiry_time(n);
     }
+    if let Some(show) = raw.show_values {
+        ctx = ctx.with_show_values(show);
+    }
     if let Some(file) = raw.profile {
         let bytes = serde_json::to_vec(&file).map_err(|e| e.to_string())?;
         let profile = idenfy_preflight::load_profile(&bytes, &Context::new())
@@ -281,10 +288,10 @@ fn matches(expected: &Expected, actual: &idenfy_preflight::Violation) -> bool {
     expected.pointer == actual.pointer()
         && expected.code == actual.code_name()
         && expected.severity == actual.severity().as_str()
-        && expected
-            .params
-            .as_ref()
-            .is_none_or(|want| want.iter().all(|(k, v)| params.get(k) == Some(v)))
+        && expected.params.as_ref().is_none_or(|want| {
+            want.iter()
+                .all(|(k, v)| params.get(k) == (!v.is_null()).then_some(v))
+        })
         && expected
             .message
             .as_ref()
@@ -398,6 +405,44 @@ fn every_code_is_expected(all: &[(String, RawCase)]) -> Result<(), Failed> {
     }
 }
 
+/// Where an error's reason may come from (see `Code::reason`): iDenfy's documents, RFC 8259, a
+/// certain loss, the partner's own profile, or the checker's own limits (said so).
+const REASON_SOURCES: &[&str] = &[
+    "Token page",
+    "kyc.yaml",
+    "error messages page",
+    "RFC 8259",
+    "Certain loss",
+    "certain loss",
+    "partner profile",
+    "Checker limit",
+];
+
+/// Every code some case expects as an error states a reason that cites its source (the
+/// principle of issue 16: an error needs a documented reason).
+fn every_error_cites_its_reason(all: &[(String, RawCase)]) -> Result<(), Failed> {
+    let errors: HashSet<Code> = all
+        .iter()
+        .flat_map(|(_, c)| &c.violations)
+        .filter(|v| v.severity == "error")
+        .filter_map(|v| Code::from_name(&v.code))
+        .collect();
+    let mut uncited: Vec<&str> = errors
+        .iter()
+        .filter(|c| !REASON_SOURCES.iter().any(|s| c.reason().contains(s)))
+        .map(|c| c.as_str())
+        .collect();
+    uncited.sort_unstable();
+    if errors.len() < 30 {
+        return Err(format!("only {} codes are expected as errors", errors.len()).into());
+    }
+    if uncited.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("error codes whose reason cites no source: {uncited:?}").into())
+    }
+}
+
 /// Every name of the catalogue appears in some case body.
 fn every_member_appears(all: &[(String, RawCase)]) -> Result<(), Failed> {
     let mut seen: HashSet<String> = HashSet::new();
@@ -450,6 +495,11 @@ fn main() {
     }
     let every_code = every_code_is_expected(&all);
     let every_member = every_member_appears(&all);
+    let every_error = every_error_cites_its_reason(&all);
+    trials.push(Trial::test(
+        "suite::every_error_code_cites_the_reason_of_its_refusal",
+        move || every_error,
+    ));
     trials.push(Trial::test(
         "suite::every_code_is_expected_by_some_case",
         move || every_code,

@@ -231,22 +231,32 @@ fn a_cut_error_keeps_the_report_invalid() {
 }
 
 #[test]
-fn suggestions_for_personal_members_stay_out_of_messages_unless_opted_in() {
+fn suggestions_for_personal_members_stay_out_of_messages_and_params_unless_opted_in() {
     // Suggestions follow what a member holds: nationality and sex are about the person; country,
-    // locale, documents and tokenType are account settings.
+    // locale, documents and tokenType are account settings. Issue 16 reversed "params only":
+    // a personal member's suggestion is in neither message nor params unless opted in.
     let body = br#"{"clientId":"c","nationality":"LTU","sex":"m","country":"Lithuania","locale":"sl","documents":["PASPORT","VOTER_CARD"],"tokenType":"document"}"#;
     let hidden = check(body, &ctx());
     let shown = check(body, &ctx().with_show_values(true));
     for (h, s) in hidden.violations().iter().zip(shown.violations()) {
+        let personal = ["/nationality", "/sex"].contains(&h.pointer());
+        assert!(s.params().get("suggestion").is_some(), "{}", s.pointer());
         assert_eq!(
-            h.params().get("suggestion"),
-            s.params().get("suggestion"),
+            h.params().get("suggestion").is_none(),
+            personal,
             "{}",
             h.pointer()
         );
-        let personal = ["/nationality", "/sex"].contains(&h.pointer());
+        assert_eq!(h.suggestion().is_none(), personal, "{}", h.pointer());
         assert_eq!(
             !h.message().contains("did you mean"),
+            personal,
+            "{}: {}",
+            h.pointer(),
+            h.message()
+        );
+        assert_eq!(
+            h.message().contains("withheld"),
             personal,
             "{}: {}",
             h.pointer(),

@@ -10,7 +10,7 @@ use serde::Serialize;
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
   idenfy-preflight codes                      # every code and its meaning
-  idenfy-preflight codes misspelled_field     # one code (exactly)
+  idenfy-preflight codes misspelled_field     # one code (exactly), with its reason
   idenfy-preflight codes url                  # every code containing \"url\"
   idenfy-preflight codes --format json
 
@@ -25,9 +25,10 @@ pub(crate) struct Args {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// One line per code: the code, then its meaning.
+    /// One line per code: the code, then its meaning; one code named exactly also gets its
+    /// reason on a second line.
     Text,
-    /// A JSON array of {"code", "description", "idenfyIdentifier"}.
+    /// A JSON array of {"code", "description", "reason", "idenfyIdentifier"}.
     Json,
 }
 
@@ -36,15 +37,22 @@ enum Format {
 struct Entry {
     code: Code,
     description: &'static str,
+    /// Why: for an error, the documented reason iDenfy refuses or loses it; for a warning,
+    /// what happens when it is sent anyway.
+    reason: &'static str,
     /// What iDenfy's own error body would call it.
     idenfy_identifier: &'static str,
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
+    let mut exact = false;
     let codes: Vec<Code> = match &args.code {
         None => Code::ALL.to_vec(),
         Some(filter) => match Code::ALL.iter().find(|c| c.as_str() == filter) {
-            Some(exact) => vec![*exact],
+            Some(one) => {
+                exact = true;
+                vec![*one]
+            }
             None => {
                 let needle = filter.to_lowercase();
                 Code::ALL
@@ -65,7 +73,13 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     let text = match args.format {
         Format::Text => codes
             .iter()
-            .map(|code| format!("{code:<36} {}\n", code.description()))
+            .map(|code| {
+                let mut line = format!("{code:<36} {}\n", code.description());
+                if exact {
+                    line.push_str(&format!("{:<36} reason: {}\n", "", code.reason()));
+                }
+                line
+            })
             .collect(),
         Format::Json => pretty(
             &codes
@@ -73,6 +87,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
                 .map(|&code| Entry {
                     code,
                     description: code.description(),
+                    reason: code.reason(),
                     idenfy_identifier: idenfy_identifier(code),
                 })
                 .collect::<Vec<_>>(),

@@ -133,7 +133,8 @@ pub(crate) struct ContextArgs {
     /// Today's date for date-relative rules (default: today's date in UTC).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     today: Option<Date>,
-    /// Include the offending input values in violations (they are personal data).
+    /// Include the offending input values in violations, and what is derived from personal ones
+    /// (a suggestion for a nationality); both are withheld by default, as personal data.
     #[arg(long)]
     show_values: bool,
     /// Treat undocumented request members as errors instead of warnings (members a response

@@ -20,6 +20,6 @@ pub use finding::{
     Document, Ends, Expected, Finding, Folded, Implausible, JsonType, Kind, NameClass, Num, Place,
     PolicyFailure, Subject, TypeHint,
 };
-pub use render::Params;
 pub(crate) use render::{escape_invisible, is_invisible};
+pub use render::{Params, VALUE_FREE_PARAMS};
 pub use violation::Violation;

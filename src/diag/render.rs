@@ -1,9 +1,13 @@
 //! Messages and parameters, rendered from a finding's facts when asked for.
 //!
-//! A suggestion derived from a personal value (`LTU` → `LT` reveals the nationality) is named in
-//! the message only when the caller opted in or the member holds no personal data; otherwise the
-//! message says where to find it (`params.suggestion`), or, for formats without `params`
-//! (iDenfy's error body), nothing at all.
+//! Nothing derived from a personal value leaves a report unless the caller opted in
+//! ([`Context::show_values`](crate::Context::show_values), `--show-values`): not in the message,
+//! not in `params`. A suggestion (`LTU` → `LT` reveals the nationality) is named only for a
+//! member that holds no personal data (the account settings `country`, `documents`, `locale`,
+//! `tokenType`, ...); otherwise the message says that a correction is withheld and how to see it,
+//! and `params` keeps only the parameters declared free of the value ([`VALUE_FREE_PARAMS`]:
+//! limits, positions, counts, character classes, JSON types), so a parameter added later is
+//! withheld until it is declared free.
 
 use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, PolicyFailure, TypeHint};
 use serde_json::{Map, Value};
@@ -14,16 +18,44 @@ use std::sync::LazyLock;
 /// Machine-readable parameters of a violation (limits, expected types, suggestions, positions).
 pub type Params = Map<String, Value>;
 
-/// How a message treats the suggestion.
+/// The parameters a finding about a personal member keeps when the caller did not opt in to
+/// values: they say what the rule wants and where the value breaks it (a limit, a position, a
+/// count, a character class, a JSON type, the partner policy), never what the value is or what
+/// it should be. Every other parameter (`suggestion`, any added later) is withheld.
+///
+/// A position or a length is derived from the value but tells nothing of what it holds; a
+/// listed character (`"character": "!"`) or a suggestion would, so they are not here.
+pub const VALUE_FREE_PARAMS: &[&str] = &[
+    "allowed",
+    "at",
+    "check",
+    "class",
+    "count",
+    "countries",
+    "expected",
+    "field",
+    "format",
+    "found",
+    "length",
+    "limit",
+    "max",
+    "min",
+    "permission",
+    "plausible_max",
+    "policy",
+    "position",
+    "reason",
+    "rule",
+    "source",
+    "tolerance_days",
+];
+
+/// How a message treats what is derived from the value (a suggestion).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Suggestions {
     /// Name it.
     Named,
-    /// Point at `params.suggestion`.
-    InParams,
-    /// Leave it out (formats without `params`).
-    Omitted,
-    /// Say that one is withheld (text for people, who don't see `params`).
+    /// Say that one is withheld, and how to see it.
     Withheld,
 }
 
@@ -53,12 +85,19 @@ fn range(min: Num, max: Option<Num>) -> String {
 }
 
 impl Finding {
+    /// Whether what is derived from the value (a suggestion, a parameter not in
+    /// [`VALUE_FREE_PARAMS`]) is withheld: the subject holds personal data and the caller did not
+    /// opt in (`reveal`).
+    pub fn withholds(&self, reveal: bool) -> bool {
+        self.personal && !reveal
+    }
+
     /// The message, naming a suggestion derived from a personal value only when `reveal`.
     pub fn message(&self, reveal: bool) -> String {
-        let mode = if reveal || !self.personal {
-            Suggestions::Named
+        let mode = if self.withholds(reveal) {
+            Suggestions::Withheld
         } else {
-            Suggestions::InParams
+            Suggestions::Named
         };
         let mut out = String::new();
         // Writing into a String cannot fail.
@@ -66,10 +105,14 @@ impl Finding {
         out
     }
 
-    pub(crate) fn message_in(&self, mode: Suggestions) -> String {
-        let mut out = String::new();
-        let _ = self.write_message(mode, &mut out);
-        out
+    /// The parameters a report shows: all of them when `reveal` or the subject holds no
+    /// personal data, else only those in [`VALUE_FREE_PARAMS`].
+    pub fn params_shown(&self, reveal: bool) -> Params {
+        let mut p = self.params();
+        if self.withholds(reveal) {
+            p.retain(|k, _| VALUE_FREE_PARAMS.contains(&k.as_str()));
+        }
+        p
     }
 
     /// The message, as one English sentence that never holds the input value.
@@ -526,19 +569,14 @@ impl Finding {
         if let Some(suggestion) = self.suggestion {
             match mode {
                 Suggestions::Named => write!(out, "; did you mean {suggestion}?")?,
-                Suggestions::InParams => {
-                    out.push_str("; a likely correction is in params.suggestion")
-                }
-                Suggestions::Omitted => {}
-                Suggestions::Withheld => out.push_str(
-                    "; a likely correction is withheld because the value is personal data",
-                ),
+                Suggestions::Withheld => out.push_str(WITHHELD),
             }
         }
         Ok(())
     }
 
-    /// The machine-readable parameters.
+    /// Every machine-readable parameter, including those derived from a personal value; a
+    /// report shows [`params_shown`](Self::params_shown).
     pub fn params(&self) -> Params {
         let mut p = Params::new();
         let mut put = |k: &str, v: Value| {
@@ -733,6 +771,9 @@ impl Finding {
         p
     }
 }
+
+/// What a message says in place of a suggestion derived from a personal value.
+pub(crate) const WITHHELD: &str = "; a likely correction is withheld because the value is personal data (--show-values or Context::show_values shows it)";
 
 /// Characters that do not show as themselves: controls, format characters (zero-width spaces
 /// and joiners, bidirectional overrides and isolates, the BOM), line and paragraph separators,

@@ -3,7 +3,7 @@
 use super::code::{Code, Severity};
 use super::finding::Finding;
 use super::loc::Order;
-use super::render::{Params, Suggestions};
+use super::render::Params;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -92,44 +92,40 @@ impl Violation {
 
     /// One English sentence stating the rule and its limit. It never holds the input value, nor
     /// a suggestion derived from a personal one unless the caller opted in
-    /// ([`Context::show_values`](crate::Context::show_values)).
+    /// ([`Context::show_values`](crate::Context::show_values)); such a suggestion is said to be
+    /// withheld instead. Every format (JSON, problem details, iDenfy's error body, text) shows
+    /// this message.
     pub fn message(&self) -> String {
         self.finding.message(self.reveal)
     }
 
-    /// The message for a format that has no `params` (iDenfy's error body): a withheld
-    /// suggestion is left out instead of pointed at.
-    pub(crate) fn message_without_params(&self) -> String {
-        self.message_naming_or(Suggestions::Omitted)
-    }
-
-    /// The message for people reading text, who don't see `params`: the suggestion named where
-    /// the policy allows, else said to be withheld.
-    pub(crate) fn message_for_people(&self) -> String {
-        self.message_naming_or(Suggestions::Withheld)
-    }
-
-    /// The suggestion named where the policy allows, else treated as `withheld`.
-    fn message_naming_or(&self, withheld: Suggestions) -> String {
-        let shown = self.reveal || !self.finding.personal;
-        self.finding
-            .message_in(if shown { Suggestions::Named } else { withheld })
-    }
-
-    /// Machine-readable parameters (limits, expected type, suggestion, line and column, …).
+    /// Machine-readable parameters (limits, expected type, suggestion, line and column, …). For
+    /// a member holding personal data they are only those free of the value
+    /// ([`VALUE_FREE_PARAMS`](crate::diag::VALUE_FREE_PARAMS): no `suggestion`) unless the caller
+    /// opted in ([`Context::show_values`](crate::Context::show_values)).
     pub fn params(&self) -> Params {
-        self.finding.params()
+        self.finding.params_shown(self.reveal)
     }
 
     /// A likely correction, if the rule could guess one (also in [`params`](Self::params)).
+    /// `None` when it is withheld: it is derived from a personal value and the caller did not
+    /// opt in ([`Context::show_values`](crate::Context::show_values)).
     pub fn suggestion(&self) -> Option<&'static str> {
-        self.finding.suggestion
+        self.finding
+            .suggestion
+            .filter(|_| !self.finding.withholds(self.reveal))
     }
 
-    /// Whether the message may name the suggestion (the member holds no personal data, or the
-    /// caller opted in).
+    /// Whether the report shows a suggestion (the rule guessed one, and the member holds no
+    /// personal data or the caller opted in): the same as `suggestion().is_some()`.
     pub fn suggestion_is_shown(&self) -> bool {
-        self.finding.suggestion.is_some() && (self.reveal || !self.finding.personal)
+        self.suggestion().is_some()
+    }
+
+    /// Whether the rule guessed a correction that the report withholds, because it is derived
+    /// from a personal value and the caller did not opt in.
+    pub fn suggestion_is_withheld(&self) -> bool {
+        self.finding.suggestion.is_some() && self.finding.withholds(self.reveal)
     }
 
     /// The offending input value, only when the caller opted in with
@@ -147,12 +143,7 @@ impl fmt::Display for Violation {
         } else {
             super::escape_invisible(&self.pointer)
         };
-        write!(
-            f,
-            "{pointer}: {}: {}",
-            self.code_name(),
-            self.message_for_people()
-        )
+        write!(f, "{pointer}: {}: {}", self.code_name(), self.message())
     }
 }
 
@@ -183,19 +174,26 @@ mod tests {
         check_str(body, ctx).violations()[0].clone()
     }
 
-    /// A suggestion is always in the data; the message names it only for a member without
-    /// personal data, or when the caller opted in to values.
+    /// A suggestion is shown (message, params, accessor) only for a member without personal
+    /// data, or when the caller opted in to values.
     #[test]
     fn a_suggestion_is_shown_unless_it_would_echo_personal_data() {
         let (plain, opted_in) = (Context::new(), Context::new().with_show_values(true));
         let country = first(r#"{"clientId": "c", "country": "LTU"}"#, &plain);
         assert_eq!(country.suggestion(), Some("LT"));
-        assert!(country.suggestion_is_shown());
+        assert!(country.suggestion_is_shown() && !country.suggestion_is_withheld());
+        assert_eq!(country.params()["suggestion"], "LT");
         let nationality = r#"{"clientId": "c", "nationality": "LTU"}"#;
         let personal = first(nationality, &plain);
-        assert_eq!(personal.suggestion(), Some("LT"));
-        assert!(!personal.suggestion_is_shown());
-        assert!(first(nationality, &opted_in).suggestion_is_shown());
+        assert_eq!(personal.suggestion(), None);
+        assert!(!personal.suggestion_is_shown() && personal.suggestion_is_withheld());
+        assert_eq!(personal.params().get("suggestion"), None);
+        assert!(personal.message().contains("withheld") && !personal.message().contains("LT"));
+        let revealed = first(nationality, &opted_in);
+        assert_eq!(revealed.suggestion(), Some("LT"));
+        assert!(revealed.suggestion_is_shown() && !revealed.suggestion_is_withheld());
+        assert_eq!(revealed.params()["suggestion"], "LT");
+        assert!(revealed.message().ends_with("did you mean LT?"));
         let none = first(r#"{"clientId": "c", "sex": 1}"#, &opted_in);
         assert_eq!(none.suggestion(), None);
         assert!(!none.suggestion_is_shown());

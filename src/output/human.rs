@@ -250,7 +250,7 @@ impl Human {
                     "  {}{:pad$}  {code}: {}",
                     self.paint(AnsiColor::Cyan.on_default(), &p),
                     "",
-                    v.message_for_people()
+                    v.message()
                 );
                 if let Some(value) = v.value() {
                     let _ = write!(s, " [value: {}]", escape_json_text(&value.to_string()));

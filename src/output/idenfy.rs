@@ -64,8 +64,7 @@ fn rank(identifier: &str) -> u8 {
 pub fn idenfy_error(report: &Report<'_>) -> Option<IdenfyError> {
     let first: &Violation = report.errors().min_by_key(|v| rank(identifier(v.code())))?;
     let id = identifier(first.code());
-    // iDenfy's body has no params, so a pointer to params.suggestion would lead nowhere.
-    let text = first.message_without_params();
+    let text = first.message();
     let message = match first.pointer().strip_prefix('/') {
         Some(path) => format!("Field '{path}': {text}"),
         None => text,

@@ -158,18 +158,19 @@ pub fn profile_markdown() -> String {
     out
 }
 
-/// The README's table of violation codes, from [`Code::ALL`].
+/// The README's table of violation codes, from [`Code::ALL`]: each code's meaning and reason.
 ///
 /// ```
 /// assert!(idenfy_preflight::render::codes_markdown().contains("| `duplicate_key` |"));
 /// ```
 pub fn codes_markdown() -> String {
-    let mut out = String::from("| Code | Meaning |\n|---|---|\n");
+    let mut out = String::from("| Code | Meaning | Reason |\n|---|---|---|\n");
     for code in Code::ALL {
         out.push_str(&format!(
-            "| `{}` | {} |\n",
+            "| `{}` | {} | {} |\n",
             code.as_str(),
-            code.description()
+            code.description(),
+            code.reason().replace('|', "\\|")
         ));
     }
     out
