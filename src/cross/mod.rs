@@ -11,6 +11,7 @@ use crate::diag::sink::Sink;
 use crate::diag::{Finding, Subject};
 use crate::spec::catalogue::MemberId;
 
+mod age_limits;
 mod age_range;
 mod bank;
 mod configured;
@@ -233,6 +234,7 @@ pub(crate) const FORCINGS: [Forcing; 4] = [
 pub(crate) const RULES: &[CrossRule] = &[
     dates::RULE,
     age_range::RULE,
+    age_limits::RULE,
     digit_string::RULE,
     bank::RULE,
     face_matching::RULE,

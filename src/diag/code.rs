@@ -157,6 +157,9 @@ codes! {
     InvalidUuid = "invalid_uuid",
     /// ageLimit is greater than ageMax.
     AgeLimitAboveAgeMax = "age_limit_above_age_max",
+    /// A prefilled dateOfBirth makes the client younger than ageLimit (or older than ageMax) on
+    /// every day the token can be used: the verification will be flagged as suspected.
+    AgeOutsideLimits = "age_outside_limits",
     /// expiryTime exceeds the default expiry (or the partner profile's digit-string maximum)
     /// while generateDigitString is true.
     DigitStringExpiryTooLong = "digit_string_expiry_too_long",
