@@ -11,11 +11,11 @@
 //! judged on that last day and the maximum on the first.
 //!
 //! Ages are whole years, birthdays included (the day before the 18th birthday the client is 17,
-//! on it 18). Jurisdictions differ on when someone born on 29 February has a birthday in a common
+//! on it 18). Legal systems differ on when someone born on 29 February has a birthday in a common
 //! year, so the reading that warns less is taken on each side: 28 February for the minimum, 1
 //! March for the maximum.
 
-use super::dates::TOLERANCE_DAYS;
+use super::dates::{ymd, TOLERANCE_DAYS};
 use super::{effective, CrossMiss, Members};
 use super::{report_at, CrossRule, Facts, Source};
 use crate::context::Context;
@@ -186,6 +186,7 @@ fn keep(members: &mut Members, ctx: &Context) {
     let Some(birth) = birth_of(members) else {
         return;
     };
+    // A later one is the dates rule's to bring back to today.
     if birth > today {
         return;
     }
@@ -226,10 +227,6 @@ fn latest_born(on: Date, years: i64, leap: Leap) -> Date {
         Some(next) if age(next, on, leap) >= years => next,
         _ => base,
     }
-}
-
-fn ymd(d: Date) -> serde_json::Value {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()).into()
 }
 
 /// With today's date: a ten-year-old under an ageLimit of 18, an eighty-year-old over an
