@@ -185,6 +185,109 @@ fn a_setting_decides_others_whatever_they_are_set_to() {
     );
 }
 
+/// tokenType DOCUMENT takes no selfie: the checks that need one run off, forced by tokenType,
+/// whether it comes from the request or the dashboard default; the document-photo checks are
+/// not forced (autoFaceMatching is off for want of a selfie, not switched off).
+#[test]
+fn a_document_token_forces_the_face_checks_off() {
+    let face = [
+        "checkLiveness",
+        "idLiveFaceValidation",
+        "checkFaceBlacklist",
+        "checkDuplicateFaces",
+        "autoFaceMatching",
+        "checkDocFaceBlacklist",
+    ];
+    let body = r#"{"clientId": "c", "tokenType": "DOCUMENT", "checkLiveness": true,
+        "checkDocFaceBlacklist": true}"#;
+    let forced = (Some(json!(false)), Provenance::Forced { by: "tokenType" });
+    let by_token = [
+        forced.clone(),
+        forced.clone(),
+        forced.clone(),
+        forced.clone(),
+        forced.clone(),
+        (Some(json!(true)), Provenance::Request),
+    ];
+    assert_eq!(settings(body, &Context::new(), &face), by_token);
+    // The report warns at the same check.
+    let e = explain(body.as_bytes(), &Context::new());
+    let warned: Vec<_> = e
+        .report()
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code().as_str()))
+        .collect();
+    assert_eq!(
+        warned,
+        [("/checkLiveness".to_owned(), "face_check_without_selfie")]
+    );
+    // From the dashboard default, the same.
+    let ctx = Context::new().with_profile(profile(
+        r#"{"defaults": {"tokenType": "DOCUMENT", "checkLiveness": true}}"#,
+    ));
+    let by_default = settings(
+        r#"{"clientId": "c", "checkDocFaceBlacklist": true}"#,
+        &ctx,
+        &face,
+    );
+    assert_eq!(by_default, by_token);
+    assert_eq!(
+        settings(r#"{"clientId": "c"}"#, &ctx, &["tokenType"]),
+        [(Some(json!("DOCUMENT")), Provenance::ProfileDefault)]
+    );
+    // IDENTIFICATION, or no tokenType (the account decides), forces nothing.
+    for body in [
+        r#"{"clientId": "c", "tokenType": "IDENTIFICATION", "checkLiveness": true}"#,
+        r#"{"clientId": "c", "checkLiveness": true}"#,
+    ] {
+        let got = settings(
+            body,
+            &Context::new(),
+            &["checkLiveness", "autoFaceMatching"],
+        );
+        assert_eq!(
+            got,
+            [
+                (Some(json!(true)), Provenance::Request),
+                (None, Provenance::Unknown)
+            ],
+            "{body}"
+        );
+    }
+    // A request's IDENTIFICATION wins over a DOCUMENT default.
+    let got = settings(
+        r#"{"clientId": "c", "tokenType": "IDENTIFICATION"}"#,
+        &ctx,
+        &["checkLiveness"],
+    );
+    assert_eq!(got, [(Some(json!(true)), Provenance::ProfileDefault)]);
+}
+
+/// Two settings deciding one: the first forcing names it (tokenType before autoFaceMatching),
+/// and each decides on the value the request gives, not on one another forced.
+#[test]
+fn the_first_forcing_names_a_setting_two_decide() {
+    let got = settings(
+        r#"{"clientId": "c", "tokenType": "DOCUMENT", "autoFaceMatching": false}"#,
+        &Context::new(),
+        &["autoFaceMatching", "checkLiveness", "checkDocFaceBlacklist"],
+    );
+    assert_eq!(
+        got,
+        [
+            (Some(json!(false)), Provenance::Forced { by: "tokenType" }),
+            (Some(json!(false)), Provenance::Forced { by: "tokenType" }),
+            (
+                Some(json!(false)),
+                Provenance::Forced {
+                    by: "autoFaceMatching"
+                }
+            ),
+        ]
+    );
+}
+
 #[test]
 fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
     let ctx = Context::new().with_profile(profile(r#"{"digitStringMaxExpiry": 3600}"#));

@@ -38,27 +38,33 @@ fn settings() -> impl Iterator<Item = MemberId> {
         .map(|(i, _)| MemberId::at(i))
 }
 
+/// Each forcing decides on the settings as the request and the account give them, before any
+/// forcing (as the rules between members read them: tokenType DOCUMENT forces autoFaceMatching
+/// off, yet the doc-face checks autoFaceMatching false would disable still run on the document).
+/// Where two forcings decide one setting, the first in [`FORCINGS`] names it.
 fn resolve(facts: Option<&Facts<'_>>, ctx: &Context) -> Vec<Setting> {
     let mut out: Vec<Setting> = settings().map(|m| unforced(facts, ctx, m)).collect();
-    for forcing in FORCINGS {
-        // As the rules between members read it: a decider the environment lacks decides
-        // nothing here, since no rule reports on what it would turn off.
-        let decides = out
+    // As the rules between members read it: a decider the environment lacks decides nothing
+    // here, since no rule reports on what it would turn off.
+    let deciding: Vec<_> = FORCINGS
+        .iter()
+        .filter(|forcing| {
+            out.iter()
+                .find(|s| s.member == forcing.by.name())
+                .filter(|s| s.provenance != Provenance::NotInEnvironment)
+                .and_then(|s| s.value.as_ref())
+                .is_some_and(|v| forcing.when.matches(v))
+        })
+        .collect();
+    for s in out.iter_mut() {
+        let by = deciding
             .iter()
-            .find(|s| s.member == forcing.by.name())
-            .filter(|s| s.provenance != Provenance::NotInEnvironment)
-            .and_then(|s| s.value.as_ref())
-            .and_then(serde_json::Value::as_bool)
-            == Some(forcing.when);
-        if decides {
-            for s in out.iter_mut() {
-                if forcing.forced.iter().any(|m| m.name() == s.member) {
-                    s.value = Some(forcing.to.into());
-                    s.provenance = Provenance::Forced {
-                        by: forcing.by.name(),
-                    };
-                }
-            }
+            .find(|forcing| forcing.forced.iter().any(|m| m.name() == s.member));
+        if let Some(forcing) = by {
+            s.value = Some(forcing.to.into());
+            s.provenance = Provenance::Forced {
+                by: forcing.by.name(),
+            };
         }
     }
     cap_expiry(&mut out, ctx);

@@ -18,7 +18,7 @@ const SUB_CHECKS: [MemberId; 3] = [
 /// verifyBank false leaves its sub-checks nothing to run in.
 pub(super) const FORCING: super::Forcing = super::Forcing {
     by: VERIFY_BANK,
-    when: false,
+    when: super::When::Flag(false),
     forced: &SUB_CHECKS,
     to: false,
 };

@@ -103,7 +103,8 @@ fn years_before(date: Date, years: i64) -> Date {
         .unwrap_or(Date::MIN)
 }
 
-fn ymd(d: Date) -> serde_json::Value {
+/// `d` written YYYY-MM-DD, as a request holds it.
+pub(super) fn ymd(d: Date) -> serde_json::Value {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()).into()
 }
 

@@ -1,7 +1,7 @@
 //! autoFaceMatching false also disables five checks (docs); asking for them anyway is a mistake.
 
-use super::{effective_flag, turn_off, CrossMiss, Members};
-use super::{report_at, CrossRule, Facts};
+use super::{report_at, CrossRule, Facts, Forcing, When};
+use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};
@@ -18,9 +18,9 @@ const DISABLED: [MemberId; 5] = [
 ];
 
 /// autoFaceMatching false disables the five checks.
-pub(super) const FORCING: super::Forcing = super::Forcing {
+pub(super) const FORCING: Forcing = Forcing {
     by: AUTO_FACE_MATCHING,
-    when: false,
+    when: When::Flag(false),
     forced: &DISABLED,
     to: false,
 };
@@ -47,32 +47,21 @@ pub(super) const RULE: CrossRule = CrossRule {
 
 /// autoFaceMatching may be off by the partner profile's default.
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    let Some((false, from)) = facts.effective_bool(AUTO_FACE_MATCHING, ctx) else {
+    let Some(from) = FORCING.decides(facts, ctx) else {
         return;
     };
-    facts.each_true(&DISABLED, |m, fact| {
-        let by_default = from.by_default();
-        report_at(
-            out,
-            m,
-            fact,
-            Finding::warning(Kind::DisabledByAutoFaceMatching { by_default }),
-        );
+    let by_default = from.by_default();
+    FORCING.each_against(facts, |m, fact| {
+        let f = Finding::warning(Kind::DisabledByAutoFaceMatching { by_default });
+        report_at(out, m, fact, f);
     });
 }
 
 /// With autoFaceMatching off, the checks it turns off are not asked for.
 fn keep(members: &mut Members, ctx: &Context) {
-    if effective_flag(members, AUTO_FACE_MATCHING, ctx) == Some(false) {
-        turn_off(members, &DISABLED);
-    }
+    FORCING.keep(members, ctx);
 }
 
 fn misses(_ctx: &Context) -> Vec<CrossMiss> {
-    CrossMiss::each_on(
-        &DISABLED,
-        (AUTO_FACE_MATCHING, false.into()),
-        Code::DisabledByAutoFaceMatching,
-        Severity::Warning,
-    )
+    FORCING.misses(Code::DisabledByAutoFaceMatching, Severity::Warning)
 }

@@ -11,6 +11,7 @@ use crate::diag::sink::Sink;
 use crate::diag::{Finding, Subject};
 use crate::spec::catalogue::MemberId;
 
+mod age_limits;
 mod age_range;
 mod bank;
 mod configured;
@@ -94,29 +95,6 @@ impl CrossMiss {
             severity,
         }
     }
-
-    /// Each of `flags` switched on beside `trigger` earns `code` at the flag: the near misses of
-    /// a rule that [`turn_off`] keeps.
-    pub(crate) fn each_on(
-        flags: &[MemberId],
-        trigger: (MemberId, serde_json::Value),
-        code: crate::diag::Code,
-        severity: crate::diag::Severity,
-    ) -> Vec<Self> {
-        flags
-            .iter()
-            .map(|&m| CrossMiss::at(m, code, severity, vec![trigger.clone(), (m, true.into())]))
-            .collect()
-    }
-}
-
-/// Sets each of `flags` that is `true` in `members` to `false`.
-pub(crate) fn turn_off(members: &mut Members, flags: &[MemberId]) {
-    for &m in flags {
-        if flag(members, m) == Some(true) {
-            members.insert(m.name().into(), false.into());
-        }
-    }
 }
 
 /// The boolean member `m` of `members`, if it is one.
@@ -143,25 +121,120 @@ pub(crate) fn effective_flag(members: &Members, m: MemberId, ctx: &Context) -> O
 }
 
 /// One setting deciding others, whatever they are set to (docs: autoFaceMatching "When disabled,
-/// also disables" five checks): what [`explain`](crate::explain) reports as forced.
+/// also disables" five checks): what [`explain`](crate::explain) reports as forced, and what the
+/// rule declaring it reads (its check, its `keep`, its near misses), so the fact is stated once.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Forcing {
     /// The deciding member.
     pub(crate) by: MemberId,
     /// Its value that decides.
-    pub(crate) when: bool,
+    pub(crate) when: When,
     /// The members it decides, and the value they then run with.
     pub(crate) forced: &'static [MemberId],
     pub(crate) to: bool,
 }
 
-/// Every forcing, each declared beside its rule.
-pub(crate) const FORCINGS: [Forcing; 3] = [bank::FORCING, face_matching::FORCING, nfc::FORCING];
+/// The value of a deciding member that decides others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    /// A boolean member's value (`autoFaceMatching` `false`).
+    Flag(bool),
+    /// A closed-set member's value, as it passed its own rules (`tokenType` `DOCUMENT`).
+    Choice(&'static str),
+}
+
+impl When {
+    /// Whether the JSON value `v` is the deciding one.
+    pub(crate) fn matches(self, v: &serde_json::Value) -> bool {
+        match self {
+            When::Flag(b) => v.as_bool() == Some(b),
+            When::Choice(c) => v.as_str() == Some(c),
+        }
+    }
+
+    /// The deciding value as JSON.
+    pub(crate) fn to_json(self) -> serde_json::Value {
+        match self {
+            When::Flag(b) => b.into(),
+            When::Choice(c) => c.into(),
+        }
+    }
+}
+
+impl Forcing {
+    /// Whether the deciding member decides, as the session runs with it (the request's value,
+    /// else the partner profile's default), and where its value comes from.
+    pub(crate) fn decides(&self, facts: &Facts, ctx: &Context) -> Option<Source> {
+        match self.when {
+            When::Flag(b) => facts
+                .effective_bool(self.by, ctx)
+                .and_then(|(v, from)| (v == b).then_some(from)),
+            When::Choice(c) => facts.effective_is(self.by, c, ctx),
+        }
+    }
+
+    /// Calls `f` for each forced member the request sets to the other value.
+    pub(crate) fn each_against(&self, facts: &Facts, mut f: impl FnMut(MemberId, &Fact)) {
+        for &m in self.forced {
+            if let Some((v, fact)) = facts.bool(m) {
+                if v != self.to {
+                    f(m, fact);
+                }
+            }
+        }
+    }
+
+    /// For generators: where the deciding member decides (see [`effective`]), the forced members
+    /// the request sets to the other value take the forced one.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
+    pub(crate) fn keep(&self, members: &mut Members, ctx: &Context) {
+        if effective(members, self.by, ctx).is_some_and(|v| self.when.matches(v)) {
+            for &m in self.forced {
+                if flag(members, m) == Some(!self.to) {
+                    members.insert(m.name().into(), self.to.into());
+                }
+            }
+        }
+    }
+
+    /// For generators: each forced member set to the other value beside the deciding value
+    /// earns `code` at that member.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
+    pub(crate) fn misses(
+        &self,
+        code: crate::diag::Code,
+        severity: crate::diag::Severity,
+    ) -> Vec<CrossMiss> {
+        self.forced
+            .iter()
+            .map(|&m| {
+                let set = vec![(self.by, self.when.to_json()), (m, (!self.to).into())];
+                CrossMiss::at(m, code, severity, set)
+            })
+            .collect()
+    }
+}
+
+/// Every forcing, each declared beside its rule. Where two decide the same setting, `explain`
+/// names the first: tokenType DOCUMENT (no selfie at all) before autoFaceMatching false.
+pub(crate) const FORCINGS: [Forcing; 4] = [
+    selfie::FORCING,
+    bank::FORCING,
+    face_matching::FORCING,
+    nfc::FORCING,
+];
 
 /// Every rule between members, in the order they run.
 pub(crate) const RULES: &[CrossRule] = &[
     dates::RULE,
     age_range::RULE,
+    age_limits::RULE,
     digit_string::RULE,
     bank::RULE,
     face_matching::RULE,

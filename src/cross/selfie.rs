@@ -1,8 +1,8 @@
 //! tokenType DOCUMENT captures the document only: checks on the selfie's face have nothing to
 //! look at, so asking for them is a mistake in the flow or in the flags.
 
-use super::{report_at, CrossRule, Facts};
-use super::{turn_off, CrossMiss, Members};
+use super::{report_at, CrossRule, Facts, Forcing, When};
+use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};
@@ -19,6 +19,15 @@ const FACE_CHECKS: [MemberId; 5] = [
     member("checkDuplicateFaces"),
     member("autoFaceMatching"),
 ];
+
+/// tokenType DOCUMENT turns the checks that need the selfie off: `explain` shows them forced,
+/// and this rule reads the same record.
+pub(super) const FORCING: Forcing = Forcing {
+    by: TOKEN_TYPE,
+    when: When::Choice("DOCUMENT"),
+    forced: &FACE_CHECKS,
+    to: false,
+};
 
 /// The trigger and the checks it concerns: the rule runs when any is present, since the
 /// trigger may be the partner profile's default.
@@ -42,9 +51,9 @@ pub(super) const RULE: CrossRule = CrossRule {
 
 /// tokenType may be DOCUMENT by the partner profile's default.
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    if let Some(from) = facts.effective_is(TOKEN_TYPE, "DOCUMENT", ctx) {
+    if let Some(from) = FORCING.decides(facts, ctx) {
         let by_default = from.by_default();
-        facts.each_true(&FACE_CHECKS, |m, fact| {
+        FORCING.each_against(facts, |m, fact| {
             let f = Finding::warning(Kind::FaceCheckWithoutSelfie { by_default });
             report_at(out, m, fact, f);
         });
@@ -53,19 +62,9 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
 
 /// Without a selfie (tokenType DOCUMENT), the checks that need one are not asked for.
 fn keep(members: &mut Members, ctx: &Context) {
-    let document_only = super::effective(members, TOKEN_TYPE, ctx)
-        .and_then(serde_json::Value::as_str)
-        == Some("DOCUMENT");
-    if document_only {
-        turn_off(members, &FACE_CHECKS);
-    }
+    FORCING.keep(members, ctx);
 }
 
 fn misses(_ctx: &Context) -> Vec<CrossMiss> {
-    CrossMiss::each_on(
-        &FACE_CHECKS,
-        (TOKEN_TYPE, "DOCUMENT".into()),
-        Code::FaceCheckWithoutSelfie,
-        Severity::Warning,
-    )
+    FORCING.misses(Code::FaceCheckWithoutSelfie, Severity::Warning)
 }

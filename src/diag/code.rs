@@ -287,6 +287,13 @@ codes! {
         => "Token page (ageLimit: \"flagged as suspected if client is younger\"; ageMax: \
          \"... if client is older\"): with ageLimit above ageMax every client is \
          flagged, a certain loss of every verification.",
+    /// A prefilled dateOfBirth makes the client younger than ageLimit (or older than ageMax) on
+    /// every day the token can be used: the verification will be flagged as suspected.
+    AgeOutsideLimits = "age_outside_limits"
+        => "If sent: Token page (ageLimit: \"Verification flagged as suspected if client is \
+         younger\"; ageMax: \"... if client is older\"; kyc.yaml: \"triggers SUSPECTED \
+         status\"): the prefilled birth date puts the client outside the limits on every day \
+         the token can be used, so the verification is flagged as suspected.",
     /// expiryTime exceeds the default expiry (or the partner profile's digit-string maximum)
     /// while generateDigitString is true.
     DigitStringExpiryTooLong = "digit_string_expiry_too_long"

@@ -444,6 +444,14 @@ pub enum Kind {
     AgeLimitAboveAgeMax {
         by_default: bool,
     },
+    /// `min`: the client is younger than ageLimit (else older than ageMax); `limit`: that age
+    /// (an account setting, never the client's age); `by_default`: it is the partner profile's
+    /// default.
+    AgeOutsideLimits {
+        min: bool,
+        limit: i64,
+        by_default: bool,
+    },
     /// `by_default`: generateDigitString is on by the partner profile's default; `profile`:
     /// the maximum is the profile's.
     DigitStringExpiryTooLong {
@@ -572,6 +580,7 @@ impl Kind {
             Kind::UnsupportedLocale => Code::UnsupportedLocale,
             Kind::InvalidUuid => Code::InvalidUuid,
             Kind::AgeLimitAboveAgeMax { .. } => Code::AgeLimitAboveAgeMax,
+            Kind::AgeOutsideLimits { .. } => Code::AgeOutsideLimits,
             Kind::DigitStringExpiryTooLong { .. } => Code::DigitStringExpiryTooLong,
             Kind::RequiresVerifyBank { .. } => Code::RequiresVerifyBank,
             Kind::VerifyBankNotSet => Code::VerifyBankNotSet,

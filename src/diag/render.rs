@@ -391,6 +391,22 @@ impl Finding {
                     out.push_str(" (one of them is the account's dashboard default)");
                 }
             }
+            Kind::AgeOutsideLimits {
+                min,
+                limit,
+                by_default,
+            } => {
+                let (member, than) = if *min {
+                    ("ageLimit", "younger")
+                } else {
+                    ("ageMax", "older")
+                };
+                write!(
+                    out,
+                    "dateOfBirth makes the client {than} than {member} {limit}{} on every day this token can be used, so the verification will be flagged as suspected",
+                    if *by_default { " (the account's dashboard default)" } else { "" }
+                )?
+            }
             Kind::DigitStringExpiryTooLong {
                 max,
                 by_default,
@@ -685,6 +701,16 @@ impl Finding {
                 put("characters", characters.as_str().into())
             }
             Kind::InvalidLocale { max } => put("max", (*max).into()),
+            Kind::AgeOutsideLimits {
+                min,
+                limit,
+                by_default,
+            } => {
+                put(if *min { "min" } else { "max" }, (*limit).into());
+                if *by_default {
+                    put("source", "profile_default".into());
+                }
+            }
             Kind::DigitStringExpiryTooLong {
                 max,
                 by_default,
