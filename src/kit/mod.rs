@@ -131,9 +131,9 @@ pub struct NearMiss {
 }
 
 impl NearMiss {
-    /// The body as JSON, where it is JSON (`None` for the near misses that are not: malformed,
-    /// not UTF-8, a byte-order mark, nested or sized past the limits). A key sent twice keeps
-    /// its last value here.
+    /// The body as JSON, where it is JSON: `None` for the near misses that are not (malformed,
+    /// not UTF-8, after a byte-order mark); one past the size or nesting limit still is. A key
+    /// sent twice keeps its last value here.
     pub fn json(&self) -> Option<Value> {
         serde_json::from_slice(&self.body).ok()
     }
