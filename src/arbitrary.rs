@@ -17,19 +17,47 @@
 //! ```
 //!
 //! In a fuzz target: `fuzz_target!(|r: ArbitraryRequest| { my_handler(&r.body); })`.
+//!
+//! The [`Arbitrary`] impl builds requests for the default [`Context`] (no date, no partner
+//! profile). A service that checks with its own context (today's date, its partner profile)
+//! builds them for that context with [`ArbitraryRequest::arbitrary_in`], so a valid one stays
+//! clean under it (a document expiring no earlier than `today`, only what the profile allows):
+//!
+//! ```
+//! use arbitrary::Unstructured;
+//! use idenfy_preflight::arbitrary::ArbitraryRequest;
+//! use idenfy_preflight::{check, Context, Date, Month};
+//!
+//! let ctx = Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25)?);
+//! let bytes = [7u8; 256];
+//! let request = ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&bytes), &ctx)?;
+//! let report = check(&request.body, &ctx);
+//! match &request.label {
+//!     None => assert!(report.violations().is_empty()),
+//!     Some(label) => assert!(label.holds(&report)),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! In a fuzz target: `fuzz_target!(|data: &[u8]| { if let Ok(r) =
+//! ArbitraryRequest::arbitrary_in(&mut Unstructured::new(data), &CTX) { my_handler(&r.body); } })`.
 
 use crate::context::Context;
 use crate::cross::Members;
-use crate::kit::{self, candidates, Recipe};
+use crate::kit::{self, candidates, BodyText, Recipe};
 use arbitrary::{Arbitrary, Result, Unstructured};
 use serde_json::Value;
-use std::sync::LazyLock;
+use std::sync::{Arc, Mutex};
 
-pub use crate::kit::Label;
+pub use crate::kit::{Label, DEBUG_BODY_BYTES};
 
 /// A request body and, when one rule was broken on purpose, the violation it earns (under the
-/// default [`Context`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// [`Context`] it was built for: the default one through [`Arbitrary`], the caller's through
+/// [`arbitrary_in`](Self::arbitrary_in)).
+///
+/// Its `Debug` shows the body as text (lossy UTF-8), cut after [`DEBUG_BODY_BYTES`] bytes with
+/// its whole length noted.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ArbitraryRequest {
     /// The body as sent.
     pub body: Vec<u8>,
@@ -37,9 +65,34 @@ pub struct ArbitraryRequest {
     pub label: Option<Label>,
 }
 
-static RECIPES: LazyLock<Vec<Recipe>> = LazyLock::new(|| kit::recipes(&Context::new()));
+impl std::fmt::Debug for ArbitraryRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArbitraryRequest")
+            .field("body", &BodyText(&self.body))
+            .field("label", &self.label)
+            .finish()
+    }
+}
 
-fn valid_members(u: &mut Unstructured<'_>) -> Result<Members> {
+/// The near misses of the last context asked for: working them out checks every candidate miss
+/// under a partner profile, too slow to repeat for each fuzzer input.
+static RECIPES: Mutex<Option<(Context, Arc<Vec<Recipe>>)>> = Mutex::new(None);
+
+fn recipes(ctx: &Context) -> Arc<Vec<Recipe>> {
+    let mut cached = RECIPES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    match cached.as_ref() {
+        Some((c, recipes)) if c == ctx => Arc::clone(recipes),
+        _ => {
+            let recipes = Arc::new(kit::recipes(ctx));
+            *cached = Some((ctx.clone(), Arc::clone(&recipes)));
+            recipes
+        }
+    }
+}
+
+fn valid_members(u: &mut Unstructured<'_>, ctx: &Context) -> Result<Members> {
     let mut members = Members::new();
     for m in kit::members() {
         let present = m.required || (!kit::is_legacy(m) && u.ratio(1, 3)?);
@@ -49,16 +102,26 @@ fn valid_members(u: &mut Unstructured<'_>) -> Result<Members> {
             members.insert(m.name.to_owned(), v);
         }
     }
-    kit::keep_rules(&mut members, &Context::new());
+    kit::keep_rules(&mut members, ctx);
     Ok(members)
 }
 
-impl<'a> Arbitrary<'a> for ArbitraryRequest {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let members = valid_members(u)?;
+impl ArbitraryRequest {
+    /// A request built from the fuzzer's bytes for `ctx`: valid and clean under it (no
+    /// violation at all: the dates kept around `ctx.today`, only what its partner profile
+    /// allows), or, about one time in three, with one rule broken and the label it earns under
+    /// `ctx` (see [`Label`]'s contract).
+    ///
+    /// # Errors
+    ///
+    /// None in practice: once the bytes run out, `Unstructured` takes the first choice, so any
+    /// input builds (tests/arbitrary.rs holds it); the `Result` is [`Arbitrary`]'s.
+    pub fn arbitrary_in(u: &mut Unstructured<'_>, ctx: &Context) -> Result<Self> {
+        let members = valid_members(u, ctx)?;
         if u.ratio(1, 3)? {
-            let recipe = u.choose(&RECIPES)?;
-            let miss = recipe.apply(&members, &Context::new());
+            let recipes = recipes(ctx);
+            let recipe = u.choose(&recipes)?;
+            let miss = recipe.apply(&members, ctx);
             return Ok(ArbitraryRequest {
                 body: miss.body,
                 label: Some(miss.label),
@@ -68,5 +131,12 @@ impl<'a> Arbitrary<'a> for ArbitraryRequest {
             body: serde_json::to_vec(&Value::Object(members)).unwrap_or_default(),
             label: None,
         })
+    }
+}
+
+impl<'a> Arbitrary<'a> for ArbitraryRequest {
+    /// [`arbitrary_in`](Self::arbitrary_in) the default [`Context`].
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Self::arbitrary_in(u, &Context::new())
     }
 }

@@ -38,7 +38,7 @@ use proptest::prelude::*;
 use proptest::strategy::Union;
 use serde_json::{json, Map, Value};
 
-pub use crate::kit::{Label, NearMiss};
+pub use crate::kit::{Label, NearMiss, DEBUG_BODY_BYTES};
 
 /// Characters of free text: letters of several scripts, digits, punctuation and spaces.
 const ANY_CHARS: &[char] = &[
@@ -101,21 +101,22 @@ fn text_value(text: &'static Text) -> BoxedStrategy<String> {
     prop_oneof![3 => any, 1 => spelled(prop::sample::select(longest).boxed())].boxed()
 }
 
-/// Items of `text`, none repeated once normalized (a repeat is warned about).
+/// Items of `text` as a list the engine takes without a word: none repeated once normalized
+/// (`duplicate_item`), nothing a rule over the whole list reports (`ALL` beside a code:
+/// `redundant_with_all`). The items those rules are about (`ALL`, and a code beside it) are
+/// drawn as often as all the other examples together, so the lists they would break come up in
+/// every run and are kept clean by the same repair each time.
 fn distinct_items(text: &'static Text) -> BoxedStrategy<Vec<String>> {
-    prop::collection::vec(text_value(text), 0..4)
-        .prop_map(move |items| {
-            let mut seen = Vec::new();
-            items
-                .into_iter()
-                .filter(|i| {
-                    let n = text.norm.apply(i.as_str().into()).into_owned();
-                    let fresh = !seen.contains(&n);
-                    seen.push(n);
-                    fresh
-                })
-                .collect()
-        })
+    let edges = kit::list_edges(text);
+    let item = if edges.is_empty() {
+        text_value(text)
+    } else {
+        let edge = prop::sample::select(edges)
+            .prop_flat_map(move |e| prop::sample::select(text.norm.spellings(&e)));
+        prop_oneof![text_value(text), edge].boxed()
+    };
+    prop::collection::vec(item, 0..4)
+        .prop_map(move |items| kit::keep_list_rules(text, items))
         .boxed()
 }
 
@@ -210,13 +211,15 @@ fn object_value(object: &'static Object) -> BoxedStrategy<Value> {
     }
 }
 
-/// Requests the engine accepts under `ctx`, with no error: `clientId` and any subset of the
-/// other members (legacy ones rarely: they warn), `null` for some, every value over its legal
-/// range with weight on the edges (last passing lengths and numbers, leap days, `ALL`, both
-/// `country` shapes, names in several scripts with the punctuation of names, URLs with ports,
-/// queries and IDN hosts), and the rules between members kept by construction (bank sub-flags,
-/// age range, the dates' order around `ctx.today`, the digit string's expiry, additionalSteps
-/// and additionalData that fit together).
+/// Requests the engine accepts under `ctx` **clean**: no error, and no warning but a legacy
+/// member's `legacy_field`. `clientId` and any subset of the other members (legacy ones rarely:
+/// they warn), `null` for some (where the engine takes a `null` without a word), every value
+/// over its legal range with weight on the edges (last passing lengths and numbers, leap days,
+/// `ALL` (alone: beside a code it earns `redundant_with_all`), both `country` shapes, names in
+/// several scripts with the punctuation of names, URLs with ports, queries and IDN hosts), and
+/// the rules between members kept by construction (bank sub-flags, age range, the dates' order
+/// around `ctx.today`, the digit string's expiry, additionalSteps and additionalData that fit
+/// together). [`valid_body`] gives the same as bytes.
 pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
     let members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = kit::members()
         .map(|m| {
@@ -225,7 +228,12 @@ pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
                 v.prop_map(Some).boxed()
             } else {
                 let present = if kit::is_legacy(m) { 0.05 } else { 0.3 };
-                let v = prop_oneof![9 => v, 1 => Just((m.name, Value::Null))];
+                // `null` only where the engine takes it without a word (a documented null).
+                let v = if kit::null_is_clean(m) {
+                    prop_oneof![9 => v, 1 => Just((m.name, Value::Null))].boxed()
+                } else {
+                    v.boxed()
+                };
                 prop::option::weighted(present, v).boxed()
             }
         })
@@ -241,6 +249,14 @@ pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
             kit::keep_rules(&mut m, &ctx);
             Value::Object(m)
         })
+        .boxed()
+}
+
+/// [`valid_request`] as the body a client sends (serialized JSON bytes): the same kind of body
+/// as [`NearMiss::body`], for a handler that takes bytes.
+pub fn valid_body(ctx: &Context) -> BoxedStrategy<Vec<u8>> {
+    valid_request(ctx)
+        .prop_map(|body| serde_json::to_vec(&body).unwrap_or_default())
         .boxed()
 }
 

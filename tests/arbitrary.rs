@@ -73,3 +73,97 @@ fn labels_hold_for_any_input() {
         "{valid} valid, {broken} near misses"
     );
 }
+
+/// The example partner profile (examples/profile.json).
+fn profile() -> idenfy_preflight::Profile {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/profile.json");
+    let file = std::fs::read(path).expect("examples/profile.json is readable");
+    idenfy_preflight::load_profile(&file, &Context::new())
+        .into_result()
+        .expect("the example profile loads")
+}
+
+/// Built for a context, requests keep it: under today's date no valid one carries
+/// `document_expired` (through `Arbitrary`, made for the default context, a third of them do),
+/// under a partner profile none breaks the account, and each near miss earns its label there.
+#[test]
+fn requests_built_for_a_context_are_clean_under_it() {
+    let today =
+        idenfy_preflight::Date::from_calendar_date(2026, idenfy_preflight::Month::November, 25)
+            .expect("a date");
+    let dated = Context::new().with_today(today);
+    let contexts = [dated.clone(), dated.clone().with_profile(profile())];
+    for ctx in &contexts {
+        let (mut valid, mut broken) = (0, 0);
+        for seed in 0..600u64 {
+            let data = bytes(seed, 64 + (seed as usize % 512));
+            let request = ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&data), ctx)
+                .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            let report = check(&request.body, ctx);
+            match &request.label {
+                None => {
+                    valid += 1;
+                    assert!(
+                        report.violations().is_empty(),
+                        "{request:?}: {:?}",
+                        report.violations()
+                    );
+                }
+                Some(label) => {
+                    broken += 1;
+                    assert!(
+                        label.holds(&report),
+                        "{request:?}: {:?}",
+                        report.violations()
+                    );
+                }
+            }
+        }
+        assert!(
+            valid > 150 && broken > 90,
+            "{valid} valid, {broken} near misses"
+        );
+    }
+    // The test can fail: made for the default context, some valid requests are expired today.
+    let expired = (0..600u64)
+        .filter_map(|seed| {
+            let data = bytes(seed, 64 + (seed as usize % 512));
+            ArbitraryRequest::arbitrary(&mut Unstructured::new(&data)).ok()
+        })
+        .filter(|r| r.label.is_none())
+        .filter(|r| {
+            check(&r.body, &dated)
+                .violations()
+                .iter()
+                .any(|v| v.code() == idenfy_preflight::Code::DocumentExpired)
+        })
+        .count();
+    assert!(
+        expired > 0,
+        "no valid request of the default context expired today"
+    );
+}
+
+/// `Debug` shows the body as text, cut after `DEBUG_BODY_BYTES` with its length noted.
+#[test]
+fn a_request_debugs_its_body_as_short_text() {
+    use idenfy_preflight::arbitrary::DEBUG_BODY_BYTES;
+    let request = ArbitraryRequest {
+        body: format!("{{\"clientId\":\"{}\"}}", "é".repeat(DEBUG_BODY_BYTES)).into_bytes(),
+        label: None,
+    };
+    let shown = format!("{request:?}");
+    assert!(
+        shown.starts_with(r#"ArbitraryRequest { body: "{\"clientId\":\"éé"#),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!("… ({} bytes in all)", request.body.len())),
+        "{shown}"
+    );
+    assert!(shown.len() < DEBUG_BODY_BYTES + 100, "{shown}");
+    assert!(
+        !shown.contains('\u{fffd}'),
+        "cut at a character boundary: {shown}"
+    );
+}

@@ -109,7 +109,8 @@ pub(super) fn ymd(d: Date) -> serde_json::Value {
 }
 
 /// The dates given are put in order (birth, issue, expiry), then, with today's date, birth and
-/// issue no later than today, birth within a plausible age, and expiry no earlier than today.
+/// issue no later than today, birth within a plausible age, and expiry no earlier than
+/// yesterday (the tolerance: an expiry yesterday is clean, and left alone).
 fn keep(members: &mut Members, ctx: &Context) {
     let order = [DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY];
     let given: Vec<(MemberId, Date)> = order
@@ -124,7 +125,8 @@ fn keep(members: &mut Members, ctx: &Context) {
     for ((m, _), mut d) in given.iter().zip(dates) {
         if let Some(today) = ctx.today {
             d = if *m == DATE_OF_EXPIRY {
-                d.max(today)
+                let earliest = today.checked_sub(Duration::days(TOLERANCE_DAYS));
+                d.max(earliest.unwrap_or(today))
             } else {
                 d.clamp(years_before(today, PLAUSIBLE_AGE), today)
             };
@@ -140,12 +142,26 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
             .unwrap_or(Date::MIN)
     };
     let (earlier, later) = (day(2000, 1, 1), day(2000, 1, 2));
+    // An expiry before another date: with today's date, yesterday (still within the tolerance,
+    // so not `document_expired` too) before today, so the miss earns its own code alone.
+    let (expiry, after_expiry) = match ctx.today {
+        Some(today) => (
+            today
+                .checked_sub(Duration::days(TOLERANCE_DAYS))
+                .unwrap_or(Date::MIN),
+            today,
+        ),
+        None => (earlier, later),
+    };
     let mut out = vec![
         CrossMiss::at(
             DATE_OF_ISSUE,
             Code::IssuedAfterExpiry,
             Severity::Error,
-            vec![(DATE_OF_ISSUE, ymd(later)), (DATE_OF_EXPIRY, ymd(earlier))],
+            vec![
+                (DATE_OF_ISSUE, ymd(after_expiry)),
+                (DATE_OF_EXPIRY, ymd(expiry)),
+            ],
         ),
         CrossMiss::at(
             DATE_OF_BIRTH,
@@ -157,7 +173,10 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
             DATE_OF_EXPIRY,
             Code::ExpiryBeforeBirth,
             Severity::Error,
-            vec![(DATE_OF_BIRTH, ymd(later)), (DATE_OF_EXPIRY, ymd(earlier))],
+            vec![
+                (DATE_OF_BIRTH, ymd(after_expiry)),
+                (DATE_OF_EXPIRY, ymd(expiry)),
+            ],
         ),
     ];
     if let Some(today) = ctx.today {

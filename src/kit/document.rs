@@ -14,11 +14,7 @@ fn body(members: &Members) -> Vec<u8> {
 }
 
 fn at(pointer: &str, code: Code, severity: Severity) -> Label {
-    Label {
-        pointer: pointer.to_owned(),
-        code,
-        severity,
-    }
+    Label::at(pointer, code, severity)
 }
 
 /// The first required member (`clientId`).

@@ -137,7 +137,7 @@ fn normalized(name: &str, s: &str) -> String {
 /// Each policy's near misses, labelled `Code::Policy` at the member.
 pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
     let mut out = Vec::new();
-    for (_, spec) in policies(ctx) {
+    for (code, spec) in policies(ctx) {
         let severity = if spec.warning {
             Severity::Warning
         } else {
@@ -146,9 +146,8 @@ pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
         let recipe = |name: &str, value: Value, suffix: &str| Recipe::Members {
             set: vec![(name.to_owned(), value)],
             label: Label {
-                pointer: format!("/{name}{suffix}"),
-                code: Code::Policy,
-                severity,
+                policy: Some(code.to_owned()),
+                ..Label::at(format!("/{name}{suffix}"), Code::Policy, severity)
             },
         };
         for name in &spec.require {
@@ -168,14 +167,25 @@ pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
             if let Some(max) = spec.max_length.filter(|&n| n < MAX_POLICY_LENGTH) {
                 texts.push(FreeText::filler(max + 1));
             }
-            let failing = texts
+            let as_sent = |s: &str| match m.shape {
+                Shape::List(_) => (json!([s]), "/0"),
+                _ => (s.into(), ""),
+            };
+            let failing: Vec<String> = texts
                 .into_iter()
-                .find(|s| !text_passes(spec, set.as_ref(), &text.norm.apply(s.as_str().into())));
-            if let Some(s) = failing {
-                match m.shape {
-                    Shape::List(_) => out.push(recipe(m.name, json!([s]), "/0")),
-                    _ => out.push(recipe(m.name, s.into(), "")),
-                }
+                .filter(|s| !text_passes(spec, set.as_ref(), &text.norm.apply(s.as_str().into())))
+                .collect();
+            // A value that breaks the policy and nothing else, where there is one (a locale
+            // the account offers but the policy leaves out earns no `unsupported_locale`).
+            let alone = |s: &&String| {
+                let mut members = super::smallest(ctx);
+                members.insert(m.name.to_owned(), as_sent(s).0);
+                let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
+                crate::check(&body, ctx).violations().len() == 1
+            };
+            if let Some(s) = failing.iter().find(alone).or(failing.first()) {
+                let (value, suffix) = as_sent(s);
+                out.push(recipe(m.name, value, suffix));
             }
         }
         if let Some(min) = spec.min {

@@ -92,6 +92,59 @@ fn text_misses(text: &Text) -> Vec<ValueMiss> {
         .collect()
 }
 
+/// `items` as a list of `text` the engine takes without a word, for generators that pick the
+/// items one by one: a repeat (once normalized) goes, then each item a rule over the whole list
+/// reports (`ALL` beside a code: `redundant_with_all`) goes too, until none is reported. The
+/// rules' own [`check_items`](crate::spec::rules::Rule::check_items) decides, so a new rule over
+/// lists is kept with no edit here.
+pub(crate) fn keep_list_rules(text: &Text, items: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let n = text.norm.apply(item.as_str().into()).into_owned();
+        if !seen.contains(&n) {
+            seen.push(n);
+            kept.push(item);
+        }
+    }
+    // Each round removes one item, so this ends (at the latest with an empty list).
+    loop {
+        let normalized: Vec<String> = kept
+            .iter()
+            .map(|i| text.norm.apply(i.as_str().into()).into_owned())
+            .collect();
+        let texts: Vec<&str> = normalized.iter().map(String::as_str).collect();
+        let mut found = Vec::new();
+        if texts.len() > 1 {
+            for r in text.rules {
+                r.check_items(&texts, &mut found);
+            }
+        }
+        match found.first() {
+            Some(&(at, _)) if at < kept.len() => {
+                kept.remove(at);
+            }
+            _ => return kept,
+        }
+    }
+}
+
+/// The items the rules over a whole list are about (`ALL`, and the code beside it), where the
+/// member's rules accept each alone: the edges of a list, which a generator draws more often
+/// than one example among hundreds, so that [`keep_list_rules`] is exercised every run.
+#[cfg(any(feature = "proptest", test))]
+pub(crate) fn list_edges(text: &Text) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (items, _, _) in text.rules.iter().flat_map(|r| r.list_misses()) {
+        for item in items {
+            if findings(text, &item).is_empty() && !out.contains(&item) {
+                out.push(item);
+            }
+        }
+    }
+    out
+}
+
 /// Lists the rules of `text` refuse as a whole (`ALL` beside a code).
 fn list_misses(text: &Text) -> Vec<ValueMiss> {
     text.rules
@@ -271,10 +324,11 @@ pub(crate) fn candidates(shape: &Shape) -> Vec<Value> {
             let items = texts(text);
             let mut out = vec![json!([])];
             out.extend(items.first().map(|i| json!([i])));
-            if let [a, b, ..] = items.as_slice() {
-                if text.norm.apply(a.as_str().into()) != text.norm.apply(b.as_str().into()) {
-                    out.push(json!([a, b]));
-                }
+            // The first two items, kept as a list the engine takes without a word (`ALL` and
+            // a code would earn `redundant_with_all`; a repeat, `duplicate_item`).
+            let pair = keep_list_rules(text, items.iter().take(2).cloned().collect());
+            if pair.len() == 2 {
+                out.push(json!(pair));
             }
             out
         }

@@ -151,30 +151,67 @@ mod tests {
 
 /// The handler tested the way the README's "Testing your service with generated requests"
 /// shows: it must forward every valid request and refuse every near miss that has an error,
-/// naming the reason.
+/// naming the reason; under the service's own context (today's date) too.
 #[cfg(test)]
 mod generated {
     use super::*;
-    use idenfy_preflight::strategies::{near_miss, valid_request};
-    use idenfy_preflight::Severity;
+    use idenfy_preflight::strategies::{near_miss, near_misses, valid_body, DEBUG_BODY_BYTES};
+    use idenfy_preflight::{Code, Date, Month, Severity};
     use proptest::prelude::*;
+
+    fn today() -> Context {
+        Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25).unwrap())
+    }
 
     proptest! {
         #[test]
-        fn forwards_every_valid_request(body in valid_request(&Context::new())) {
-            let bytes = serde_json::to_vec(&body).unwrap();
-            prop_assert!(matches!(handle(&bytes, &Context::new()), Answer::Forward(_)));
+        fn forwards_every_valid_request(body in valid_body(&Context::new())) {
+            prop_assert!(matches!(handle(&body, &Context::new()), Answer::Forward(_)));
+        }
+
+        /// Generated for the context the handler checks with, a valid request is clean under
+        /// it: nothing for the service to log, no `document_expired`.
+        #[test]
+        fn valid_requests_of_the_services_context_are_clean(body in valid_body(&today())) {
+            let report = check(&body, &today());
+            let warned: Vec<_> = report
+                .warnings()
+                .filter(|v| v.code() != Code::LegacyField)
+                .map(|v| v.code())
+                .collect();
+            prop_assert!(report.is_valid() && warned.is_empty(), "{:?}", warned);
         }
 
         #[test]
-        fn refuses_every_broken_request_for_its_reason(miss in near_miss(&Context::new())) {
-            match (handle(&miss.body, &Context::new()), miss.label.severity) {
+        fn refuses_every_broken_request_for_its_reason(miss in near_miss(&today())) {
+            match (handle(&miss.body, &today()), miss.label.severity) {
                 (Answer::BadRequest { body, .. }, Severity::Error) => {
-                    prop_assert!(body.contains(miss.label.code.as_str()), "{:?}: {}", miss.label, body);
+                    prop_assert!(body.contains(miss.label.code_name()), "{:?}: {}", miss, body);
                 }
                 (Answer::Forward(_), Severity::Warning) => {}
-                (answer, _) => prop_assert!(false, "{:?} answered {:?}", miss.label, answer),
+                (answer, _) => prop_assert!(false, "{:?} answered {:?}", miss, answer),
             }
         }
+    }
+
+    /// What proptest prints for a failing near miss is readable: the body as text, at most
+    /// about a kilobyte of it, even for the megabyte of `document_too_large`.
+    #[test]
+    fn a_failing_near_miss_prints_readably() {
+        let large = near_misses(&Context::new())
+            .into_iter()
+            .find(|m| m.label.code == Code::DocumentTooLarge)
+            .unwrap();
+        let shown = format!("{large:?}");
+        assert!(
+            shown.len() < DEBUG_BODY_BYTES + 300,
+            "{} bytes",
+            shown.len()
+        );
+        assert!(
+            shown.contains("clientId") && shown.contains("bytes in all"),
+            "{shown}"
+        );
+        assert!(large.json().is_some() && large.text().starts_with('{'));
     }
 }
