@@ -130,7 +130,8 @@ fn every_near_miss_earns_its_label_and_no_other_error() {
 
 /// Whether `extra`, found beside `label`'s violation, is one of the warnings [`Label`]'s
 /// contract lists: a warning the broken member earns whenever it is sent, the repeats of the
-/// cap's miss, the step `additionalData` names, the policy beside an unsupported locale.
+/// cap's miss, the step `additionalData` names, the policy beside an unsupported locale, the
+/// newborn's age beside the expiry-before-birth miss.
 fn in_the_contract(label: &Label, extra: &idenfy_preflight::Violation) -> bool {
     let member = |p: &str| p.split('/').nth(1).unwrap_or_default().to_owned();
     let same_member = member(extra.pointer()) == member(&label.pointer);
@@ -140,6 +141,7 @@ fn in_the_contract(label: &Label, extra: &idenfy_preflight::Violation) -> bool {
             Code::DuplicateItem => label.code == Code::TooManyViolations,
             Code::AdditionalDataUnknownStep => label.pointer.starts_with("/additionalData/"),
             Code::Policy => label.code == Code::UnsupportedLocale && same_member,
+            Code::AgeOutsideLimits => label.code == Code::ExpiryBeforeBirth,
             _ => false,
         }
 }

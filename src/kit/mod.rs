@@ -45,6 +45,9 @@ use serde_json::Value;
 /// - the policy's warning beside an `unsupported_locale` miss, where a partner policy narrows
 ///   `locale` within the account's locales (a locale the account lacks is outside the policy
 ///   too).
+/// - `age_outside_limits` beside the `expiry_before_birth` miss, where the account sets an
+///   `ageLimit`: an expiry before the birth date and within a day of `today` (so that the
+///   document is not expired) puts the birth at `today`, and a newborn is younger than any limit.
 ///
 /// Everything else earns its label alone: the date-order misses keep the expiry within a day of
 /// `today` (the tolerance), so they earn no `document_expired`, and a policy's miss takes a
