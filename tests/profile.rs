@@ -199,7 +199,7 @@ fn bad_content_is_reported_at_its_place_in_the_file() {
             &[("/registryCenterCountries", Code::WrongType, Severity::Error)],
         ),
         (
-            r#"{"locales": ["en-GB"]}"#,
+            r#"{"locales": ["en-GB-x1"]}"#,
             &[("/locales/0", Code::InvalidLocale, Severity::Error)],
         ),
         (

@@ -100,6 +100,8 @@ codes! {
     TooSmall = "too_small",
     /// A number is above the maximum.
     TooLarge = "too_large",
+    /// An integer written with a zero fraction or an exponent (`3600.0`, `3.6e3`): JSON Schema counts it as the integer, and the normalized request writes it as one (`3600`).
+    IntegerWrittenAsFloat = "integer_written_as_float",
     /// A string holds a character outside printable ASCII.
     NotPrintableAscii = "not_printable_ascii",
     /// An identifier starts or ends with whitespace, which is sent as written.
@@ -148,10 +150,10 @@ codes! {
     UrlHasCredentials = "url_has_credentials",
     /// A callback URL pointing at a host the webhook sender cannot reach.
     CallbackNotPublic = "callback_not_public",
-    /// A locale not written as two letters, optionally `_` and two more (`en`, `zh_tw`).
+    /// A locale over the 7 characters the API reference allows (kyc.yaml `maxLength: 7`).
     InvalidLocale = "invalid_locale",
-    /// A well-formed locale the verification UI (or the partner profile) does not offer: the UI
-    /// falls back to English.
+    /// A locale the verification UI (or the partner profile) does not offer (`pt-BR`, `xx`, empty):
+    /// sent as written, the UI falls back to English.
     UnsupportedLocale = "unsupported_locale",
     /// Not a UUID in its 8-4-4-4-12 form.
     InvalidUuid = "invalid_uuid",

@@ -131,7 +131,7 @@ pub enum TypeHint {
     Unquote,
     /// `"true"` for a boolean.
     UnquoteBoolean,
-    /// `600.0` for an integer.
+    /// `600.5` for an integer.
     WholeNumber,
 }
 
@@ -371,6 +371,11 @@ pub enum Kind {
         min: Num,
         max: Num,
     },
+    /// `rewritten`: the normalized request carries the integer (false beyond 64 bits, where the
+    /// number is kept as written).
+    IntegerWrittenAsFloat {
+        rewritten: bool,
+    },
     NotPrintableAscii {
         position: usize,
         count: usize,
@@ -543,6 +548,7 @@ impl Kind {
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,
             Kind::TooSmall { .. } => Code::TooSmall,
+            Kind::IntegerWrittenAsFloat { .. } => Code::IntegerWrittenAsFloat,
             Kind::TooLarge { .. } => Code::TooLarge,
             Kind::NotPrintableAscii { .. } => Code::NotPrintableAscii,
             Kind::SurroundingWhitespace { .. } => Code::SurroundingWhitespace,

@@ -165,7 +165,7 @@ impl Finding {
                     Some(TypeHint::Unquote) => " (write the number without quotes)",
                     Some(TypeHint::UnquoteBoolean) => " (write true or false without quotes)",
                     Some(TypeHint::WholeNumber) => {
-                        " (a whole number written without fraction or exponent, within 64 bits)"
+                        " (a whole number: this one has a fraction)"
                     }
                     None => "",
                 });
@@ -217,6 +217,14 @@ impl Finding {
                 "{who} must be at most {max} characters long (it has {length})"
             )?,
             Kind::TooSmall { min, max } => write!(out, "{who} must be {}", range(*min, *max))?,
+            Kind::IntegerWrittenAsFloat { rewritten: true } => write!(
+                out,
+                "{who} is an integer written with a fraction or an exponent (like 600.0 or 6e2); JSON Schema counts it as that integer, and the normalized request writes it as one"
+            )?,
+            Kind::IntegerWrittenAsFloat { rewritten: false } => write!(
+                out,
+                "{who} is an integer written with a fraction or an exponent (like 600.0 or 6e2); JSON Schema counts it as that integer, but beyond 64 bits it is kept as written"
+            )?,
             Kind::TooLarge { min, max } => {
                 write!(out, "{who} must be {}", range(*min, Some(*max)))?
             }
@@ -332,11 +340,11 @@ impl Finding {
             )?,
             Kind::InvalidLocale { max } => write!(
                 out,
-                "{who} must be two letters, optionally followed by _ and two more (en, zh_tw), at most {max} characters"
+                "{who} is longer than the {max} characters the API accepts for a locale; send a supported one (en, zh_tw)"
             )?,
             Kind::UnsupportedLocale => write!(
                 out,
-                "{who} is not a supported UI language, so the verification UI will be shown in English"
+                "{who} is not a supported UI language; it is sent as written and the verification UI will be shown in English"
             )?,
             Kind::InvalidUuid => write!(
                 out,
@@ -611,6 +619,7 @@ impl Finding {
                 put("length", (*length).into());
             }
             Kind::TooSmall { min, .. } => put("min", (*min).into()),
+            Kind::IntegerWrittenAsFloat { rewritten } => put("rewritten", (*rewritten).into()),
             Kind::TooLarge { max, .. } => put("max", (*max).into()),
             Kind::NotPrintableAscii {
                 position, count, ..

@@ -20,7 +20,6 @@ use crate::json::Value;
 use crate::report::{ResponseReport, ValidRequest};
 use crate::spec::catalogue;
 use crate::spec::response::{response_member, RESPONSE_FIELDS};
-use crate::spec::Shape;
 use std::borrow::Cow;
 
 const AUTH_TOKEN: &str = "authToken";
@@ -97,7 +96,7 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
                 personal: field.personal,
             };
             checker.errors_only = true;
-            let checked = checker.value(&slot, integral(field.shape, value), &loc);
+            let checked = checker.value(&slot, value, &loc);
             checker.errors_only = false;
             checked.value
         } else {
@@ -123,25 +122,4 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
         }
     }
     (out, token_ok)
-}
-
-/// An echoed integer the server wrote with a fraction or an exponent (`600.0`, `6e2`) as the
-/// integer it is: the server chose the spelling, not the caller, and the echo is compared by
-/// value. Anything else is left for the member's rules.
-fn integral(shape: Shape, value: Value<'_>) -> Value<'_> {
-    let Value::NumberText(text) = &value else {
-        return value;
-    };
-    if !matches!(shape, Shape::Int(_) | Shape::IntOrStr { .. }) {
-        return value;
-    }
-    match text.parse::<f64>() {
-        // Within ±2^53 every integral f64 is exactly that integer.
-        Ok(x) if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 => {
-            #[allow(clippy::cast_possible_truncation)]
-            let n = x as i64;
-            Value::Number(n.into())
-        }
-        _ => value,
-    }
 }
