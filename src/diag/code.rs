@@ -212,6 +212,8 @@ codes! {
     EchoChanged = "echo_changed",
     /// A token response leaves out a member the request sent.
     EchoDropped = "echo_dropped",
+    /// A token response leaves out (or nulls) a member the OpenAPI description lists as required but iDenfy's published examples do not always carry (`tokenType`); the token is still usable.
+    MissingExpectedMember = "missing_expected_member",
 }
 
 /// The snake_case name; honours width and alignment (`{:<20}`), like `str`.

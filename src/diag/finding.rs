@@ -525,6 +525,10 @@ pub enum Kind {
     EchoDropped {
         field: String,
     },
+    /// A response member kyc.yaml requires but iDenfy's examples may omit.
+    MissingExpectedMember {
+        field: &'static str,
+    },
 }
 
 impl Kind {
@@ -603,6 +607,7 @@ impl Kind {
             Kind::UnexpectedDigitStringLength { .. } => Code::UnexpectedDigitStringLength,
             Kind::EchoChanged { .. } => Code::EchoChanged,
             Kind::EchoDropped { .. } => Code::EchoDropped,
+            Kind::MissingExpectedMember { .. } => Code::MissingExpectedMember,
         }
     }
 }

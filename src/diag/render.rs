@@ -530,6 +530,10 @@ impl Finding {
                 out,
                 "the request sent {field}, but the response leaves it out: the server dropped or ignored it"
             )?,
+            Kind::MissingExpectedMember { field } => write!(
+                out,
+                "the response carries no {field}; the OpenAPI description lists it as required, but iDenfy's own example responses do not always have it, so the token is still usable and the session has the type the request or the account set"
+            )?,
         }
         if let Some(suggestion) = self.suggestion {
             match mode {
@@ -734,6 +738,7 @@ impl Finding {
                 put("echoed", echoed.name().into());
             }
             Kind::EchoDropped { field } => put("field", field.as_str().into()),
+            Kind::MissingExpectedMember { field } => put("field", (*field).into()),
             _ => {}
         }
         if let Some(s) = self.suggestion {

@@ -19,7 +19,7 @@ use crate::json::keys::Repeats;
 use crate::json::Value;
 use crate::report::{ResponseReport, ValidRequest};
 use crate::spec::catalogue;
-use crate::spec::response::{response_member, RESPONSE_FIELDS};
+use crate::spec::response::{response_member, EXPECTED_RESPONSE_MEMBERS, RESPONSE_FIELDS};
 use std::borrow::Cow;
 
 const AUTH_TOKEN: &str = "authToken";
@@ -119,6 +119,16 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
                 document: Document::Response,
             });
             checker.report_at(&Place::missing(member.name), f);
+        }
+    }
+    for &name in EXPECTED_RESPONSE_MEMBERS {
+        let f = Finding::warning(Kind::MissingExpectedMember { field: name });
+        match out.iter().find(|e| e.name == name) {
+            None => checker.report_at(&Place::missing(name), f),
+            Some(e) if matches!(e.value, Value::Null) => {
+                checker.report(&ROOT.key(name, e.position), f, None)
+            }
+            Some(_) => {}
         }
     }
     (out, token_ok)
