@@ -192,7 +192,9 @@ fn token_type_is_expected_and_checked_as_in_the_request() {
     assert!(absent.is_valid() && absent.redirect_url().is_some());
     assert_eq!(absent.violations()[0].params()["field"], "tokenType");
     assert!(
-        absent.violations()[0].message().contains("OpenAPI description lists it as required"),
+        absent.violations()[0]
+            .message()
+            .contains("OpenAPI description lists it as required"),
         "{}",
         absent.violations()[0].message()
     );
@@ -211,8 +213,16 @@ fn token_type_is_expected_and_checked_as_in_the_request() {
     assert_eq!(
         found(&report),
         [
-            ("/tokenType".to_owned(), Code::MissingExpectedMember, Warning),
-            ("/digitString".to_owned(), Code::UnexpectedDigitStringLength, Warning),
+            (
+                "/tokenType".to_owned(),
+                Code::MissingExpectedMember,
+                Warning
+            ),
+            (
+                "/digitString".to_owned(),
+                Code::UnexpectedDigitStringLength,
+                Warning
+            ),
         ]
     );
     // Another required member still is an error.

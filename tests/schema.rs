@@ -519,7 +519,12 @@ fn integral_floats_and_locales_have_one_verdict() {
     for (bodies, want) in [(&valid[..], true), (&invalid[..], false)] {
         for body in bodies {
             let report = check_value(body, &ctx());
-            assert_eq!(report.is_valid(), want, "engine: {body} {:?}", report.violations());
+            assert_eq!(
+                report.is_valid(),
+                want,
+                "engine: {body} {:?}",
+                report.violations()
+            );
             assert_eq!(REQUEST.is_valid(body), want, "schema: {body}");
         }
     }

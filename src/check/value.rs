@@ -179,7 +179,10 @@ impl Checker<'_> {
         let finding = bounds.check_int(i);
         // Said of a value that is sent: one out of bounds has its error instead.
         if let Some(rewritten) = rewritten {
-            if finding.as_ref().is_none_or(|f| f.severity != Severity::Error) {
+            if finding
+                .as_ref()
+                .is_none_or(|f| f.severity != Severity::Error)
+            {
                 let f = Finding::warning(Kind::IntegerWrittenAsFloat { rewritten });
                 self.say(slot, loc, f, None);
             }
@@ -337,7 +340,9 @@ mod tests {
         ] {
             assert_eq!(integral(literal), Some(integer), "{literal}");
         }
-        for literal in ["3600.5", "3.6001e3", "1e-1", "0.5", "-0.1", "NaN", "inf", "x"] {
+        for literal in [
+            "3600.5", "3.6001e3", "1e-1", "0.5", "-0.1", "NaN", "inf", "x",
+        ] {
             assert_eq!(integral(literal), None, "{literal}");
         }
     }

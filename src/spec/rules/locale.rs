@@ -113,8 +113,24 @@ impl Rule for Locale {
 
     fn probes(&self) -> Vec<String> {
         [
-            "en", "EN", "ZH_TW", "xx", "en-us", "pt-BR", "zh-Hant", "sr-Latn", "en_usa", "english",
-            "english1", "zh-Hant-TW", "e", "e n", " en", "", "ééééééé", "éééééééé",
+            "en",
+            "EN",
+            "ZH_TW",
+            "xx",
+            "en-us",
+            "pt-BR",
+            "zh-Hant",
+            "sr-Latn",
+            "en_usa",
+            "english",
+            "english1",
+            "zh-Hant-TW",
+            "e",
+            "e n",
+            " en",
+            "",
+            "ééééééé",
+            "éééééééé",
         ]
         .map(String::from)
         .to_vec()
@@ -141,7 +157,17 @@ mod tests {
     #[test]
     fn length_is_the_only_error() {
         for warn in [
-            "", " ", "e", "e n", "eng", "en-us", "en_usa", "zh_hant", "english", "ééééééé", "xx",
+            "",
+            " ",
+            "e",
+            "e n",
+            "eng",
+            "en-us",
+            "en_usa",
+            "zh_hant",
+            "english",
+            "ééééééé",
+            "xx",
         ] {
             let f = findings(&Locale, warn);
             assert_eq!(f.len(), 1, "{warn:?}");
