@@ -225,6 +225,17 @@ fn token_type_is_expected_and_checked_as_in_the_request() {
             ),
         ]
     );
+    // A repeated tokenType has its duplicate_key error, not also the warning.
+    one(
+        &check_response_str(
+            r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "tokenType": "DOCUMENT"}"#,
+            None,
+            &Context::new(),
+        ),
+        "/tokenType",
+        Code::DuplicateKey,
+        Error,
+    );
     // Another required member still is an error.
     one(
         &check_json(&without(minimal(json!({})), "scanRef")),

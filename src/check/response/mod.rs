@@ -62,6 +62,12 @@ pub(crate) fn check(
 fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Echoed<'a>>, bool) {
     let repeats = Repeats::exact(members.iter().map(|(k, _)| k.as_ref()));
     let token_once = members.iter().filter(|(k, _)| k == AUTH_TOKEN).count() == 1;
+    // Expected members the body names at all: a repeated one has its duplicate_key error.
+    let named: Vec<&str> = EXPECTED_RESPONSE_MEMBERS
+        .iter()
+        .copied()
+        .filter(|n| members.iter().any(|(k, _)| k == n))
+        .collect();
     let mut token_ok = false;
     let mut out: Vec<Echoed<'a>> = Vec::with_capacity(members.len());
     for (position, (key, value)) in members.into_iter().enumerate() {
@@ -124,7 +130,8 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
     for &name in EXPECTED_RESPONSE_MEMBERS {
         let f = Finding::warning(Kind::MissingExpectedMember { field: name });
         match out.iter().find(|e| e.name == name) {
-            None => checker.report_at(&Place::missing(name), f),
+            None if !named.contains(&name) => checker.report_at(&Place::missing(name), f),
+            None => {}
             Some(e) if matches!(e.value, Value::Null) => {
                 checker.report(&ROOT.key(name, e.position), f, None)
             }
