@@ -128,6 +128,7 @@ pub mod response {
         crate::Code::UnexpectedDigitStringLength,
         crate::Code::EchoChanged,
         crate::Code::EchoDropped,
+        crate::Code::MissingExpectedMember,
     ];
 }
 
@@ -281,7 +282,8 @@ pub fn check_response(
 /// use idenfy_preflight::{check_response_str, Context};
 ///
 /// let report = check_response_str(r#"{"authToken": "t"}"#, None, &Context::new());
-/// assert_eq!(report.errors().count(), 2); // scanRef and tokenType are missing
+/// assert_eq!(report.errors().count(), 1); // scanRef is missing
+/// assert_eq!(report.warnings().count(), 1); // and tokenType, which the docs' example may omit
 /// ```
 pub fn check_response_str(
     body: &str,

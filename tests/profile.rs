@@ -84,6 +84,45 @@ fn values_are_normalized_like_the_request_s() {
     assert_eq!(p.defaults["documents"], json!(["ID_CARD"]));
 }
 
+/// A profile's integers written with a zero fraction are the integers (with the request's
+/// warning); its locales follow the request's rule: an unsupported one warns, only over 7
+/// characters is an error.
+#[test]
+fn profile_integers_and_locales_follow_the_request_rules() {
+    let file = br#"{"defaultExpiryTime": 3600.0, "defaultSessionLength": 6e2,
+        "defaults": {"ageLimit": 18.0}, "locales": ["pt-BR", "en"],
+        "policies": {"acme.short": {"member": "expiryTime", "max": 7.2e3}}}"#;
+    let report = load_profile(file, &Context::new());
+    let codes: Vec<(String, Code, Severity)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code(), v.severity()))
+        .collect();
+    let w = |p: &str, c| (p.to_owned(), c, Severity::Warning);
+    assert_eq!(
+        codes,
+        [
+            w("/defaultExpiryTime", Code::IntegerWrittenAsFloat),
+            w("/defaultSessionLength", Code::IntegerWrittenAsFloat),
+            w("/defaults/ageLimit", Code::IntegerWrittenAsFloat),
+            w("/locales/0", Code::UnsupportedLocale),
+            w("/policies/acme.short/max", Code::IntegerWrittenAsFloat),
+        ]
+    );
+    let p = report.into_result().expect("loads");
+    assert_eq!(p.default_expiry_time, Some(3600));
+    assert_eq!(p.default_session_length, Some(600));
+    assert_eq!(p.defaults["ageLimit"], json!(18));
+    assert_eq!(
+        found(br#"{"defaultExpiryTime": 3600.5}"#),
+        [(
+            "/defaultExpiryTime".to_owned(),
+            Code::WrongType,
+            Severity::Error
+        )]
+    );
+}
+
 /// Each part of a profile with bad content: the violation points into the file, with the code
 /// the same mistake earns in a request, and no profile comes out.
 #[test]
@@ -199,7 +238,7 @@ fn bad_content_is_reported_at_its_place_in_the_file() {
             &[("/registryCenterCountries", Code::WrongType, Severity::Error)],
         ),
         (
-            r#"{"locales": ["en-GB"]}"#,
+            r#"{"locales": ["en-GB-x1"]}"#,
             &[("/locales/0", Code::InvalidLocale, Severity::Error)],
         ),
         (

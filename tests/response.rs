@@ -182,11 +182,64 @@ fn message_up_to_100() {
     );
 }
 
+/// kyc.yaml lists tokenType as required in the response, but iDenfy's published example
+/// responses do not always carry it: absent or null, a warning (the token is usable); present,
+/// it is checked as in the request.
 #[test]
-fn token_type_is_required_and_checked_as_in_the_request() {
+fn token_type_is_expected_and_checked_as_in_the_request() {
+    let absent = check_json(&without(minimal(json!({})), "tokenType"));
+    one(&absent, "/tokenType", Code::MissingExpectedMember, Warning);
+    assert!(absent.is_valid() && absent.redirect_url().is_some());
+    assert_eq!(absent.violations()[0].params()["field"], "tokenType");
+    assert!(
+        absent.violations()[0]
+            .message()
+            .contains("OpenAPI description lists it as required"),
+        "{}",
+        absent.violations()[0].message()
+    );
     one(
-        &check_json(&without(minimal(json!({})), "tokenType")),
+        &check_json(&minimal(json!({"tokenType": null}))),
         "/tokenType",
+        Code::MissingExpectedMember,
+        Warning,
+    );
+    // The docs' example response without its tokenType passes, with the warning beside the
+    // one its 7-digit digitString always earns.
+    let mut docs = docs_response();
+    docs.as_object_mut().map(|o| o.remove("tokenType"));
+    let report = check_json(&docs);
+    assert!(report.is_valid(), "{report:#?}");
+    assert_eq!(
+        found(&report),
+        [
+            (
+                "/tokenType".to_owned(),
+                Code::MissingExpectedMember,
+                Warning
+            ),
+            (
+                "/digitString".to_owned(),
+                Code::UnexpectedDigitStringLength,
+                Warning
+            ),
+        ]
+    );
+    // A repeated tokenType has its duplicate_key error, not also the warning.
+    one(
+        &check_response_str(
+            r#"{"authToken": "t", "scanRef": "s", "tokenType": "DOCUMENT", "tokenType": "DOCUMENT"}"#,
+            None,
+            &Context::new(),
+        ),
+        "/tokenType",
+        Code::DuplicateKey,
+        Error,
+    );
+    // Another required member still is an error.
+    one(
+        &check_json(&without(minimal(json!({})), "scanRef")),
+        "/scanRef",
         Code::MissingRequired,
         Error,
     );
@@ -385,7 +438,7 @@ fn redirect_url_member_is_a_nullable_https_url() {
 #[test]
 fn echoed_members_are_checked_loosely() {
     // Any echoed member may be null, including the request's required clientId (tokenType is
-    // a response member too, and required there).
+    // a response member too, and expected there: null earns a warning).
     let nulls: serde_json::Map<String, Value> = idenfy_preflight::spec::catalogue::FIELDS
         .iter()
         .filter(|f| f.name != "tokenType")
@@ -784,6 +837,7 @@ fn every_response_only_code_is_produced_here() {
     let bodies = [
         minimal(json!({"digitString": "12a45678"})),
         minimal(json!({"digitString": "1234567", "clientId": "c2"})),
+        without(minimal(json!({})), "tokenType"),
     ];
     let mut seen = std::collections::HashSet::new();
     for body in &bodies {
@@ -811,7 +865,11 @@ fn response_fields_are_declared_once_and_documented() {
         .filter(|f| f.required())
         .map(|f| f.name())
         .collect();
-    assert_eq!(required, ["authToken", "scanRef", "tokenType"]);
+    assert_eq!(required, ["authToken", "scanRef"]);
+    assert_eq!(
+        idenfy_preflight::spec::response::EXPECTED_RESPONSE_MEMBERS,
+        ["tokenType"]
+    );
     // Their rules in words, as `idenfy-preflight rules` and the catalogue show them.
     let rules = |name: &str| {
         response_members()

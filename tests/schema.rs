@@ -467,7 +467,67 @@ fn hand_picked() -> Vec<Value> {
         json!({"clientId": "c1", "dateOfBirth": "0000-01-01"}),
         json!({"clientId": "c1", "generateDigitString": true, "expiryTime": null}),
         json!({"clientId": "c1", "generateDigitString": true, "expiryTime": 86401}),
+        // Integers written with a zero fraction, at each bound (serialized as `3600.0`).
+        json!({"clientId": "c1", "expiryTime": 3600.0}),
+        json!({"clientId": "c1", "expiryTime": 3600.5}),
+        json!({"clientId": "c1", "expiryTime": 1.0}),
+        json!({"clientId": "c1", "expiryTime": 0.0}),
+        json!({"clientId": "c1", "expiryTime": 2_592_000.0}),
+        json!({"clientId": "c1", "expiryTime": 2_592_001.0}),
+        json!({"clientId": "c1", "expiryTime": 1e20}),
+        json!({"clientId": "c1", "sessionLength": 60.0}),
+        json!({"clientId": "c1", "sessionLength": 59.0}),
+        json!({"clientId": "c1", "sessionLength": 3600.0}),
+        json!({"clientId": "c1", "sessionLength": 3601.0}),
+        json!({"clientId": "c1", "ageLimit": 18.0, "ageMax": 65.0}),
+        json!({"clientId": "c1", "ageLimit": 0.0}),
+        json!({"clientId": "c1", "riskAssessmentProfile": 3.0}),
+        json!({"clientId": "c1", "riskAssessmentProfile": 3.5}),
+        // Locales: only over 7 characters is an error.
+        json!({"clientId": "c1", "locale": "pt-BR"}),
+        json!({"clientId": "c1", "locale": "zh-Hant"}),
+        json!({"clientId": "c1", "locale": "sr-Latn"}),
+        json!({"clientId": "c1", "locale": ""}),
+        json!({"clientId": "c1", "locale": "english"}),
+        json!({"clientId": "c1", "locale": "english1"}),
+        json!({"clientId": "c1", "locale": "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"}),
+        json!({"clientId": "c1", "locale": "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"}),
     ]
+}
+
+/// Integral floats and short unsupported locales are valid for the engine and the schema alike
+/// (not merely in agreement); a fraction, a bound crossed or an eighth character is invalid for
+/// both.
+#[test]
+fn integral_floats_and_locales_have_one_verdict() {
+    let valid = [
+        json!({"clientId": "c1", "expiryTime": 3600.0}),
+        json!({"clientId": "c1", "expiryTime": 1.0}),
+        json!({"clientId": "c1", "expiryTime": 2_592_000.0}),
+        json!({"clientId": "c1", "sessionLength": 60.0, "ageLimit": 18.0, "riskAssessmentProfile": 3.0}),
+        json!({"clientId": "c1", "locale": "pt-BR"}),
+        json!({"clientId": "c1", "locale": "zh-Hant"}),
+        json!({"clientId": "c1", "locale": ""}),
+    ];
+    let invalid = [
+        json!({"clientId": "c1", "expiryTime": 3600.5}),
+        json!({"clientId": "c1", "expiryTime": 0.0}),
+        json!({"clientId": "c1", "expiryTime": 2_592_001.0}),
+        json!({"clientId": "c1", "sessionLength": 3601.0}),
+        json!({"clientId": "c1", "locale": "english1"}),
+    ];
+    for (bodies, want) in [(&valid[..], true), (&invalid[..], false)] {
+        for body in bodies {
+            let report = check_value(body, &ctx());
+            assert_eq!(
+                report.is_valid(),
+                want,
+                "engine: {body} {:?}",
+                report.violations()
+            );
+            assert_eq!(REQUEST.is_valid(body), want, "schema: {body}");
+        }
+    }
 }
 
 #[test]

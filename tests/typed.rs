@@ -351,3 +351,21 @@ fn a_valid_request_converts_back_to_the_same_value() {
         Some(sent.to_serde_value())
     );
 }
+
+/// An integer written with a zero fraction is normalized to the integer, so the typed request
+/// reads the normalized request's value.
+#[test]
+fn typed_request_reads_integers_written_with_a_fraction() {
+    let report = check_str(
+        r#"{"clientId": "c1", "expiryTime": 3600.0, "ageLimit": 1.8e1, "riskAssessmentProfile": 3.0}"#,
+        &Context::new(),
+    );
+    assert!(report.is_valid(), "{:?}", report.violations());
+    let typed = TokenRequest::try_from(report.request().expect("valid")).expect("typed");
+    assert_eq!(typed.expiry_time, Some(3600));
+    assert_eq!(typed.age_limit, Some(18));
+    assert_eq!(
+        typed.risk_assessment_profile,
+        Some(RiskAssessmentProfile::Id(3))
+    );
+}

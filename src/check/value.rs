@@ -53,8 +53,8 @@ impl Checker<'_> {
                     }
                 }
             },
-            (Shape::Int(bounds), Value::Number(n)) => {
-                self.integer(slot, bounds, Value::Number(n), loc)
+            (Shape::Int(bounds), v @ (Value::Number(_) | Value::NumberText(_))) => {
+                self.integer(slot, bounds, v, loc)
             }
             (Shape::Number(bounds), v @ (Value::Number(_) | Value::NumberText(_))) => {
                 let x = match &v {
@@ -83,8 +83,8 @@ impl Checker<'_> {
             (Shape::List(text), Value::Array(items)) => self.list(slot, &text, items, loc),
             (Shape::StrOrList(text), Value::String(s)) => self.text(slot, &text, s, loc),
             (Shape::StrOrList(text), Value::Array(items)) => self.list(slot, &text, items, loc),
-            (Shape::IntOrStr { int, .. }, Value::Number(n)) => {
-                self.integer(slot, int, Value::Number(n), loc)
+            (Shape::IntOrStr { int, .. }, v @ (Value::Number(_) | Value::NumberText(_))) => {
+                self.integer(slot, int, v, loc)
             }
             // A string is a UUID, an open text: its scalar is no choice the rules read.
             (Shape::IntOrStr { text, .. }, Value::String(s)) => self.text(slot, &text, s, loc),
@@ -141,6 +141,10 @@ impl Checker<'_> {
         }
     }
 
+    /// An integer member's value: an integer literal, or a number literal written with a zero
+    /// fraction or an exponent (`3600.0`, `3.6e3`, `-0`), which JSON Schema counts as the integer
+    /// it denotes. That one is rewritten as the integer (within 64 bits), with a warning; the
+    /// bounds apply to the integer either way.
     fn integer<'a>(
         &mut self,
         slot: &Slot,
@@ -148,18 +152,42 @@ impl Checker<'_> {
         value: Value<'a>,
         loc: &Loc<'_>,
     ) -> Checked<'a> {
-        let Value::Number(n) = &value else {
-            return self.mistyped(slot, slot.shape.expected(), value, loc);
+        let (i, value, rewritten) = match value {
+            Value::Number(n) => match n
+                .as_i64()
+                .map(i128::from)
+                .or_else(|| n.as_u64().map(i128::from))
+            {
+                Some(i) => (i, Value::Number(n), None),
+                None => return self.mistyped(slot, slot.shape.expected(), Value::Number(n), loc),
+            },
+            Value::NumberText(text) => match integral(&text) {
+                // Integral, so exact once within i128 (the cast saturates beyond it).
+                #[allow(clippy::cast_possible_truncation)]
+                Some(x) => match i64::try_from(x as i128) {
+                    Ok(n) => (i128::from(n), Value::Number(n.into()), Some(true)),
+                    Err(_) => (x as i128, Value::NumberText(text), Some(false)),
+                },
+                None => {
+                    let v = Value::NumberText(text);
+                    return self.mistyped(slot, slot.shape.expected(), v, loc);
+                }
+            },
+            other => return self.mistyped(slot, slot.shape.expected(), other, loc),
         };
-        let Some(i) = n
-            .as_i64()
-            .map(i128::from)
-            .or_else(|| n.as_u64().map(i128::from))
-        else {
-            return self.mistyped(slot, slot.shape.expected(), value, loc);
-        };
-        let saturated = i64::try_from(i).unwrap_or(i64::MAX);
-        match bounds.check_int(i) {
+        let saturated = i64::try_from(i).unwrap_or(if i < 0 { i64::MIN } else { i64::MAX });
+        let finding = bounds.check_int(i);
+        // Said of a value that is sent: one out of bounds has its error instead.
+        if let Some(rewritten) = rewritten {
+            if finding
+                .as_ref()
+                .is_none_or(|f| f.severity != Severity::Error)
+            {
+                let f = Finding::warning(Kind::IntegerWrittenAsFloat { rewritten });
+                self.say(slot, loc, f, None);
+            }
+        }
+        match finding {
             // An implausible value is still the value sent: rules between members use it.
             Some(f) if f.severity != Severity::Error => {
                 self.say(slot, loc, f, Some(&value));
@@ -278,6 +306,44 @@ impl Checker<'_> {
         Checked {
             value,
             scalar: Scalar::Other,
+        }
+    }
+}
+
+/// The integer a number literal with a fraction or an exponent denotes, if it is one: the
+/// literal read as the nearest double, as JSON Schema validators (Python's `jsonschema`, Ajv)
+/// read it, whose fraction is zero (`3600.0`, `3.6e3`, `36e2`, `-0` and `-0.0`; not `3600.5`).
+/// serde_json refuses a literal beyond the double range (`1e400`) while reading, so every
+/// literal here is finite.
+pub(crate) fn integral(literal: &str) -> Option<f64> {
+    literal
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && x.fract() == 0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::integral;
+
+    #[test]
+    fn integral_literals() {
+        for (literal, integer) in [
+            ("3600.0", 3600.0),
+            ("3600.000", 3600.0),
+            ("3.6e3", 3600.0),
+            ("36E+2", 3600.0),
+            ("360000e-2", 3600.0),
+            ("-0", 0.0),
+            ("-0.0", 0.0),
+            ("1e20", 1e20),
+        ] {
+            assert_eq!(integral(literal), Some(integer), "{literal}");
+        }
+        for literal in [
+            "3600.5", "3.6001e3", "1e-1", "0.5", "-0.1", "NaN", "inf", "x",
+        ] {
+            assert_eq!(integral(literal), None, "{literal}");
         }
     }
 }

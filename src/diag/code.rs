@@ -160,6 +160,11 @@ codes! {
     TooLarge = "too_large"
         => "Token page and kyc.yaml (maximum: expiryTime 2592000, sessionLength 3600): \
          refused (BAD_VALUE).",
+    /// An integer written with a zero fraction or an exponent (`3600.0`, `3.6e3`): JSON Schema counts it as the integer, and the normalized request writes it as one (`3600`).
+    IntegerWrittenAsFloat = "integer_written_as_float"
+        => "If sent: JSON Schema's integer (and so kyc.yaml's type integer) is any number \
+         with a zero fraction, so the value is accepted; the normalized request carries the \
+         plain integer (3600), which every JSON reader takes as one.",
     /// A string holds a character outside printable ASCII.
     NotPrintableAscii = "not_printable_ascii"
         => "Token page (\"ASCII characters\" for clientId, externalRef, documentNumber, \
@@ -269,12 +274,12 @@ codes! {
     CallbackNotPublic = "callback_not_public"
         => "If sent: iDenfy's webhook sender cannot reach a private or local host, so the \
          session's webhooks never arrive.",
-    /// A locale not written as two letters, optionally `_` and two more (`en`, `zh_tw`).
+    /// A locale over the 7 characters the API reference allows (kyc.yaml `maxLength: 7`).
     InvalidLocale = "invalid_locale"
         => "kyc.yaml (locale: type string, maxLength 7): a longer locale is refused. A \
-         well-formed tag the UI does not offer is unsupported_locale, a warning.",
-    /// A well-formed locale the verification UI (or the partner profile) does not offer: the UI
-    /// falls back to English.
+         shorter one the UI does not offer is unsupported_locale, a warning.",
+    /// A locale the verification UI (or the partner profile) does not offer (`pt-BR`, `xx`, empty):
+    /// sent as written, the UI falls back to English.
     UnsupportedLocale = "unsupported_locale"
         => "If sent: Token page (\"If not supported locale is used, the default English \
          will be displayed\"): the verification UI shows English.",
@@ -405,6 +410,11 @@ codes! {
     EchoDropped = "echo_dropped"
         => "If the session runs: the response mirrors the request (Token page), so the \
          server dropped or ignored the member and the session runs without it.",
+    /// A token response leaves out (or nulls) a member the OpenAPI description lists as required but iDenfy's published examples do not always carry (`tokenType`); the token is still usable.
+    MissingExpectedMember = "missing_expected_member"
+        => "If used: kyc.yaml lists tokenType as required in the response, but iDenfy's \
+         published response example leaves it out; the token is usable and the session \
+         has the type the request or the account set.",
 }
 
 /// The snake_case name; honours width and alignment (`{:<20}`), like `str`.

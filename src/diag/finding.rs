@@ -131,7 +131,7 @@ pub enum TypeHint {
     Unquote,
     /// `"true"` for a boolean.
     UnquoteBoolean,
-    /// `600.0` for an integer.
+    /// `600.5` for an integer.
     WholeNumber,
 }
 
@@ -371,6 +371,11 @@ pub enum Kind {
         min: Num,
         max: Num,
     },
+    /// `rewritten`: the normalized request carries the integer (false beyond 64 bits, where the
+    /// number is kept as written).
+    IntegerWrittenAsFloat {
+        rewritten: bool,
+    },
     NotPrintableAscii {
         position: usize,
         count: usize,
@@ -528,6 +533,10 @@ pub enum Kind {
     EchoDropped {
         field: String,
     },
+    /// A response member kyc.yaml requires but iDenfy's examples may omit.
+    MissingExpectedMember {
+        field: &'static str,
+    },
 }
 
 impl Kind {
@@ -551,6 +560,7 @@ impl Kind {
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,
             Kind::TooSmall { .. } => Code::TooSmall,
+            Kind::IntegerWrittenAsFloat { .. } => Code::IntegerWrittenAsFloat,
             Kind::TooLarge { .. } => Code::TooLarge,
             Kind::NotPrintableAscii { .. } => Code::NotPrintableAscii,
             Kind::SurroundingWhitespace { .. } => Code::SurroundingWhitespace,
@@ -606,6 +616,7 @@ impl Kind {
             Kind::UnexpectedDigitStringLength { .. } => Code::UnexpectedDigitStringLength,
             Kind::EchoChanged { .. } => Code::EchoChanged,
             Kind::EchoDropped { .. } => Code::EchoDropped,
+            Kind::MissingExpectedMember { .. } => Code::MissingExpectedMember,
         }
     }
 }

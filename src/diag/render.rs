@@ -208,7 +208,7 @@ impl Finding {
                     Some(TypeHint::Unquote) => " (write the number without quotes)",
                     Some(TypeHint::UnquoteBoolean) => " (write true or false without quotes)",
                     Some(TypeHint::WholeNumber) => {
-                        " (a whole number written without fraction or exponent, within 64 bits)"
+                        " (a whole number: this one has a fraction)"
                     }
                     None => "",
                 });
@@ -260,6 +260,14 @@ impl Finding {
                 "{who} must be at most {max} characters long (it has {length})"
             )?,
             Kind::TooSmall { min, max } => write!(out, "{who} must be {}", range(*min, *max))?,
+            Kind::IntegerWrittenAsFloat { rewritten: true } => write!(
+                out,
+                "{who} is an integer written with a fraction or an exponent (like 600.0 or 6e2); JSON Schema counts it as that integer, and the normalized request writes it as one"
+            )?,
+            Kind::IntegerWrittenAsFloat { rewritten: false } => write!(
+                out,
+                "{who} is an integer written with a fraction or an exponent (like 600.0 or 6e2); JSON Schema counts it as that integer, but beyond 64 bits it is kept as written"
+            )?,
             Kind::TooLarge { min, max } => {
                 write!(out, "{who} must be {}", range(*min, Some(*max)))?
             }
@@ -375,11 +383,11 @@ impl Finding {
             )?,
             Kind::InvalidLocale { max } => write!(
                 out,
-                "{who} must be two letters, optionally followed by _ and two more (en, zh_tw), at most {max} characters"
+                "{who} is longer than the {max} characters the API accepts for a locale; send a supported one (en, zh_tw)"
             )?,
             Kind::UnsupportedLocale => write!(
                 out,
-                "{who} is not a supported UI language, so the verification UI will be shown in English"
+                "{who} is not a supported UI language; it is sent as written and the verification UI will be shown in English"
             )?,
             Kind::InvalidUuid => write!(
                 out,
@@ -581,6 +589,10 @@ impl Finding {
                 out,
                 "the request sent {field}, but the response leaves it out: the server dropped or ignored it"
             )?,
+            Kind::MissingExpectedMember { field } => write!(
+                out,
+                "the response carries no {field}; the OpenAPI description lists it as required, but iDenfy's own example responses do not always have it, so the token is still usable and the session has the type the request or the account set"
+            )?,
         }
         if let Some(suggestion) = self.suggestion {
             match mode {
@@ -665,6 +677,7 @@ impl Finding {
                 put("length", (*length).into());
             }
             Kind::TooSmall { min, .. } => put("min", (*min).into()),
+            Kind::IntegerWrittenAsFloat { rewritten } => put("rewritten", (*rewritten).into()),
             Kind::TooLarge { max, .. } => put("max", (*max).into()),
             Kind::NotPrintableAscii {
                 position, count, ..
@@ -789,6 +802,7 @@ impl Finding {
                 put("echoed", echoed.name().into());
             }
             Kind::EchoDropped { field } => put("field", field.as_str().into()),
+            Kind::MissingExpectedMember { field } => put("field", (*field).into()),
             _ => {}
         }
         if let Some(s) = self.suggestion {

@@ -212,11 +212,17 @@ pub(crate) fn value_misses(shape: &Shape) -> Vec<ValueMiss> {
                     .into_iter()
                     .map(|(v, code, sev)| ValueMiss::here(v.into(), code, sev)),
             );
-            // An integer written with a fraction: JSON Schema's `integer` takes it, we don't.
+            // An integer written with a fraction is no integer; with a zero fraction it is the
+            // integer JSON Schema counts, rewritten with a warning.
             out.push(ValueMiss::here(
                 json!(b.min as f64 + 0.5),
                 Code::WrongType,
                 Severity::Error,
+            ));
+            out.push(ValueMiss::here(
+                json!(b.valid_range().0 as f64),
+                Code::IntegerWrittenAsFloat,
+                Severity::Warning,
             ));
         }
         Shape::Number(b) => out.extend(

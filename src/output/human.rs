@@ -335,11 +335,11 @@ impl fmt::Display for Report<'_> {
 /// ```
 /// use idenfy_preflight::{check_response_str, Context};
 ///
-/// let report = check_response_str(r#"{"authToken": "t", "scanRef": "s"}"#, None, &Context::new());
+/// let report = check_response_str(r#"{"scanRef": "s", "tokenType": "DOCUMENT"}"#, None, &Context::new());
 /// assert_eq!(report.to_string(), "\
 /// response: INVALID (1 error, 0 warnings)
 /// errors:
-///   /tokenType  missing_required: tokenType is required in a token response");
+///   /authToken  missing_required: authToken is required in a token response");
 /// ```
 impl fmt::Display for ResponseReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -400,11 +400,11 @@ mod tests {
         assert_eq!(valid.to_string(), "request: VALID (0 errors, 0 warnings)");
         assert_eq!(format!("{valid:#}"), valid.to_string());
 
-        let body = r#"{"authToken": "t", "scanRef": "s"}"#;
+        let body = r#"{"scanRef": "s", "tokenType": "DOCUMENT"}"#;
         let response = crate::check_response_str(body, None, &ctx);
         let summary = "response: INVALID (1 error, 0 warnings)";
         let full = format!(
-            "{summary}\nerrors:\n  /tokenType  missing_required: tokenType is required in a token response"
+            "{summary}\nerrors:\n  /authToken  missing_required: authToken is required in a token response"
         );
         assert_eq!(response.to_string(), full);
         assert_eq!(format!("{response:#}"), summary);

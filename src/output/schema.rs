@@ -290,9 +290,6 @@ pub enum Scope {
     All,
     /// Violations at these members only.
     Members(&'static [&'static str]),
-    /// `wrong_type` where an integer was written with a fraction or exponent (`600.0`): JSON
-    /// Schema's `integer` accepts any number with a zero fraction.
-    IntegralFloats,
 }
 
 /// A rule only the engine checks, and why.
@@ -330,11 +327,6 @@ pub fn engine_only() -> Vec<EngineOnly> {
         codes: vec![Code::TooShort, Code::TooLong],
         scope: Scope::Members(&["firstName", "lastName"]),
         why: "Name lengths count the normalized name (trimmed, spaces collapsed, upper-cased: `ß` becomes `SS`); the schema only requires a non-empty string.",
-    },
-    EngineOnly {
-        codes: vec![Code::WrongType],
-        scope: Scope::IntegralFloats,
-        why: "JSON Schema's `integer` accepts `600.0`, and compares numbers as floats, so it cannot see an integer beyond 64 bits; the engine wants `600` within 64 bits.",
     },
     EngineOnly {
         codes: vec![Code::MisspelledField],
@@ -393,11 +385,6 @@ pub fn expresses(violation: &crate::Violation) -> bool {
             && match e.scope {
                 Scope::All => true,
                 Scope::Members(m) => m.contains(&member),
-                Scope::IntegralFloats => {
-                    violation.params().get("found").and_then(Value::as_str) == Some("number")
-                        // Without the value (not opted in), assume the integral case.
-                        && violation.value().and_then(Value::as_f64).is_none_or(|x| x.fract() == 0.0)
-                }
             }
     })
 }
@@ -414,9 +401,6 @@ pub fn engine_only_markdown() -> String {
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            Scope::IntegralFloats => {
-                "integers written as `600.0`, `6e2` or beyond 64 bits".to_owned()
-            }
         };
         out.push_str(&format!("| {} | {scope} | {} |\n", codes.join(", "), e.why));
     }

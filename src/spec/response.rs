@@ -76,9 +76,9 @@ pub const RESPONSE_FIELDS: &[Member] = &[
     ),
     response(
         "tokenType",
-        true,
+        false,
         Shape::Str(Text::closed(&[&TOKEN_TYPE])),
-        "Document only, or document and selfie (required by the OpenAPI description).",
+        "Document only, or document and selfie (the OpenAPI description requires it; absent or null, a warning).",
     ),
     response(
         "digitString",
@@ -121,6 +121,11 @@ pub const RESPONSE_FIELDS: &[Member] = &[
         "Legacy name of clientId, echoed by the OpenAPI description.",
     ),
 ];
+
+/// Response members the OpenAPI description (kyc.yaml) lists as required that iDenfy's own
+/// published example responses leave out: not [`Member::required`] (the token is usable without
+/// them), but absent or `null` they earn a warning (`missing_expected_member`).
+pub const EXPECTED_RESPONSE_MEMBERS: &[&str] = &["tokenType"];
 
 /// The response member named `name`, if it is one of [`RESPONSE_FIELDS`].
 ///

@@ -19,8 +19,7 @@ use crate::json::keys::Repeats;
 use crate::json::Value;
 use crate::report::{ResponseReport, ValidRequest};
 use crate::spec::catalogue;
-use crate::spec::response::{response_member, RESPONSE_FIELDS};
-use crate::spec::Shape;
+use crate::spec::response::{response_member, EXPECTED_RESPONSE_MEMBERS, RESPONSE_FIELDS};
 use std::borrow::Cow;
 
 const AUTH_TOKEN: &str = "authToken";
@@ -63,6 +62,12 @@ pub(crate) fn check(
 fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Echoed<'a>>, bool) {
     let repeats = Repeats::exact(members.iter().map(|(k, _)| k.as_ref()));
     let token_once = members.iter().filter(|(k, _)| k == AUTH_TOKEN).count() == 1;
+    // Expected members the body names at all: a repeated one has its duplicate_key error.
+    let named: Vec<&str> = EXPECTED_RESPONSE_MEMBERS
+        .iter()
+        .copied()
+        .filter(|n| members.iter().any(|(k, _)| k == n))
+        .collect();
     let mut token_ok = false;
     let mut out: Vec<Echoed<'a>> = Vec::with_capacity(members.len());
     for (position, (key, value)) in members.into_iter().enumerate() {
@@ -97,7 +102,7 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
                 personal: field.personal,
             };
             checker.errors_only = true;
-            let checked = checker.value(&slot, integral(field.shape, value), &loc);
+            let checked = checker.value(&slot, value, &loc);
             checker.errors_only = false;
             checked.value
         } else {
@@ -122,26 +127,16 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
             checker.report_at(&Place::missing(member.name), f);
         }
     }
-    (out, token_ok)
-}
-
-/// An echoed integer the server wrote with a fraction or an exponent (`600.0`, `6e2`) as the
-/// integer it is: the server chose the spelling, not the caller, and the echo is compared by
-/// value. Anything else is left for the member's rules.
-fn integral(shape: Shape, value: Value<'_>) -> Value<'_> {
-    let Value::NumberText(text) = &value else {
-        return value;
-    };
-    if !matches!(shape, Shape::Int(_) | Shape::IntOrStr { .. }) {
-        return value;
-    }
-    match text.parse::<f64>() {
-        // Within ±2^53 every integral f64 is exactly that integer.
-        Ok(x) if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_992.0 => {
-            #[allow(clippy::cast_possible_truncation)]
-            let n = x as i64;
-            Value::Number(n.into())
+    for &name in EXPECTED_RESPONSE_MEMBERS {
+        let f = Finding::warning(Kind::MissingExpectedMember { field: name });
+        match out.iter().find(|e| e.name == name) {
+            None if !named.contains(&name) => checker.report_at(&Place::missing(name), f),
+            None => {}
+            Some(e) if matches!(e.value, Value::Null) => {
+                checker.report(&ROOT.key(name, e.position), f, None)
+            }
+            Some(_) => {}
         }
-        _ => value,
     }
+    (out, token_ok)
 }

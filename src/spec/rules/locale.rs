@@ -13,50 +13,64 @@ pub const SUPPORTED_LOCALES: &[&str] = &[
     "zh", "zh_tw", "ko",
 ];
 
-/// The longest locale the API reference allows (`maxLength: 7`).
+/// The longest locale the API reference allows (kyc.yaml: `maxLength: 7`), in characters.
 pub const MAX_LOCALE_LENGTH: usize = 7;
 
-/// Whether `value` (lower case) has the API's locale form: two letters, optionally `_` and two
-/// more (`en`, `zh_tw`). Anything else (`en-US`, `english`, `zh_hant`) the API cannot map to
-/// a language at all.
-pub fn is_well_formed(value: &str) -> bool {
-    match value.as_bytes() {
-        [a, b] => a.is_ascii_lowercase() && b.is_ascii_lowercase(),
-        [a, b, b'_', c, d] => [a, b, c, d].iter().all(|x| x.is_ascii_lowercase()),
-        _ => false,
-    }
-}
+/// Other spellings of a supported locale, lower case, with `_` for `-`: ISO 639-1 codes where
+/// iDenfy uses another (`sl` for its `si`), country codes written for languages, BCP 47 script
+/// and region subtags of Chinese, a language name.
+const ALIASES: &[(&str, &str)] = &[
+    ("sl", "si"),
+    ("zh_hant", "zh_tw"),
+    ("zh_hk", "zh_tw"),
+    ("zh_mo", "zh_tw"),
+    ("zh_hans", "zh"),
+    ("zh_cn", "zh"),
+    ("zh_sg", "zh"),
+    ("nb", "no"),
+    ("nn", "no"),
+    ("ua", "uk"),
+    ("gr", "el"),
+    ("cz", "cs"),
+    ("ee", "et"),
+    ("se", "sv"),
+    ("dk", "da"),
+    ("jp", "ja"),
+    ("kr", "ko"),
+    ("gb", "en"),
+    ("us", "en"),
+    ("english", "en"),
+];
 
-/// The supported locale a caller probably meant by `value` (lower case), if any.
+/// The supported locale a caller probably meant by `value` (lower case), if any: the whole
+/// value (trimmed, `-` read as `_`) through [`ALIASES`] or as a supported locale, else its
+/// first subtag the same way (`pt_br` → `pt`, `sr-latn` → `sr`, `nb-no` → `no`), with Chinese
+/// read by its script or region (`zh-Hant-TW` → `zh_tw`).
 fn hint(value: &str) -> Option<&'static str> {
-    let supported = |v: &str| SUPPORTED_LOCALES.iter().copied().find(|s| *s == v);
-    let underscored = value.replace('-', "_");
-    match underscored.as_str() {
-        "sl" => Some("si"),
-        "zh_hant" | "zh_hk" | "zh_mo" => Some("zh_tw"),
-        "zh_hans" | "zh_cn" | "zh_sg" => Some("zh"),
-        "nb" | "nn" => Some("no"),
-        "ua" => Some("uk"),
-        "gr" => Some("el"),
-        "cz" => Some("cs"),
-        "ee" => Some("et"),
-        "se" => Some("sv"),
-        "dk" => Some("da"),
-        "jp" => Some("ja"),
-        "kr" => Some("ko"),
-        "gb" | "us" | "english" => Some("en"),
-        other => supported(other).or_else(|| {
-            other
-                .split('_')
-                .next()
-                .filter(|p| *p != other)
-                .and_then(supported)
-        }),
+    let tag = value.trim().replace('-', "_");
+    let known = |v: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == v)
+            .map(|(_, meant)| *meant)
+            .or_else(|| SUPPORTED_LOCALES.iter().copied().find(|s| *s == v))
+    };
+    if let Some(meant) = known(&tag) {
+        return Some(meant);
+    }
+    let mut subtags = tag.split('_').filter(|s| !s.is_empty());
+    match subtags.next()? {
+        "zh" if subtags.any(|s| matches!(s, "hant" | "tw" | "hk" | "mo")) => Some("zh_tw"),
+        first if first != tag => known(first),
+        _ => None,
     }
 }
 
-/// A supported locale, in lower case: malformed ones are errors, well-formed but unsupported
-/// ones warnings.
+/// A locale the verification UI offers, in lower case. Only what the API refuses is an error:
+/// over kyc.yaml's 7 characters (`invalid_locale`). Anything shorter that is not one of the
+/// supported locales (`pt-br`, `en-us`, `zh-hant`, `xx`, the empty string, `english`) is a
+/// warning, as the token page says the UI then shows English; it is sent as written, with the
+/// supported locale it likely means as the suggestion.
 ///
 /// ```
 /// use idenfy_preflight::spec::rules::{findings, Locale};
@@ -66,7 +80,9 @@ fn hint(value: &str) -> Option<&'static str> {
 /// let f = &findings(&Locale, "xx")[0];
 /// assert_eq!((f.code(), f.severity), (Code::UnsupportedLocale, Severity::Warning));
 /// let f = &findings(&Locale, "en-us")[0];
-/// assert_eq!((f.code(), f.severity, f.suggestion), (Code::InvalidLocale, Severity::Error, Some("en")));
+/// assert_eq!((f.code(), f.severity, f.suggestion), (Code::UnsupportedLocale, Severity::Warning, Some("en")));
+/// let f = &findings(&Locale, "zh-hant-tw")[0];
+/// assert_eq!((f.code(), f.severity, f.suggestion), (Code::InvalidLocale, Severity::Error, Some("zh_tw")));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Locale;
@@ -76,28 +92,45 @@ impl Rule for Locale {
         if SUPPORTED_LOCALES.contains(&value) {
             return;
         }
-        let f = if is_well_formed(value) {
-            Finding::warning(Kind::UnsupportedLocale)
-        } else {
+        let f = if value.chars().count() > MAX_LOCALE_LENGTH {
             Finding::error(Kind::InvalidLocale {
                 max: MAX_LOCALE_LENGTH,
             })
+        } else {
+            Finding::warning(Kind::UnsupportedLocale)
         };
         out.push(f.suggest(hint(value)));
     }
 
     fn schema(&self, _norm: Norm) -> Keywords {
-        // The form only (in any case, as the normalizer lower-cases); support is a warning.
-        keywords([("pattern", LOCALE_FORM_PATTERN.into())])
+        // The length only (lower-casing ASCII keeps it); support is a warning.
+        keywords([("maxLength", MAX_LOCALE_LENGTH.into())])
     }
 
     fn describe(&self) -> String {
-        "xx or xx_yy; a supported locale (else warning)".into()
+        format!("at most {MAX_LOCALE_LENGTH} chars; a supported locale (else warning)")
     }
 
     fn probes(&self) -> Vec<String> {
         [
-            "en", "EN", "ZH_TW", "xx", "en-us", "en_usa", "english", "e", "zh_hant", "",
+            "en",
+            "EN",
+            "ZH_TW",
+            "xx",
+            "en-us",
+            "pt-BR",
+            "zh-Hant",
+            "sr-Latn",
+            "en_usa",
+            "english",
+            "english1",
+            "zh-Hant-TW",
+            "e",
+            "e n",
+            " en",
+            "",
+            "ééééééé",
+            "éééééééé",
         ]
         .map(String::from)
         .to_vec()
@@ -107,17 +140,14 @@ impl Rule for Locale {
         SUPPORTED_LOCALES.iter().map(|l| (*l).to_owned()).collect()
     }
 
-    /// A word instead of a code (an error), and a well-formed code iDenfy has no UI for.
+    /// A tag over the API's 7 characters (an error), and a code iDenfy has no UI for.
     fn misses(&self, _text: &FreeText) -> Vec<Miss> {
         vec![
-            Miss::error("english", Code::InvalidLocale),
+            Miss::error("english1", Code::InvalidLocale),
             Miss::warning("xx", Code::UnsupportedLocale),
         ]
     }
 }
-
-/// [`is_well_formed`] as a JSON Schema pattern over the value as sent (any case).
-pub const LOCALE_FORM_PATTERN: &str = "^[A-Za-z]{2}(_[A-Za-z]{2})?$";
 
 #[cfg(test)]
 mod tests {
@@ -125,30 +155,61 @@ mod tests {
     use crate::spec::rules::findings;
 
     #[test]
-    fn form() {
-        for ok in ["en", "zh_tw", "xx", "ab_cd"] {
-            assert!(is_well_formed(ok), "{ok}");
-        }
-        for bad in [
-            "", "e", "eng", "en-us", "en_u", "en_usa", "zh_hant", "e1", "en_", "ën",
+    fn length_is_the_only_error() {
+        for warn in [
+            "",
+            " ",
+            "e",
+            "e n",
+            "eng",
+            "en-us",
+            "en_usa",
+            "zh_hant",
+            "english",
+            "ééééééé",
+            "xx",
         ] {
-            assert!(!is_well_formed(bad), "{bad}");
+            let f = findings(&Locale, warn);
+            assert_eq!(f.len(), 1, "{warn:?}");
+            assert_eq!(f[0].code(), Code::UnsupportedLocale, "{warn:?}");
         }
-        let re = regex::Regex::new(LOCALE_FORM_PATTERN).unwrap();
-        for v in ["en", "EN", "zh_TW", "xx", "en-us", "en_usa", "e", ""] {
-            assert_eq!(
-                re.is_match(v),
-                is_well_formed(&v.to_ascii_lowercase()),
-                "{v}"
-            );
+        for error in ["english1", "zh_hant_tw", "éééééééé", "        "] {
+            let f = findings(&Locale, error);
+            assert_eq!(f[0].code(), Code::InvalidLocale, "{error:?}");
         }
     }
 
     #[test]
     fn hints() {
-        assert_eq!(findings(&Locale, "sl")[0].suggestion, Some("si"));
-        assert_eq!(findings(&Locale, "en_us")[0].suggestion, Some("en"));
-        assert_eq!(findings(&Locale, "xx")[0].suggestion, None);
+        let hint = |v: &str| findings(&Locale, v)[0].suggestion;
+        for (value, meant) in [
+            ("sl", Some("si")),
+            ("en_us", Some("en")),
+            ("en-us", Some("en")),
+            ("pt-br", Some("pt")),
+            ("pt_br", Some("pt")),
+            ("zh-tw", Some("zh_tw")),
+            ("zh-hant", Some("zh_tw")),
+            ("zh-hant-tw", Some("zh_tw")),
+            ("zh-hans-cn", Some("zh")),
+            ("zh-cn", Some("zh")),
+            ("sr-latn", Some("sr")),
+            ("nb-no", Some("no")),
+            ("sl-si", Some("si")),
+            (" en ", Some("en")),
+            ("english", Some("en")),
+            ("xx", None),
+            ("xx-yy", None),
+            ("", None),
+            ("e n", None),
+            ("_", None),
+        ] {
+            assert_eq!(hint(value), meant, "{value:?}");
+        }
         assert_eq!(SUPPORTED_LOCALES.len(), 35);
+        for (alias, meant) in ALIASES {
+            assert!(!SUPPORTED_LOCALES.contains(alias), "{alias}");
+            assert!(SUPPORTED_LOCALES.contains(meant), "{meant}");
+        }
     }
 }
