@@ -128,6 +128,7 @@ pub mod response {
         crate::Code::UnexpectedDigitStringLength,
         crate::Code::EchoChanged,
         crate::Code::EchoDropped,
+        crate::Code::ProfileMismatch,
     ];
 }
 

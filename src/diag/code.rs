@@ -190,6 +190,9 @@ codes! {
     UnknownRiskAssessmentProfile = "unknown_risk_assessment_profile",
     /// A document type the partner profile allows in none of the chosen countries.
     DocumentNotAllowed = "document_not_allowed",
+    /// A document type the partner profile allows in some chosen countries but not in others
+    /// where no other listed type is allowed either: a client who picks one of those has none.
+    DocumentNotAllowedInCountry = "document_not_allowed_in_country",
     /// NFC is required, but the country is not among the partner profile's NFC-readable ones.
     NfcCountryUnsupported = "nfc_country_unsupported",
     /// A registry-centre country the partner profile does not offer registry checks for.
@@ -210,6 +213,9 @@ codes! {
     EchoChanged = "echo_changed",
     /// A token response leaves out a member the request sent.
     EchoDropped = "echo_dropped",
+    /// A token response shows an account setting (allowedDocuments, a dashboard default) other
+    /// than the partner profile says.
+    ProfileMismatch = "profile_mismatch",
 }
 
 /// The snake_case name; honours width and alignment (`{:<20}`), like `str`.
