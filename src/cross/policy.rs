@@ -223,8 +223,13 @@ fn validate(code: &str, spec: &PolicySpec, own_checks: bool) -> Result<(), Polic
         return Err(wrong("minLength", "longer than any member's value may be"));
     }
     if let Some(text) = text_of(&shape) {
-        // The member's own length rules, asked about a value of exactly the policy's length.
+        // The member's own length rules, asked about a value of exactly the policy's length
+        // (no longer than a policy's length may be: a longer maximum is below no member's
+        // minimum, and a longer minimum is refused above).
         let refuses = |n: usize, code: crate::diag::Code| {
+            if n > MAX_POLICY_LENGTH {
+                return false;
+            }
             let probe = "a".repeat(n);
             let mut found = Vec::new();
             for r in text.rules {
