@@ -696,8 +696,16 @@ fn check_response_with_a_profile_compares_the_account() {
         got,
         [
             ("/locale", "profile_mismatch", "other_default"),
-            ("/allowedDocuments/LT", "profile_mismatch", "not_in_response"),
-            ("/allowedDocuments/LT/1", "profile_mismatch", "not_in_profile"),
+            (
+                "/allowedDocuments/LT",
+                "profile_mismatch",
+                "not_in_response"
+            ),
+            (
+                "/allowedDocuments/LT/1",
+                "profile_mismatch",
+                "not_in_profile"
+            ),
         ],
         "{report:#}"
     );
@@ -719,7 +727,12 @@ fn check_response_with_a_profile_compares_the_account() {
     );
     let out = args(&agrees);
     assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.stdout, out.stderr);
-    assert_eq!(violations(&json(&out.stdout)), &[] as &[Value], "{}", out.stdout);
+    assert_eq!(
+        violations(&json(&out.stdout)),
+        &[] as &[Value],
+        "{}",
+        out.stdout
+    );
 
     // Without the profile, the account is not compared.
     let out = run(
@@ -736,5 +749,10 @@ fn check_response_with_a_profile_compares_the_account() {
         None,
     );
     assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.stdout, out.stderr);
-    assert_eq!(violations(&json(&out.stdout)), &[] as &[Value], "{}", out.stdout);
+    assert_eq!(
+        violations(&json(&out.stdout)),
+        &[] as &[Value],
+        "{}",
+        out.stdout
+    );
 }

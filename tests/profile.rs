@@ -383,7 +383,8 @@ fn a_profile_report_has_the_report_shape() {
 fn the_profile_is_checked_against_itself() {
     let w = Severity::Warning;
     // A feature the environment lacks, turned on by default: an error. Off, or offered: fine.
-    let file = br#"{"features": ["checkAml"], "defaults": {"locale": "lt", "checkLiveness": true}}"#;
+    let file =
+        br#"{"features": ["checkAml"], "defaults": {"locale": "lt", "checkLiveness": true}}"#;
     let report = load_profile(file, &Context::new());
     assert!(report.profile().is_none(), "{report}");
     assert_eq!(
@@ -409,8 +410,16 @@ fn the_profile_is_checked_against_itself() {
     assert_eq!(
         found(file),
         [
-            ("/defaults/verifyBank".to_owned(), Code::MissingPermission, w),
-            ("/defaults/generateDigitString".to_owned(), Code::MissingPermission, w),
+            (
+                "/defaults/verifyBank".to_owned(),
+                Code::MissingPermission,
+                w
+            ),
+            (
+                "/defaults/generateDigitString".to_owned(),
+                Code::MissingPermission,
+                w
+            ),
         ],
         "a callback override is what overrides the dashboard's callbackUrl: no contradiction"
     );
@@ -447,10 +456,15 @@ fn the_profile_is_checked_against_itself() {
                      "acme.adults": {"member": "ageLimit", "min": 18}}}"#;
     assert_eq!(found(file), []);
     // NFC required by default, with a default country it cannot read: a warning at it.
-    let file = br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": ["LT", "US"]}}"#;
+    let file =
+        br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": ["LT", "US"]}}"#;
     assert_eq!(
         found(file),
-        [("/defaults/country/1".to_owned(), Code::NfcCountryUnsupported, w)]
+        [(
+            "/defaults/country/1".to_owned(),
+            Code::NfcCountryUnsupported,
+            w
+        )]
     );
     assert_eq!(
         found(br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": false, "country": "US"}}"#),

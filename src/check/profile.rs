@@ -79,7 +79,11 @@ fn itself(checker: &mut Checker<'_>, checked: &Value<'_>, profile: &Profile) {
         let json = value.to_serde();
         let about = |f: Finding| f.about(Subject::of(m.name()), false);
         if json.as_bool() == Some(true) && crate::cross::features::forbids(&ctx, m) {
-            checker.report(&at, about(Finding::error(Kind::DefaultNotInEnvironment)), None);
+            checker.report(
+                &at,
+                about(Finding::error(Kind::DefaultNotInEnvironment)),
+                None,
+            );
         }
         if let Some(permission) = crate::cross::permissions::default_lacks(&ctx, m, &json) {
             let f = Finding::warning(Kind::DefaultNeedsPermission { permission });

@@ -79,9 +79,15 @@ pub(crate) fn as_listed(document: &str) -> Option<&str> {
 
 /// The countries the session offers: the request's, else the profile's default (`true`: from
 /// the default).
-fn chosen(facts: &Facts, members_default: Option<&serde_json::Value>) -> Option<(Vec<String>, bool)> {
+fn chosen(
+    facts: &Facts,
+    members_default: Option<&serde_json::Value>,
+) -> Option<(Vec<String>, bool)> {
     match facts.strings(COUNTRY) {
-        Some((items, _)) => Some((items.into_iter().map(|(_, c)| c.to_owned()).collect(), false)),
+        Some((items, _)) => Some((
+            items.into_iter().map(|(_, c)| c.to_owned()).collect(),
+            false,
+        )),
         None if facts
             .get(COUNTRY)
             .is_some_and(|f| f.scalar != super::Scalar::Null) =>

@@ -48,7 +48,9 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let Some((countries, fact)) = facts.strings(COUNTRY) else {
         // Left out (or null): the session runs with the profile's default country, if any; the
         // violation is at the member the request would set to choose another.
-        if facts.get(COUNTRY).is_none_or(|f| f.scalar == super::Scalar::Null)
+        if facts
+            .get(COUNTRY)
+            .is_none_or(|f| f.scalar == super::Scalar::Null)
             && refused(nfc, super::facts::profile_default(ctx, COUNTRY))
         {
             out.report_at(&Place::missing(COUNTRY.name()), finding(true));

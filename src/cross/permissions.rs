@@ -144,7 +144,11 @@ pub(crate) fn forbids(ctx: &Context, m: MemberId, v: &serde_json::Value) -> bool
 /// what needs it (`verifyBank: true`, `generateDigitString: true`, …). Not for the members the
 /// permission lets a request override (`callbackUrl`, `reviewFailed`, `additionalSteps`): a
 /// dashboard setting is what such a permission overrides, so it contradicts nothing.
-pub(crate) fn default_lacks(ctx: &Context, m: MemberId, v: &serde_json::Value) -> Option<Permission> {
+pub(crate) fn default_lacks(
+    ctx: &Context,
+    m: MemberId,
+    v: &serde_json::Value,
+) -> Option<Permission> {
     let permission = lacking(ctx, m)?;
     GATED
         .iter()

@@ -421,7 +421,15 @@ impl Policy {
     /// Checks the facts (and the defaults of the partner profile in `ctx` the session runs
     /// with), reporting into `out`.
     pub(crate) fn run(&self, facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-        run(&self.code, &self.spec, &self.rules, &self.tests, facts, ctx, out);
+        run(
+            &self.code,
+            &self.spec,
+            &self.rules,
+            &self.tests,
+            facts,
+            ctx,
+            out,
+        );
     }
 }
 
@@ -472,7 +480,11 @@ fn checked_member(spec: &PolicySpec) -> Option<MemberId> {
 /// The partner profile's dashboard default for `m`, when the session runs with it: the
 /// request leaves `m` out, or sends `null` where that means "the default" (for `questionnaire`,
 /// `null` is a value of its own: none).
-fn default_in_effect<'c>(facts: &Facts<'_>, ctx: &'c Context, m: MemberId) -> Option<&'c serde_json::Value> {
+fn default_in_effect<'c>(
+    facts: &Facts<'_>,
+    ctx: &'c Context,
+    m: MemberId,
+) -> Option<&'c serde_json::Value> {
     let in_effect = match facts.get(m) {
         None => true,
         Some(f) => f.scalar == super::Scalar::Null && !m.member().null_disables,

@@ -542,8 +542,8 @@ pub enum Kind {
     /// A token response shows an account setting other than the partner profile's: `member`
     /// is the response member (allowedDocuments, or a defaulted request member).
     ProfileMismatch {
-        member: String,
-        mismatch: ProfileMismatch,
+        member: &'static str,
+        mismatch: Box<ProfileMismatch>,
     },
 }
 

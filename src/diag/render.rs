@@ -580,27 +580,20 @@ impl Finding {
                 out,
                 "the request sent {field}, but the response leaves it out: the server dropped or ignored it"
             )?,
-            Kind::ProfileMismatch {
-                member,
-                mismatch: ProfileMismatch::NotInProfile { country, document },
-            } => write!(
+            Kind::ProfileMismatch { member, mismatch } => match mismatch.as_ref() {
+                ProfileMismatch::NotInProfile { country, document } => write!(
                 out,
                 "the response's {member} allows {document} for {country}, which the partner profile's allowedDocuments leaves out: the profile is out of date, so its document checks refuse what the account allows"
             )?,
-            Kind::ProfileMismatch {
-                member,
-                mismatch: ProfileMismatch::NotInResponse { country, document },
-            } => write!(
+                ProfileMismatch::NotInResponse { country, document } => write!(
                 out,
                 "the partner profile allows {document} for {country}, which the response's {member} leaves out: the profile is out of date, so its document checks let through what the account refuses"
             )?,
-            Kind::ProfileMismatch {
-                member,
-                mismatch: ProfileMismatch::OtherDefault,
-            } => write!(
+                ProfileMismatch::OtherDefault => write!(
                 out,
                 "the request left {member} out, and the response echoes another value than the partner profile's dashboard default for it: the profile's defaults are out of date"
             )?,
+            },
         }
         if let Some(suggestion) = self.suggestion {
             match mode {
@@ -832,8 +825,8 @@ impl Finding {
             }
             Kind::EchoDropped { field } => put("field", field.as_str().into()),
             Kind::ProfileMismatch { member, mismatch } => {
-                put("member", member.as_str().into());
-                match mismatch {
+                put("member", (*member).into());
+                match mismatch.as_ref() {
                     ProfileMismatch::NotInProfile { country, document } => {
                         put("country", country.as_str().into());
                         put("document", document.as_str().into());

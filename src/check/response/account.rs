@@ -30,7 +30,7 @@ pub(super) fn compare(
 }
 
 /// The types of a list of document names, as the account's settings know them.
-fn types<'v>(items: &'v [Value<'_>]) -> Vec<(usize, String)> {
+fn types(items: &[Value<'_>]) -> Vec<(usize, String)> {
     items
         .iter()
         .enumerate()
@@ -89,8 +89,8 @@ fn documents(checker: &mut Checker<'_>, profile: &Profile, echoed: &[Echoed<'_>]
 
 fn mismatch(mismatch: ProfileMismatch) -> Finding {
     Finding::warning(Kind::ProfileMismatch {
-        member: ALLOWED_DOCUMENTS.to_owned(),
-        mismatch,
+        member: ALLOWED_DOCUMENTS,
+        mismatch: Box::new(mismatch),
     })
 }
 
@@ -104,7 +104,10 @@ fn defaults(
     echoed: &[Echoed<'_>],
 ) {
     for (name, default) in &profile.defaults {
-        let null_disables = catalogue::get(name).is_some_and(|m| m.null_disables);
+        let Some(member) = catalogue::get(name) else {
+            continue;
+        };
+        let null_disables = member.null_disables;
         let in_effect = match request.members().find(|(n, _)| n == name) {
             None => true,
             Some((_, Value::Null)) => !null_disables,
@@ -120,8 +123,8 @@ fn defaults(
             continue;
         }
         let f = Finding::warning(Kind::ProfileMismatch {
-            member: name.clone(),
-            mismatch: ProfileMismatch::OtherDefault,
+            member: member.name,
+            mismatch: Box::new(ProfileMismatch::OtherDefault),
         });
         checker.report(&ROOT.key(&e.name, e.position), f, None);
     }
