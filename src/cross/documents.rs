@@ -94,7 +94,10 @@ fn chosen(
         {
             None
         }
-        None => Some((countries_of(members_default), members_default.is_some())),
+        None => Some((
+            countries_of(members_default),
+            members_default.is_some_and(|v| !v.is_null()),
+        )),
     }
 }
 
