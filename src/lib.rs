@@ -129,6 +129,7 @@ pub mod response {
         crate::Code::EchoChanged,
         crate::Code::EchoDropped,
         crate::Code::MissingExpectedMember,
+        crate::Code::ProfileMismatch,
     ];
 }
 

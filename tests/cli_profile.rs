@@ -639,3 +639,120 @@ fn a_profile_from_standard_input_is_a_usage_error() {
         );
     }
 }
+
+/// `check-response --profile` compares what the response says of the account with the
+/// profile: its `allowedDocuments` both ways (by the profile's list for the country, or its
+/// `ALL` list), and the defaults it filled in for the members the request left out. Each
+/// difference is a `profile_mismatch` warning (the profile is out of date), exit 0.
+#[test]
+fn check_response_with_a_profile_compares_the_account() {
+    let dir = TempDir::new("response-account");
+    let profile = dir.file(
+        "profile.json",
+        r#"{"allowedDocuments": {"LT": ["ID_CARD", "PASSPORT"], "ALL": ["PASSPORT"]},
+            "defaults": {"locale": "lt", "showInstructions": true, "questionnaire": "kyc-basic"}}"#,
+    );
+    let request = dir.file(
+        "request.json",
+        r#"{"clientId": "c", "showInstructions": false, "questionnaire": null}"#,
+    );
+    let response = dir.file(
+        "response.json",
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "IDENTIFICATION", "clientId": "c",
+            "locale": "en", "showInstructions": false, "questionnaire": null,
+            "allowedDocuments": {"lt": ["PASSPORT", "DRIVER_LICENSE"], "LV": ["PASSPORT"]}}"#,
+    );
+    let args = |response: &str| {
+        run(
+            &[
+                "check-response",
+                response,
+                "--request",
+                &request,
+                "--profile",
+                &profile,
+                "--format",
+                "json",
+                "--today",
+                TODAY,
+            ],
+            None,
+        )
+    };
+    let out = args(&response);
+    assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.stdout, out.stderr);
+    let report = json(&out.stdout);
+    let got: Vec<(&str, &str, &str)> = violations(&report)
+        .iter()
+        .map(|v| {
+            (
+                v["pointer"].as_str().unwrap_or(""),
+                v["code"].as_str().unwrap_or(""),
+                v["params"]["reason"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/locale", "profile_mismatch", "other_default"),
+            (
+                "/allowedDocuments/LT",
+                "profile_mismatch",
+                "not_in_response"
+            ),
+            (
+                "/allowedDocuments/LT/1",
+                "profile_mismatch",
+                "not_in_profile"
+            ),
+        ],
+        "{report:#}"
+    );
+    let lt = find(&report, "/allowedDocuments/LT/1", "profile_mismatch");
+    assert_eq!(lt["severity"], "warning");
+    assert_eq!(lt["params"]["country"], "LT");
+    assert_eq!(lt["params"]["document"], "DRIVER_LICENSE");
+    let missing = find(&report, "/allowedDocuments/LT", "profile_mismatch");
+    assert_eq!(missing["params"]["document"], "ID_CARD");
+    // LV follows ALL (PASSPORT) and agrees; showInstructions and questionnaire were sent, so
+    // their echo is the request's business, not the profile's.
+
+    // The same account, described right: nothing to say.
+    let agrees = dir.file(
+        "agrees.json",
+        r#"{"authToken": "t", "scanRef": "s", "tokenType": "IDENTIFICATION", "clientId": "c",
+            "locale": "lt", "showInstructions": false, "questionnaire": null,
+            "allowedDocuments": {"LT": ["PASSPORT", "ID_CARD"], "ALL": ["PASSPORT"]}}"#,
+    );
+    let out = args(&agrees);
+    assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.stdout, out.stderr);
+    assert_eq!(
+        violations(&json(&out.stdout)),
+        &[] as &[Value],
+        "{}",
+        out.stdout
+    );
+
+    // Without the profile, the account is not compared.
+    let out = run(
+        &[
+            "check-response",
+            &response,
+            "--request",
+            &request,
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.stdout, out.stderr);
+    assert_eq!(
+        violations(&json(&out.stdout)),
+        &[] as &[Value],
+        "{}",
+        out.stdout
+    );
+}

@@ -91,12 +91,18 @@ fn null_is_a_value_only_where_it_turns_something_off() {
 }
 
 /// A feature the environment lacks is off even where a default says on, and decides nothing
-/// (the rules between members read it so too).
+/// (the rules between members read it so too). A profile file saying both is refused (the
+/// profile checks itself: `feature_not_in_environment` at the default); one built in Rust is
+/// used as given.
 #[test]
 fn the_environment_comes_before_the_dashboard() {
-    let ctx = Context::new().with_profile(profile(
-        r#"{"features": ["checkLiveness"], "defaults": {"checkAml": true}}"#,
-    ));
+    let both = r#"{"features": ["checkLiveness"], "defaults": {"checkAml": true}}"#;
+    assert!(load_profile(both.as_bytes(), &Context::new())
+        .profile()
+        .is_none());
+    let mut given = profile(r#"{"features": ["checkLiveness"]}"#);
+    given.defaults.insert("checkAml".into(), json!(true));
+    let ctx = Context::new().with_profile(given);
     let got = settings(
         r#"{"clientId": "c", "checkLiveness": true}"#,
         &ctx,

@@ -412,6 +412,86 @@ fn sets_and_bounds_are_those_of_the_member() {
         .is_err());
 }
 
+/// A policy nothing can pass is refused for lengths too: a minimum length above the member's
+/// own maximum, a maximum below its own minimum, a set holding a value the policy's own lengths
+/// refuse. Each at its edge: one less is accepted.
+#[test]
+fn lengths_nothing_can_pass_are_refused() {
+    let refused = |p: Result<Policy, PolicyError>| p.and_then(Policy::checked).err();
+    let part = |p| refused(p).map(|e| e.part);
+    // firstName allows 1–100 characters.
+    assert_eq!(
+        part(Policy::on("acme.n", "firstName").map(|p| p.min_length(101))),
+        Some("minLength")
+    );
+    assert_eq!(
+        part(Policy::on("acme.n", "firstName").map(|p| p.min_length(100))),
+        None
+    );
+    let e = refused(Policy::on("acme.n", "firstName").map(|p| p.min_length(101)));
+    assert_eq!(
+        e.map(|e| e.reason),
+        Some("above the member's own maximum length: no value can pass")
+    );
+    // clientId needs at least one character; externalRef may be empty.
+    assert_eq!(
+        part(Policy::on("acme.c", "clientId").map(|p| p.max_length(0))),
+        Some("maxLength")
+    );
+    assert_eq!(
+        part(Policy::on("acme.c", "clientId").map(|p| p.max_length(1))),
+        None
+    );
+    assert_eq!(
+        part(Policy::on("acme.r", "externalRef").map(|p| p.max_length(0))),
+        None
+    );
+    // Each item of a list member is one value: country codes are two letters.
+    assert_eq!(
+        part(Policy::on("acme.k", "country").map(|p| p.one_of(["LT"]).min_length(2))),
+        None
+    );
+    let set = |min: Option<usize>, max: Option<usize>| {
+        Policy::on("acme.r", "externalRef").map(|p| {
+            let p = p.one_of(["abc", "abcdef"]);
+            let p = match min {
+                Some(n) => p.min_length(n),
+                None => p,
+            };
+            match max {
+                Some(n) => p.max_length(n),
+                None => p,
+            }
+        })
+    };
+    assert_eq!(part(set(Some(3), Some(6))), None);
+    assert_eq!(part(set(Some(4), None)), Some("oneOf"));
+    assert_eq!(part(set(None, Some(5))), Some("oneOf"));
+}
+
+#[test]
+fn a_length_nothing_can_pass_in_a_profile_file_points_at_it() {
+    let file = br#"{"policies": {
+        "acme.a": {"member": "firstName", "minLength": 101},
+        "acme.b": {"member": "firstName", "minLength": 100},
+        "acme.c": {"member": "externalRef", "oneOf": ["abc"], "maxLength": 2}
+    }}"#;
+    let report = load_profile(file, &Context::new());
+    assert!(report.profile().is_none());
+    let got: Vec<(&str, Code)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.pointer(), v.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/policies/acme.a/minLength", Code::InvalidPolicy),
+            ("/policies/acme.c/oneOf", Code::InvalidPolicy),
+        ]
+    );
+}
+
 #[test]
 fn null_inside_a_policy_is_unknown_like_anywhere_in_a_profile() {
     let file = br#"{"policies": {"acme.x": {"member": "country", "oneOf": ["LT"], "warning": null,

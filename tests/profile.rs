@@ -413,3 +413,104 @@ fn a_profile_report_has_the_report_shape() {
         assert_eq!(json["valid"], report.is_valid());
     }
 }
+
+/// The profile is checked against itself, at the default in the file. A default that turns on
+/// a feature the profile's own `features` leave out is an error (the dashboard presets only
+/// what the environment offers: one of the two is false, and the profile is refused); the
+/// contradictions that only might be wrong are warnings, and the profile loads.
+#[test]
+fn the_profile_is_checked_against_itself() {
+    let w = Severity::Warning;
+    // A feature the environment lacks, turned on by default: an error. Off, or offered: fine.
+    let file =
+        br#"{"features": ["checkAml"], "defaults": {"locale": "lt", "checkLiveness": true}}"#;
+    let report = load_profile(file, &Context::new());
+    assert!(report.profile().is_none(), "{report}");
+    assert_eq!(
+        found(file),
+        [(
+            "/defaults/checkLiveness".to_owned(),
+            Code::FeatureNotInEnvironment,
+            Severity::Error
+        )]
+    );
+    assert_eq!(
+        report.violations()[0].message(),
+        "this dashboard default turns on checkLiveness, which the profile's features say the environment does not offer: the profile contradicts itself (fix features or the default)"
+    );
+    assert_eq!(
+        found(br#"{"features": ["checkAml"], "defaults": {"checkLiveness": false, "checkAml": true}}"#),
+        []
+    );
+    assert_eq!(found(br#"{"defaults": {"checkLiveness": true}}"#), []);
+    // A permission the account lacks, for what the default turns on: a warning.
+    let file = br#"{"permissions": {"bankPacket": false, "digitString": false, "callbackOverride": false},
+        "defaults": {"verifyBank": true, "generateDigitString": true, "callbackUrl": "https://example.com/hook"}}"#;
+    assert_eq!(
+        found(file),
+        [
+            (
+                "/defaults/verifyBank".to_owned(),
+                Code::MissingPermission,
+                w
+            ),
+            (
+                "/defaults/generateDigitString".to_owned(),
+                Code::MissingPermission,
+                w
+            ),
+        ],
+        "a callback override is what overrides the dashboard's callbackUrl: no contradiction"
+    );
+    let report = load_profile(file, &Context::new());
+    assert!(report.profile().is_some());
+    assert_eq!(
+        report.violations()[0].params().get("permission"),
+        Some(&json!("bank_packet"))
+    );
+    assert_eq!(
+        found(br#"{"permissions": {"bankPacket": false}, "defaults": {"verifyBank": false}}"#),
+        []
+    );
+    assert_eq!(
+        found(br#"{"permissions": {"bankPacket": true}, "defaults": {"verifyBank": true}}"#),
+        []
+    );
+    // A default that breaks the profile's own policy: a warning whatever the policy's severity
+    // (the requests that leave the member out get the policy's own violation).
+    let file = br#"{"defaults": {"country": ["LT", "DE"], "ageLimit": 17},
+        "policies": {"acme.baltics": {"member": "country", "oneOf": ["LT", "LV"]},
+                     "acme.adults": {"member": "ageLimit", "min": 18}}}"#;
+    assert_eq!(
+        found(file),
+        [
+            ("/defaults/country/1".to_owned(), Code::Policy, w),
+            ("/defaults/ageLimit".to_owned(), Code::Policy, w),
+        ]
+    );
+    let report = load_profile(file, &Context::new());
+    assert_eq!(report.violations()[0].code_name(), "acme.baltics");
+    let file = br#"{"defaults": {"country": "lv", "ageLimit": 18},
+        "policies": {"acme.baltics": {"member": "country", "oneOf": ["LT", "LV"]},
+                     "acme.adults": {"member": "ageLimit", "min": 18}}}"#;
+    assert_eq!(found(file), []);
+    // NFC required by default, with a default country it cannot read: a warning at it.
+    let file =
+        br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": ["LT", "US"]}}"#;
+    assert_eq!(
+        found(file),
+        [(
+            "/defaults/country/1".to_owned(),
+            Code::NfcCountryUnsupported,
+            w
+        )]
+    );
+    assert_eq!(
+        found(br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": false, "country": "US"}}"#),
+        []
+    );
+    assert_eq!(
+        found(br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": "ALL"}}"#),
+        []
+    );
+}

@@ -844,6 +844,25 @@ fn every_response_only_code_is_produced_here() {
         let report = check_response_str(&body.to_string(), request.request(), &ctx);
         seen.extend(report.violations().iter().map(|v| v.code()));
     }
+    // With a partner profile, the account the response shows is compared with it.
+    let mut profile = idenfy_preflight::Profile::default();
+    profile.allowed_documents = Some(
+        [("ALL".to_owned(), ["PASSPORT".to_owned()].into())]
+            .into_iter()
+            .collect(),
+    );
+    let with_profile = Context::new().with_profile(profile);
+    let body = minimal(json!({"allowedDocuments": {"ALL": ["PASSPORT", "ID_CARD"]}}));
+    let report = check_response_str(&body.to_string(), None, &with_profile);
+    seen.extend(report.violations().iter().map(|v| v.code()));
+    let report = check_response_str(&body.to_string(), None, &ctx);
+    assert!(
+        !report
+            .violations()
+            .iter()
+            .any(|v| v.code() == Code::ProfileMismatch),
+        "without a profile, the account is not compared"
+    );
     for code in RESPONSE_ONLY_CODES {
         assert!(seen.contains(code), "{code} is never produced");
     }

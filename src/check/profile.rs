@@ -4,11 +4,12 @@
 use super::Checker;
 use crate::context::Context;
 use crate::cross::policy::Policy;
-use crate::diag::loc::ROOT;
-use crate::diag::{Document, Finding, Kind};
+use crate::diag::loc::{Loc, ROOT};
+use crate::diag::{Document, Finding, Kind, Severity, Subject};
 use crate::json::Value;
 use crate::profile::{PolicySpec, Profile};
 use crate::report::ProfileReport;
+use crate::spec::catalogue::MemberId;
 use crate::spec::profile::PROFILE;
 
 /// `value` without the `null` members of its objects, at any depth (`null` is unknown, as if
@@ -48,6 +49,99 @@ fn policies(checker: &mut Checker<'_>, checked: &Value<'_>) {
                 _ => checker.report(&here, f, None),
             }
         }
+    }
+}
+
+/// The profile checked against itself: each dashboard default against the profile's features,
+/// permissions, policies and NFC countries, at the default in the file.
+///
+/// A default that turns on a feature the profile's `features` leave out is an **error**: the
+/// dashboard presets only what the environment offers ("You can only override features …
+/// available in your environment"), so one of the two statements is false for certain, and a
+/// wrong `features` refuses valid requests. The rest are **warnings**, contradictions that only
+/// might be wrong: a permission may gate only the request's override of a setting the dashboard
+/// still has; a default that breaks the partner's own policy may be meant to make requests send
+/// the member (each request that leaves it out gets the policy's violation); a default country
+/// NFC cannot read with NFC required by default is an account set up to deny, which the
+/// requests that leave both out are told of (an error there).
+fn itself(checker: &mut Checker<'_>, checked: &Value<'_>, profile: &Profile) {
+    let Some(Value::Object(defaults)) = checked.get("defaults") else {
+        return;
+    };
+    let ctx = Context::new().with_profile(profile.clone());
+    let root = ROOT.key("defaults", position(checked, "defaults"));
+    for (j, (name, value)) in defaults.iter().enumerate() {
+        let Some((index, false)) = crate::spec::catalogue::lookup_index(name) else {
+            continue;
+        };
+        let m = MemberId::at(index);
+        let at = root.key(name, j);
+        let json = value.to_serde();
+        let about = |f: Finding| f.about(Subject::of(m.name()), false);
+        if json.as_bool() == Some(true) && crate::cross::features::forbids(&ctx, m) {
+            checker.report(
+                &at,
+                about(Finding::error(Kind::DefaultNotInEnvironment)),
+                None,
+            );
+        }
+        if let Some(permission) = crate::cross::permissions::default_lacks(&ctx, m, &json) {
+            let f = Finding::warning(Kind::DefaultNeedsPermission { permission });
+            checker.report(&at, about(f), None);
+        }
+        for (code, spec) in &profile.policies {
+            if spec.member.as_deref() != Some(m.name()) {
+                continue;
+            }
+            for (i, mut f) in crate::cross::policy::default_failures(code, spec, &json) {
+                f.severity = Severity::Warning;
+                match i {
+                    Some(i) => checker.report(&at.index(i), f, None),
+                    None => checker.report(&at, f, None),
+                }
+            }
+        }
+        if name == "country" {
+            nfc_default_country(checker, &at, &json, profile);
+        }
+    }
+}
+
+/// A default country NFC cannot read while NFC is required by default (a warning at it).
+fn nfc_default_country(
+    checker: &mut Checker<'_>,
+    at: &Loc<'_>,
+    country: &serde_json::Value,
+    profile: &Profile,
+) {
+    let Some(nfc) = profile.nfc_countries.as_ref() else {
+        return;
+    };
+    if profile
+        .default_of("nfcRequired")
+        .and_then(serde_json::Value::as_bool)
+        != Some(true)
+    {
+        return;
+    }
+    let finding = || {
+        Finding::warning(Kind::NfcCountryUnsupported {
+            by_default: true,
+            country_by_default: true,
+        })
+        .about(Subject::of("country"), false)
+    };
+    let one = |c: &serde_json::Value| crate::cross::nfc_country::refused(nfc, Some(c));
+    match country {
+        serde_json::Value::Array(items) => {
+            for (i, c) in items.iter().enumerate() {
+                if one(c) {
+                    checker.report(&at.index(i), finding(), None);
+                }
+            }
+        }
+        c if one(c) => checker.report(at, finding(), None),
+        _ => {}
     }
 }
 
@@ -93,7 +187,13 @@ pub(crate) fn load(input: &[u8], ctx: &Context) -> ProfileReport {
         }
     }
     match serde_json::from_value::<Profile>(typed) {
-        Ok(profile) => ProfileReport::new(Some(profile), checker.into_sink()),
+        Ok(profile) => {
+            itself(&mut checker, &checked, &profile);
+            if checker.errors() > 0 {
+                return ProfileReport::new(None, checker.into_sink());
+            }
+            ProfileReport::new(Some(profile), checker.into_sink())
+        }
         Err(e) => {
             let f = Finding::error(Kind::NotSerializable {
                 reason: e.to_string(),

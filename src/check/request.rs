@@ -46,7 +46,7 @@ pub(crate) fn check_then<'a, T>(
     facts.values = &members;
     cross::run(&facts, ctx, &mut sink);
     for policy in policies {
-        policy.run(&facts, &mut sink);
+        policy.run(&facts, ctx, &mut sink);
     }
     let after = then(Some(&facts));
     drop(facts);

@@ -33,7 +33,7 @@ fn allowed_documents(ctx: &Context) -> Option<&Allowed> {
 
 /// The list of `country`: its own, else the one for every country not listed (`ALL`); `None`
 /// where the profile says neither.
-fn list_of<'a>(allowed: &'a Allowed, country: &str) -> Option<&'a BTreeSet<String>> {
+pub(crate) fn list_of<'a>(allowed: &'a Allowed, country: &str) -> Option<&'a BTreeSet<String>> {
     let own = allowed
         .iter()
         .find(|(c, _)| c.eq_ignore_ascii_case(country))
@@ -70,24 +70,34 @@ fn allowed_in(allowed: &Allowed, countries: &[String], document: &str) -> Option
 
 /// The type the account's settings know `document` as: a legacy alias is its base type (the API
 /// classifies it so); a retired or webhook-only name has none, and is not compared.
-fn as_listed(document: &str) -> Option<&str> {
+pub(crate) fn as_listed(document: &str) -> Option<&str> {
     match legacy(document) {
         Some(l) => l.instead,
         None => Some(document),
     }
 }
 
-/// The countries the session offers: the request's, else the profile's default.
-fn chosen(facts: &Facts, members_default: Option<&serde_json::Value>) -> Option<Vec<String>> {
+/// The countries the session offers: the request's, else the profile's default (`true`: from
+/// the default).
+fn chosen(
+    facts: &Facts,
+    members_default: Option<&serde_json::Value>,
+) -> Option<(Vec<String>, bool)> {
     match facts.strings(COUNTRY) {
-        Some((items, _)) => Some(items.into_iter().map(|(_, c)| c.to_owned()).collect()),
+        Some((items, _)) => Some((
+            items.into_iter().map(|(_, c)| c.to_owned()).collect(),
+            false,
+        )),
         None if facts
             .get(COUNTRY)
             .is_some_and(|f| f.scalar != super::Scalar::Null) =>
         {
             None
         }
-        None => Some(countries_of(members_default)),
+        None => Some((
+            countries_of(members_default),
+            members_default.is_some_and(|v| !v.is_null()),
+        )),
     }
 }
 
@@ -104,29 +114,97 @@ fn countries_of(v: Option<&serde_json::Value>) -> Vec<String> {
     }
 }
 
+/// The countries a client may pick where none of `documents` (as the account's settings know
+/// them) is allowed: each named country whose list the profile knows and holds none of them.
+/// With no country chosen, or `ALL`, the client may pick any country: each country the profile
+/// lists, and `ALL` for every country it does not list (when it has an `ALL` list). A country
+/// the profile says nothing of is unknown, and not among them.
+fn stranded(allowed: &Allowed, countries: &[String], documents: &[&str]) -> Vec<String> {
+    let none_in = |l: &BTreeSet<String>| !documents.iter().any(|d| holds_type(l, d));
+    let mut out: Vec<String> = Vec::new();
+    if countries.is_empty() || countries.iter().any(|c| c == "ALL") {
+        for (c, l) in allowed {
+            if none_in(l) && !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        // Countries first, ALL (every other one) last.
+        out.sort_by_key(|c| c == "ALL");
+        return out;
+    }
+    for c in countries {
+        if list_of(allowed, c).is_some_and(none_in) && !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let Some(allowed) = allowed_documents(ctx) else {
         return;
     };
     let default = super::facts::profile_default(ctx, COUNTRY);
-    let Some(countries) = chosen(facts, default) else {
+    let Some((countries, by_default)) = chosen(facts, default) else {
         return;
     };
     let Some((documents, fact)) = facts.strings(DOCUMENTS) else {
         return;
     };
     let at = fact.loc(DOCUMENTS);
+    let subject = || Subject::part(DOCUMENTS.name(), "items");
+    // The types the client can pick somewhere, each with its index.
+    let mut somewhere: Vec<(usize, &str)> = Vec::new();
     for (i, document) in documents {
         let Some(document) = as_listed(document) else {
             continue;
         };
-        if allowed_in(allowed, &countries, document) == Some(false) {
-            let listed = countries.iter().filter(|c| *c != "ALL").cloned().collect();
-            let f = Finding::error(Kind::DocumentNotAllowed { countries: listed })
-                .about(Subject::part(DOCUMENTS.name(), "items"), false);
-            out.report(&at.index(i.unwrap_or(0)), f, None);
+        match allowed_in(allowed, &countries, document) {
+            Some(false) => {
+                let listed = countries.iter().filter(|c| *c != "ALL").cloned().collect();
+                let f = Finding::error(Kind::DocumentNotAllowed {
+                    countries: listed,
+                    by_default,
+                })
+                .about(subject(), false);
+                out.report(&at.index(i.unwrap_or(0)), f, None);
+            }
+            _ => somewhere.push((i.unwrap_or(0), document)),
         }
     }
+    if somewhere.is_empty() {
+        return;
+    }
+    // A country where none of the types the client can pick is allowed: a client who picks it
+    // has no document. Each of those types is named at its element, with the countries where
+    // it is not allowed.
+    let types: Vec<&str> = somewhere.iter().map(|(_, d)| *d).collect();
+    let lost = stranded(allowed, &countries, &types);
+    if lost.is_empty() {
+        return;
+    }
+    for (i, document) in somewhere {
+        let not_here: Vec<String> = lost
+            .iter()
+            .filter(|c| list_of(allowed, c).is_some_and(|l| !holds_type(l, document)))
+            .cloned()
+            .collect();
+        if !not_here.is_empty() {
+            let f = Finding::warning(Kind::DocumentNotAllowedInCountry {
+                countries: not_here,
+                by_default,
+            })
+            .about(subject(), false);
+            out.report(&at.index(i), f, None);
+        }
+    }
+}
+
+/// Whether the list `l` holds the type `document` (a legacy name in it as its base type).
+pub(crate) fn holds_type(l: &BTreeSet<String>, document: &str) -> bool {
+    l.iter().any(|listed| {
+        as_listed(&listed.to_ascii_uppercase()).is_some_and(|t| t.eq_ignore_ascii_case(document))
+    })
 }
 
 /// Types allowed nowhere the client may choose are dropped (and the member with them, if none
@@ -146,7 +224,15 @@ fn keep(members: &mut Members, ctx: &Context) {
         };
         as_listed(&d).is_none_or(|d| allowed_in(allowed, &countries, d) != Some(false))
     });
-    if items.is_empty() && before > 0 {
+    // A country left with none of the types: the client who picks it has no document, so the
+    // member goes (the session then offers what the account allows).
+    let types: Vec<String> = items
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .filter_map(|d| as_listed(&d.to_ascii_uppercase()).map(str::to_owned))
+        .collect();
+    let types: Vec<&str> = types.iter().map(String::as_str).collect();
+    if (items.is_empty() && before > 0) || !stranded(allowed, &countries, &types).is_empty() {
         members.remove(DOCUMENTS.name());
     }
 }
@@ -187,5 +273,31 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
             severity: Severity::Error,
         })
         .into_iter()
+        .chain(partly_allowed(allowed, &nfc_refuses))
         .collect()
+}
+
+/// Two countries with their own lists, and a type the first allows and the second does not:
+/// the second is left with no document (a warning).
+fn partly_allowed(allowed: &Allowed, nfc_refuses: &dyn Fn(&str) -> bool) -> Option<CrossMiss> {
+    let named: Vec<(&String, &BTreeSet<String>)> = allowed
+        .iter()
+        .filter(|(c, _)| *c != "ALL" && !nfc_refuses(c))
+        .collect();
+    named.iter().find_map(|(a, la)| {
+        named.iter().find_map(|(b, lb)| {
+            la.iter()
+                .filter_map(|d| as_listed(&d.to_ascii_uppercase()).map(str::to_owned))
+                .find(|d| !holds_type(lb, d))
+                .map(|d| CrossMiss {
+                    set: vec![
+                        (COUNTRY.name(), serde_json::json!([a, b])),
+                        (DOCUMENTS.name(), serde_json::json!([d])),
+                    ],
+                    pointer: format!("/{}/0", DOCUMENTS.name()),
+                    code: Code::DocumentNotAllowedInCountry,
+                    severity: Severity::Warning,
+                })
+        })
+    })
 }

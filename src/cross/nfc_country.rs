@@ -3,6 +3,7 @@
 
 use super::{CrossMiss, CrossRule, Facts, Members};
 use crate::context::Context;
+use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Finding, Kind, Severity};
 use crate::profile::holds;
@@ -13,7 +14,9 @@ const NFC_REQUIRED: MemberId = member("nfcRequired");
 const COUNTRY: MemberId = member("country");
 
 pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[COUNTRY]),
+    // The profile's defaults alone can decide (nfcRequired and the country both left out), so
+    // it runs on every request.
+    reads: u128::MAX,
     check,
     schema: None,
     involves: &[NFC_REQUIRED, COUNTRY],
@@ -35,26 +38,52 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let Some((true, from)) = facts.effective_bool(NFC_REQUIRED, ctx) else {
         return;
     };
+    let finding = |country_by_default| {
+        Finding::error(Kind::NfcCountryUnsupported {
+            by_default: from.by_default(),
+            country_by_default,
+        })
+        .about(crate::diag::Subject::of(COUNTRY.name()), false)
+    };
     let Some((countries, fact)) = facts.strings(COUNTRY) else {
+        // Left out (or null): the session runs with the profile's default country, if any; the
+        // violation is at the member the request would set to choose another.
+        if facts
+            .get(COUNTRY)
+            .is_none_or(|f| f.scalar == super::Scalar::Null)
+            && refused(nfc, super::facts::profile_default(ctx, COUNTRY))
+        {
+            out.report_at(&Place::missing(COUNTRY.name()), finding(true));
+        }
         return;
     };
     let at = fact.loc(COUNTRY);
     for (i, country) in countries {
         if country != "ALL" && !holds(nfc, country) {
-            let f = Finding::error(Kind::NfcCountryUnsupported {
-                by_default: from.by_default(),
-            })
-            .about(crate::diag::Subject::of(COUNTRY.name()), false);
             match i {
-                Some(i) => out.report(&at.index(i), f, None),
-                None => out.report(&at, f, None),
+                Some(i) => out.report(&at.index(i), finding(false), None),
+                None => out.report(&at, finding(false), None),
             }
         }
     }
 }
 
+/// Whether the `country` value `v` (a code or a list) names a country NFC cannot read.
+pub(crate) fn refused(nfc: &BTreeSet<String>, v: Option<&serde_json::Value>) -> bool {
+    let named = |c: &str| c != "ALL" && !holds(nfc, &c.to_ascii_uppercase());
+    match v {
+        Some(serde_json::Value::String(c)) => named(c),
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(serde_json::Value::as_str)
+            .any(named),
+        _ => false,
+    }
+}
+
 /// With NFC required, countries it cannot read are dropped (a lone one, or a list left empty,
-/// takes the member with it).
+/// takes the member with it); where the session then runs with a default country NFC cannot
+/// read, NFC is left optional instead.
 fn keep(members: &mut Members, ctx: &Context) {
     let Some(nfc) = nfc_countries(ctx) else {
         return;
@@ -62,19 +91,29 @@ fn keep(members: &mut Members, ctx: &Context) {
     if super::effective_flag(members, NFC_REQUIRED, ctx) != Some(true) {
         return;
     }
-    let refused = |c: &str| c != "ALL" && !holds(nfc, c);
+    let refused_code = |c: &str| c != "ALL" && !holds(nfc, c);
     match members.get_mut(COUNTRY.name()) {
-        Some(serde_json::Value::String(c)) if refused(&c.to_ascii_uppercase()) => {
+        Some(serde_json::Value::String(c)) if refused_code(&c.to_ascii_uppercase()) => {
             members.remove(COUNTRY.name());
         }
         Some(serde_json::Value::Array(items)) => {
             let before = items.len();
-            items.retain(|c| c.as_str().is_none_or(|c| !refused(&c.to_ascii_uppercase())));
+            items.retain(|c| {
+                c.as_str()
+                    .is_none_or(|c| !refused_code(&c.to_ascii_uppercase()))
+            });
             if items.is_empty() && before > 0 {
                 members.remove(COUNTRY.name());
             }
         }
         _ => {}
+    }
+    let left_out = matches!(
+        members.get(COUNTRY.name()),
+        None | Some(serde_json::Value::Null)
+    );
+    if left_out && refused(nfc, super::facts::profile_default(ctx, COUNTRY)) {
+        members.insert(NFC_REQUIRED.name().into(), false.into());
     }
 }
 

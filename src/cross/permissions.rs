@@ -140,6 +140,22 @@ pub(crate) fn forbids(ctx: &Context, m: MemberId, v: &serde_json::Value) -> bool
             .any(|(g, _, needs)| *g == m && asks_json(v, *needs))
 }
 
+/// The permission the account lacks for a dashboard default `v` of the member `m` that turns on
+/// what needs it (`verifyBank: true`, `generateDigitString: true`, …). Not for the members the
+/// permission lets a request override (`callbackUrl`, `reviewFailed`, `additionalSteps`): a
+/// dashboard setting is what such a permission overrides, so it contradicts nothing.
+pub(crate) fn default_lacks(
+    ctx: &Context,
+    m: MemberId,
+    v: &serde_json::Value,
+) -> Option<Permission> {
+    let permission = lacking(ctx, m)?;
+    GATED
+        .iter()
+        .any(|(g, _, needs)| *g == m && *needs == Needs::True && asks_json(v, Needs::True))
+        .then_some(permission)
+}
+
 /// A member the account may not set is left out.
 fn keep(members: &mut Members, ctx: &Context) {
     for (m, _, _) in GATED {

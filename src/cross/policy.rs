@@ -5,6 +5,7 @@
 //! [`Engine`](crate::Engine).
 
 use super::Facts;
+use crate::context::Context;
 use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
 use crate::diag::{Finding, Kind, PolicyFailure, Subject};
@@ -221,9 +222,53 @@ fn validate(code: &str, spec: &PolicySpec, own_checks: bool) -> Result<(), Polic
     if spec.min_length.is_some_and(|n| n > MAX_POLICY_LENGTH) {
         return Err(wrong("minLength", "longer than any member's value may be"));
     }
+    if let Some(text) = text_of(&shape) {
+        // The member's own length rules, asked about a value of exactly the policy's length
+        // (no longer than a policy's length may be: a longer maximum is below no member's
+        // minimum, and a longer minimum is refused above).
+        let refuses = |n: usize, code: crate::diag::Code| {
+            if n > MAX_POLICY_LENGTH {
+                return false;
+            }
+            let probe = "a".repeat(n);
+            let mut found = Vec::new();
+            for r in text.rules {
+                r.check(&probe, &mut found);
+            }
+            found.iter().any(|f| f.code() == code)
+        };
+        if spec
+            .min_length
+            .is_some_and(|n| refuses(n, crate::diag::Code::TooLong))
+        {
+            return Err(wrong(
+                "minLength",
+                "above the member's own maximum length: no value can pass",
+            ));
+        }
+        if spec
+            .max_length
+            .is_some_and(|n| refuses(n, crate::diag::Code::TooShort))
+        {
+            return Err(wrong(
+                "maxLength",
+                "below the member's own minimum length: no value can pass",
+            ));
+        }
+    }
     if let Some(set) = normalized_set(spec, m) {
         if set.is_empty() {
             return Err(wrong("oneOf", "empty: no value can pass"));
+        }
+        let length_fits = |v: &String| {
+            let n = v.chars().count();
+            spec.min_length.is_none_or(|min| n >= min) && spec.max_length.is_none_or(|max| n <= max)
+        };
+        if !set.iter().all(length_fits) {
+            return Err(wrong(
+                "oneOf",
+                "holds a value the policy's own minLength or maxLength refuses",
+            ));
         }
         if !set.iter().all(|v| member_accepts(m, v)) {
             return Err(wrong(
@@ -373,15 +418,24 @@ impl Policy {
         &self.code
     }
 
-    /// Checks the facts, reporting into `out`.
-    pub(crate) fn run(&self, facts: &Facts<'_>, out: &mut Sink) {
-        run(&self.code, &self.spec, &self.rules, &self.tests, facts, out);
+    /// Checks the facts (and the defaults of the partner profile in `ctx` the session runs
+    /// with), reporting into `out`.
+    pub(crate) fn run(&self, facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
+        run(
+            &self.code,
+            &self.spec,
+            &self.rules,
+            &self.tests,
+            facts,
+            ctx,
+            out,
+        );
     }
 }
 
 /// Runs the policies of the partner profile in `ctx` (a policy that cannot apply was refused
 /// when the profile was read; one built in Rust that cannot apply is skipped).
-pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &crate::context::Context, out: &mut Sink) {
+pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
     let Some(profile) = ctx.profile.as_deref() else {
         return;
     };
@@ -389,9 +443,73 @@ pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &crate::context::Context, out:
         // A loaded profile's policies were validated when it was read; one built in Rust is
         // validated here, without copying it.
         if validate(code, spec, false).is_ok() {
-            run(code, spec, &[], &[], facts, out);
+            run(code, spec, &[], &[], facts, ctx, out);
         }
     }
+}
+
+/// The violation of the policy `code` about the member `m`.
+fn finding(
+    code: &Arc<str>,
+    spec: &PolicySpec,
+    failed: PolicyFailure,
+    m: MemberId,
+    by_default: bool,
+) -> Finding {
+    let kind = Kind::Policy {
+        code: code.clone(),
+        failed,
+        message: spec.message.as_deref().map(Into::into),
+        by_default,
+    };
+    let f = if spec.warning {
+        Finding::warning(kind)
+    } else {
+        Finding::error(kind)
+    };
+    f.about(Subject::of(m.name()), m.member().personal)
+}
+
+/// The member a policy's value checks are about, if it names one.
+fn checked_member(spec: &PolicySpec) -> Option<MemberId> {
+    spec.member
+        .as_deref()
+        .and_then(|n| member_of(n, "member").ok())
+}
+
+/// The partner profile's dashboard default for `m`, when the session runs with it: the
+/// request leaves `m` out, or sends `null` where that means "the default" (for `questionnaire`,
+/// `null` is a value of its own: none).
+fn default_in_effect<'c>(
+    facts: &Facts<'_>,
+    ctx: &'c Context,
+    m: MemberId,
+) -> Option<&'c serde_json::Value> {
+    let in_effect = match facts.get(m) {
+        None => true,
+        Some(f) => f.scalar == super::Scalar::Null && !m.member().null_disables,
+    };
+    in_effect
+        .then(|| super::facts::profile_default(ctx, m))
+        .flatten()
+        .filter(|v| !v.is_null())
+}
+
+/// What the policy's checks on one member find in a dashboard default `value` (the profile
+/// self-check reports them in the profile file): each failure with its index in a list.
+pub(crate) fn default_failures(
+    code: &str,
+    spec: &PolicySpec,
+    value: &serde_json::Value,
+) -> Vec<(Option<usize>, Finding)> {
+    let Some(m) = checked_member(spec) else {
+        return Vec::new();
+    };
+    let code: Arc<str> = code.into();
+    failures(spec, &[], &[], m, &Value::from_serde(value))
+        .into_iter()
+        .map(|(i, failed)| (i, finding(&code, spec, failed, m, true)))
+        .collect()
 }
 
 fn run(
@@ -400,48 +518,60 @@ fn run(
     rules: &[&'static dyn Rule],
     tests: &[Test],
     facts: &Facts<'_>,
+    ctx: &Context,
     out: &mut Sink,
 ) {
     let code: Arc<str> = code.into();
-    let message: Option<Arc<str>> = spec.message.as_deref().map(Into::into);
-    let finding = |failed: PolicyFailure, m: MemberId| {
-        let kind = Kind::Policy {
-            code: code.clone(),
-            failed,
-            message: message.clone(),
-        };
-        let f = if spec.warning {
-            Finding::warning(kind)
-        } else {
-            Finding::error(kind)
-        };
-        f.about(Subject::of(m.name()), m.member().personal)
-    };
     for name in &spec.require {
         let Ok(m) = member_of(name, "require") else {
             continue;
         };
+        // A default the session runs with sets the member as much as the request would.
         let set = facts
             .get(m)
-            .is_some_and(|f| f.scalar != super::Scalar::Null);
+            .is_some_and(|f| f.scalar != super::Scalar::Null)
+            || default_in_effect(facts, ctx, m).is_some();
         if !set {
             out.report_at(
                 &Place::missing(m.name()),
-                finding(PolicyFailure::Missing, m),
+                finding(&code, spec, PolicyFailure::Missing, m, false),
             );
         }
     }
-    let Some(m) = spec
-        .member
-        .as_deref()
-        .and_then(|n| member_of(n, "member").ok())
-    else {
+    let Some(m) = checked_member(spec) else {
         return;
     };
-    let Some((value, fact)) = facts.value(m) else {
-        return;
-    };
-    let at = fact.loc(m);
+    if let Some((value, fact)) = facts.value(m).filter(|(v, _)| **v != Value::Null) {
+        let at = fact.loc(m);
+        for (i, failed) in failures(spec, rules, tests, m, value) {
+            let f = finding(&code, spec, failed, m, false);
+            match i {
+                Some(i) => out.report(&at.index(i), f, None),
+                None => out.report(&at, f, None),
+            }
+        }
+    } else if let Some(default) = default_in_effect(facts, ctx, m) {
+        // The policy applies to the value the session runs with: the dashboard default, at the
+        // member the request would set to choose another.
+        let value = Value::from_serde(default);
+        for (_, failed) in failures(spec, rules, tests, m, &value) {
+            out.report_at(
+                &Place::missing(m.name()),
+                finding(&code, spec, failed, m, true),
+            );
+        }
+    }
+}
+
+/// What the policy's checks on the member `m` find in its checked `value`, each failure with
+/// its index in a list.
+fn failures(
+    spec: &PolicySpec,
+    rules: &[&'static dyn Rule],
+    tests: &[Test],
+    m: MemberId,
+    value: &Value<'_>,
+) -> Vec<(Option<usize>, PolicyFailure)> {
     let mut failures: Vec<(Option<usize>, PolicyFailure)> = Vec::new();
     let set = normalized_set(spec, m);
     let not_one_of = |i: Option<usize>, s: &str, failures: &mut Vec<_>| {
@@ -499,11 +629,5 @@ fn run(
             failures.push((None, PolicyFailure::Test));
         }
     }
-    for (i, failed) in failures {
-        let f = finding(failed, m);
-        match i {
-            Some(i) => out.report(&at.index(i), f, None),
-            None => out.report(&at, f, None),
-        }
-    }
+    failures
 }

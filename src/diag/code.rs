@@ -369,6 +369,12 @@ codes! {
          country and the account's allowed document settings\"): the partner profile \
          allows it in none of the chosen countries, so the client can never pick it (a \
          certain loss). Allowed in some of them only: a warning naming those.",
+    /// A document type the partner profile allows in some chosen countries but not in others
+    /// where no other listed type is allowed either: a client who picks one of those has none.
+    DocumentNotAllowedInCountry = "document_not_allowed_in_country"
+        => "If sent: Token page (documents: \"The available document types depend on the \
+         selected country and the account's allowed document settings\"): a client who picks \
+         one of the named countries gets a session with no document they can use.",
     /// NFC is required, but the country is not among the partner profile's NFC-readable ones.
     NfcCountryUnsupported = "nfc_country_unsupported"
         => "Token page (country: \"If NFC is required, must be NFC-supported country\"): \
@@ -412,9 +418,15 @@ codes! {
          server dropped or ignored the member and the session runs without it.",
     /// A token response leaves out (or nulls) a member the OpenAPI description lists as required but iDenfy's published examples do not always carry (`tokenType`); the token is still usable.
     MissingExpectedMember = "missing_expected_member"
-        => "If used: kyc.yaml lists tokenType as required in the response, but iDenfy's \
+        => "If accepted: kyc.yaml lists tokenType as required in the response, but iDenfy's \
          published response example leaves it out; the token is usable and the session \
          has the type the request or the account set.",
+    /// A token response shows an account setting (allowedDocuments, a dashboard default) other
+    /// than the partner profile says.
+    ProfileMismatch = "profile_mismatch"
+        => "If accepted: the server's answer shows the account differs from the partner \
+         profile, so the profile is out of date and the checks it drives refuse or pass \
+         requests wrongly.",
 }
 
 /// The snake_case name; honours width and alignment (`{:<20}`), like `str`.

@@ -486,22 +486,41 @@ pub enum Kind {
         closest: Option<String>,
     },
     UnknownRiskAssessmentProfile,
+    /// `by_default`: the country is the partner profile's default.
     DocumentNotAllowed {
         countries: Vec<String>,
+        by_default: bool,
     },
-    /// `by_default`: nfcRequired is on by the partner profile's default.
+    /// Allowed in some chosen countries, but not in `countries`, where no other listed type is
+    /// allowed either; `by_default`: the countries are the partner profile's default.
+    DocumentNotAllowedInCountry {
+        countries: Vec<String>,
+        by_default: bool,
+    },
+    /// `by_default`: nfcRequired is on by the partner profile's default; `country_by_default`:
+    /// the country is the profile's default (the request leaves it out).
     NfcCountryUnsupported {
         by_default: bool,
+        country_by_default: bool,
+    },
+    /// A profile's dashboard default turns on a feature its own `features` leave out.
+    DefaultNotInEnvironment,
+    /// A profile's dashboard default turns on what needs a permission the profile says the
+    /// account lacks.
+    DefaultNeedsPermission {
+        permission: crate::profile::Permission,
     },
     RegistryCenterUnavailable,
     IgnoredInIframe,
     /// A locale the partner profile's list leaves out (code `unsupported_locale`).
     LocaleNotOffered,
     /// A partner policy broken: its code, what failed, and its own message if it has one.
+    /// `by_default`: the value checked is the partner profile's dashboard default.
     Policy {
         code: std::sync::Arc<str>,
         failed: PolicyFailure,
         message: Option<std::sync::Arc<str>>,
+        by_default: bool,
     },
     InvalidPolicy {
         reason: &'static str,
@@ -537,6 +556,35 @@ pub enum Kind {
     MissingExpectedMember {
         field: &'static str,
     },
+    /// A token response shows an account setting other than the partner profile's: `member`
+    /// is the response member (allowedDocuments, or a defaulted request member).
+    ProfileMismatch {
+        member: &'static str,
+        mismatch: Box<ProfileMismatch>,
+    },
+}
+
+/// How a token response's account setting differs from the partner profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProfileMismatch {
+    /// The response allows `document` in `country`, which the profile's list for it leaves out.
+    NotInProfile {
+        /// The country key (or `ALL`).
+        country: String,
+        /// The document type.
+        document: String,
+    },
+    /// The profile allows `document` in `country`, which the response's list leaves out.
+    NotInResponse {
+        /// The country key (or `ALL`).
+        country: String,
+        /// The document type.
+        document: String,
+    },
+    /// The response echoes a member the request left out with another value than the
+    /// profile's dashboard default.
+    OtherDefault,
 }
 
 impl Kind {
@@ -602,7 +650,10 @@ impl Kind {
             Kind::InactiveQuestionnaire { .. } => Code::InactiveQuestionnaire,
             Kind::UnknownRiskAssessmentProfile => Code::UnknownRiskAssessmentProfile,
             Kind::DocumentNotAllowed { .. } => Code::DocumentNotAllowed,
+            Kind::DocumentNotAllowedInCountry { .. } => Code::DocumentNotAllowedInCountry,
             Kind::NfcCountryUnsupported { .. } => Code::NfcCountryUnsupported,
+            Kind::DefaultNotInEnvironment => Code::FeatureNotInEnvironment,
+            Kind::DefaultNeedsPermission { .. } => Code::MissingPermission,
             Kind::RegistryCenterUnavailable => Code::RegistryCenterUnavailable,
             Kind::IgnoredInIframe => Code::IgnoredInIframe,
             Kind::LocaleNotOffered => Code::UnsupportedLocale,
@@ -617,6 +668,7 @@ impl Kind {
             Kind::EchoChanged { .. } => Code::EchoChanged,
             Kind::EchoDropped { .. } => Code::EchoDropped,
             Kind::MissingExpectedMember { .. } => Code::MissingExpectedMember,
+            Kind::ProfileMismatch { .. } => Code::ProfileMismatch,
         }
     }
 }

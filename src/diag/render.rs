@@ -9,7 +9,9 @@
 //! limits, positions, counts, character classes, JSON types), so a parameter added later is
 //! withheld until it is declared free.
 
-use super::finding::{Finding, Folded, Implausible, Kind, Num, Place, PolicyFailure, TypeHint};
+use super::finding::{
+    Finding, Folded, Implausible, Kind, Num, Place, PolicyFailure, ProfileMismatch, TypeHint,
+};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -485,19 +487,50 @@ impl Finding {
                 out,
                 "{who} is not one of this account's risk assessment profiles (partner profile)"
             )?,
-            Kind::DocumentNotAllowed { countries } if countries.is_empty() => write!(
+            Kind::DocumentNotAllowed { countries, .. } if countries.is_empty() => write!(
                 out,
                 "this document type is allowed in no country of this account (partner profile), so the client can never pick it"
             )?,
-            Kind::DocumentNotAllowed { countries } => write!(
+            Kind::DocumentNotAllowed {
+                countries,
+                by_default,
+            } => write!(
                 out,
-                "this document type is not allowed for {} in this account (partner profile), so the client can never pick it",
-                countries.join(", ")
+                "this document type is not allowed for {}{} in this account (partner profile), so the client can never pick it",
+                countries.join(", "),
+                if *by_default { " (the account's default country)" } else { "" }
             )?,
-            Kind::NfcCountryUnsupported { by_default } => write!(
+            Kind::DocumentNotAllowedInCountry {
+                countries,
+                by_default,
+            } => write!(
                 out,
-                "NFC is required{}, but this country is not among the partner profile's NFC-readable countries, so every client who picks it is denied",
-                if *by_default { " (the account's dashboard default)" } else { "" }
+                "this document type is not allowed for {}{} in this account (partner profile), and no other listed type is: a client who picks {} gets a session with no document to use",
+                countries
+                    .iter()
+                    .map(|c| if c == "ALL" { "the countries it does not list (ALL)" } else { c })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if *by_default { " (of the account's default countries)" } else { "" },
+                if countries.len() == 1 && countries[0] != "ALL" { "it" } else { "one of them" }
+            )?,
+            Kind::NfcCountryUnsupported {
+                by_default,
+                country_by_default,
+            } => write!(
+                out,
+                "NFC is required{}, but {} is not among the partner profile's NFC-readable countries, so every client who picks it is denied",
+                if *by_default { " (the account's dashboard default)" } else { "" },
+                if *country_by_default { "the account's default country" } else { "this country" }
+            )?,
+            Kind::DefaultNotInEnvironment => write!(
+                out,
+                "this dashboard default turns on {who}, which the profile's features say the environment does not offer: the profile contradicts itself (fix features or the default)"
+            )?,
+            Kind::DefaultNeedsPermission { permission } => write!(
+                out,
+                "this dashboard default turns on {who}, which needs the {} permission the profile says the account lacks: one of the two is likely wrong",
+                permission.as_str()
             )?,
             Kind::RegistryCenterUnavailable => write!(
                 out,
@@ -513,8 +546,33 @@ impl Finding {
             )?,
             // The partner's own message, else what the check wants; never the value.
             Kind::Policy {
-                message: Some(m), ..
-            } => out.push_str(m),
+                message: Some(m),
+                by_default,
+                ..
+            } => {
+                out.push_str(m);
+                if *by_default {
+                    out.push_str(" (the account's dashboard default)");
+                }
+            }
+            Kind::Policy {
+                code,
+                failed,
+                by_default: true,
+                ..
+            } => {
+                let inner = Finding {
+                    kind: Kind::Policy {
+                        code: code.clone(),
+                        failed: failed.clone(),
+                        message: None,
+                        by_default: false,
+                    },
+                    ..self.clone()
+                };
+                inner.write_message(mode, out)?;
+                out.push_str(" (the account's dashboard default, which the request leaves in place)");
+            }
             Kind::Policy { code, failed, .. } => match failed {
                 PolicyFailure::Missing => {
                     write!(out, "{who} is required by the partner policy {code}")?
@@ -593,6 +651,20 @@ impl Finding {
                 out,
                 "the response carries no {field}; the OpenAPI description lists it as required, but iDenfy's own example responses do not always have it, so the token is still usable and the session has the type the request or the account set"
             )?,
+            Kind::ProfileMismatch { member, mismatch } => match mismatch.as_ref() {
+                ProfileMismatch::NotInProfile { country, document } => write!(
+                out,
+                "the response's {member} allows {document} for {country}, which the partner profile's allowedDocuments leaves out: the profile is out of date, so its document checks refuse what the account allows"
+            )?,
+                ProfileMismatch::NotInResponse { country, document } => write!(
+                out,
+                "the partner profile allows {document} for {country}, which the response's {member} leaves out: the profile is out of date, so its document checks let through what the account refuses"
+            )?,
+                ProfileMismatch::OtherDefault => write!(
+                out,
+                "the request left {member} out, and the response echoes another value than the partner profile's dashboard default for it: the profile's defaults are out of date"
+            )?,
+            },
         }
         if let Some(suggestion) = self.suggestion {
             match mode {
@@ -742,11 +814,26 @@ impl Finding {
             | Kind::DisabledByAutoFaceMatching { by_default: true }
             | Kind::NfcRequiredAndOptional { by_default: true }
             | Kind::FaceCheckWithoutSelfie { by_default: true }
-            | Kind::NfcCountryUnsupported { by_default: true } => {
-                put("source", "profile_default".into())
+            | Kind::NfcCountryUnsupported {
+                by_default: true, ..
+            }
+            | Kind::NfcCountryUnsupported {
+                country_by_default: true,
+                ..
+            } => put("source", "profile_default".into()),
+            Kind::DefaultNeedsPermission { permission } => {
+                put("permission", permission.as_str().into())
             }
             Kind::MissingPermission { permission } => put("permission", permission.as_str().into()),
-            Kind::Policy { code, failed, .. } => {
+            Kind::Policy {
+                code,
+                failed,
+                by_default,
+                ..
+            } => {
+                if *by_default {
+                    put("source", "profile_default".into());
+                }
                 put("policy", code.as_ref().into());
                 let check = match failed {
                     PolicyFailure::Missing => "require",
@@ -780,7 +867,19 @@ impl Finding {
             }
             Kind::InvalidPolicy { reason } => put("reason", (*reason).into()),
             Kind::InactiveQuestionnaire { closest: Some(c) } => put("closest", c.as_str().into()),
-            Kind::DocumentNotAllowed { countries } => put("countries", countries.clone().into()),
+            Kind::DocumentNotAllowed {
+                countries,
+                by_default,
+            }
+            | Kind::DocumentNotAllowedInCountry {
+                countries,
+                by_default,
+            } => {
+                put("countries", countries.clone().into());
+                if *by_default {
+                    put("source", "profile_default".into());
+                }
+            }
             Kind::RedundantWithAll { others } => put("others", (*others).into()),
             Kind::AdditionalDataUnknownStep { step } => put("step", step.as_str().into()),
             Kind::MissingCompareData { step, field } => {
@@ -803,6 +902,22 @@ impl Finding {
             }
             Kind::EchoDropped { field } => put("field", field.as_str().into()),
             Kind::MissingExpectedMember { field } => put("field", (*field).into()),
+            Kind::ProfileMismatch { member, mismatch } => {
+                put("member", (*member).into());
+                match mismatch.as_ref() {
+                    ProfileMismatch::NotInProfile { country, document } => {
+                        put("country", country.as_str().into());
+                        put("document", document.as_str().into());
+                        put("reason", "not_in_profile".into());
+                    }
+                    ProfileMismatch::NotInResponse { country, document } => {
+                        put("country", country.as_str().into());
+                        put("document", document.as_str().into());
+                        put("reason", "not_in_response".into());
+                    }
+                    ProfileMismatch::OtherDefault => put("reason", "other_default".into()),
+                }
+            }
             _ => {}
         }
         if let Some(s) = self.suggestion {

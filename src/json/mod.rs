@@ -75,6 +75,24 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// Converts from a `serde_json::Value` (an integer that fits 64 bits stays a
+    /// [`Value::Number`], any other number keeps serde_json's text).
+    pub fn from_serde(v: &serde_json::Value) -> Value<'static> {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => Value::Number(n.clone()),
+            serde_json::Value::Number(n) => Value::NumberText(Cow::Owned(n.to_string())),
+            serde_json::Value::String(s) => Value::String(Cow::Owned(s.clone())),
+            serde_json::Value::Array(a) => Value::Array(a.iter().map(Value::from_serde).collect()),
+            serde_json::Value::Object(o) => Value::Object(
+                o.iter()
+                    .map(|(k, v)| (Cow::Owned(k.clone()), Value::from_serde(v)))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {

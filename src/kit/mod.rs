@@ -376,6 +376,7 @@ pub(crate) fn minimal() -> Members {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     use time::macros::date;
 
     /// The contexts the rules between members read: without a date, with one, and with the
@@ -435,6 +436,30 @@ mod tests {
                     assert_eq!(members, kept, "{miss:?}");
                 }
             }
+        }
+    }
+
+    /// The profile's defaults decide too: a default country NFC cannot read under a default
+    /// `nfcRequired`, a default a policy refuses, default countries one of which the documents
+    /// leave bare. A request that leaves the members out is repaired like one that sends them.
+    #[test]
+    fn keeping_the_rules_repairs_what_the_defaults_break() {
+        let file = br#"{"nfcCountries": ["LT", "LV"],
+            "allowedDocuments": {"LT": ["DRIVER_LICENSE", "PASSPORT"], "LV": ["PASSPORT"]},
+            "defaults": {"nfcRequired": true, "country": ["LT", "LV", "US"]},
+            "policies": {"acme.baltics": {"member": "country", "oneOf": ["LT", "LV"]}}}"#;
+        let profile = crate::load_profile(file, &Context::new()).into_result();
+        assert!(profile.is_ok(), "the profile loads, with warnings");
+        let ctx = Context::new().with_profile(profile.unwrap_or_default());
+        for set in [
+            vec![],
+            vec![("documents", json!(["DRIVER_LICENSE"]))],
+            vec![("country", Value::Null)],
+        ] {
+            let mut members = with_required(&set);
+            assert_ne!(violations(&members, &ctx), vec![], "{set:?}");
+            keep_rules(&mut members, &ctx);
+            assert_eq!(violations(&members, &ctx), vec![], "{set:?} → {members:?}");
         }
     }
 

@@ -27,6 +27,26 @@ fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
         .collect()
 }
 
+/// The profile's dashboard default for the member `name` the session runs with when the request
+/// leaves it out (or sends `null`, but for `questionnaire`, where that is "none").
+fn default_of<'c>(ctx: &'c Context, name: &str) -> Option<&'c Value> {
+    ctx.profile
+        .as_deref()?
+        .default_of(name)
+        .filter(|v| !v.is_null())
+}
+
+/// The default the member `name` of `members` runs with: [`default_of`], where the request
+/// leaves it out or sends a `null` that means the default.
+fn default_in_effect<'c>(members: &Members, ctx: &'c Context, name: &str) -> Option<&'c Value> {
+    let null_disables = member(name).is_some_and(|m| m.null_disables);
+    match members.get(name) {
+        None => default_of(ctx, name),
+        Some(Value::Null) if !null_disables => default_of(ctx, name),
+        Some(_) => None,
+    }
+}
+
 fn member(name: &str) -> Option<&'static Member> {
     lookup(name).map(|(m, _)| m)
 }
@@ -69,9 +89,11 @@ fn passing_value(spec: &PolicySpec, set: Option<&BTreeSet<String>>) -> Option<Va
 /// Each policy applied to `members`, so the request keeps them: a required member gets a valid
 /// value, a value outside a policy's checks one inside them (or goes, if none is at hand).
 pub(crate) fn keep(members: &mut Members, ctx: &Context) {
-    for (_, spec) in policies(ctx) {
+    for (code, spec) in policies(ctx) {
         for name in &spec.require {
-            if members.get(name).is_none_or(Value::is_null) {
+            if members.get(name).is_none_or(Value::is_null)
+                && default_in_effect(members, ctx, name).is_none()
+            {
                 if let Some(m) = member(name) {
                     members.insert(name.clone(), canonical(&m.shape));
                 }
@@ -86,6 +108,17 @@ pub(crate) fn keep(members: &mut Members, ctx: &Context) {
         };
         let set = normalized_set(spec, id);
         let set = set.as_ref();
+        // Left out, the member runs with the profile's default, which the policy checks too: one
+        // it refuses is replaced by a value it accepts (or the policy is left to its warning in
+        // the profile's own report, if none is at hand).
+        if default_in_effect(members, ctx, name)
+            .is_some_and(|d| !crate::cross::policy::default_failures(code, spec, d).is_empty())
+        {
+            if let Some(p) = passing_value(spec, set) {
+                members.insert(name.to_owned(), p);
+            }
+            continue;
+        }
         let Some(value) = members.get_mut(name) else {
             continue;
         };
@@ -150,7 +183,12 @@ pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
                 ..Label::at(format!("/{name}{suffix}"), Code::Policy, severity)
             },
         };
-        for name in &spec.require {
+        // A member the profile presets is set by its default: `null` misses nothing (but where
+        // `null` is a value of its own, "none").
+        let misses = |n: &&String| {
+            default_of(ctx, n).is_none() || member(n).is_some_and(|m| m.null_disables)
+        };
+        for name in spec.require.iter().filter(misses) {
             out.push(recipe(name, Value::Null, ""));
         }
         let Some((i, _)) = spec.member.as_deref().and_then(lookup_index) else {

@@ -8,6 +8,7 @@
 //! request's own warnings were given when it was checked), and the rules between members do not
 //! run (the server answers with what it stored).
 
+mod account;
 mod echo;
 pub(crate) mod urls;
 
@@ -45,6 +46,9 @@ pub(crate) fn check(
     let (echoed, token_ok) = check_members(&mut checker, members);
     if let Some(request) = request {
         echo::compare(&mut checker, request, &echoed);
+    }
+    if let Some(profile) = ctx.profile.as_deref() {
+        account::compare(&mut checker, profile, request, &echoed);
     }
     // The URLs depend on authToken alone: errors elsewhere (and a full violation list) do not
     // withhold them.
