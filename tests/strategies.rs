@@ -137,7 +137,9 @@ fn in_the_contract(label: &Label, extra: &idenfy_preflight::Violation) -> bool {
     let same_member = member(extra.pointer()) == member(&label.pointer);
     extra.severity() == Severity::Warning
         && match extra.code() {
-            Code::LegacyField | Code::IgnoredInIframe => same_member,
+            Code::LegacyField | Code::IgnoredInIframe | Code::DocumentNotAllowedInCountry => {
+                same_member
+            }
             Code::DuplicateItem => label.code == Code::TooManyViolations,
             Code::AdditionalDataUnknownStep => label.pointer.starts_with("/additionalData/"),
             Code::Policy => label.code == Code::UnsupportedLocale && same_member,

@@ -37,7 +37,8 @@ use serde_json::Value;
 ///
 /// - a warning the broken member earns whenever it is sent under the context: `legacy_field`
 ///   beside a miss of a legacy member, `ignored_in_iframe` beside a miss of a redirect URL in an
-///   iFrame flow;
+///   iFrame flow, `document_not_allowed_in_country` beside a `documents` miss whose type the
+///   account allows in some of its countries only;
 /// - `duplicate_item` at each repeat, beside the `too_many_violations` miss (the repeats are
 ///   how it passes the cap);
 /// - `additional_data_unknown_step` beside a miss inside `additionalData` (its key names no
