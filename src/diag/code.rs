@@ -106,8 +106,10 @@ codes! {
     SurroundingWhitespace = "surrounding_whitespace",
     /// A value the API accepts that is almost certainly a mistake (an age of 2008, a birth date 200 years ago).
     ImplausibleValue = "implausible_value",
-    /// A name holds a digit, a forbidden special character or another non-letter.
+    /// A name holds a digit, a special character the docs forbid or a control character, or no letter.
     InvalidNameCharacter = "invalid_name_character",
+    /// A name holds a character the docs do not forbid that is not a letter, mark, space or name punctuation (`&`, an em dash, a symbol): it is sent as written.
+    UnusualNameCharacter = "unusual_name_character",
     /// A value outside the documented set.
     InvalidValue = "invalid_value",
     /// A value the API no longer offers.

@@ -18,7 +18,7 @@ mod violation;
 pub use code::{Code, Severity, UnknownName};
 pub use finding::{
     Document, Ends, Expected, Finding, Folded, Implausible, JsonType, Kind, NameClass, Num, Place,
-    PolicyFailure, Subject, TypeHint,
+    PolicyFailure, Subject, TypeHint, UnusualClass,
 };
 pub use render::Params;
 pub(crate) use render::{escape_invisible, is_invisible};
