@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 /// of the docs add `<` and `>`: see [`FORMERLY_FORBIDDEN`].)
 pub const FORBIDDEN_SPECIALS: &str = "~!@#$%^*()_+={}[]|:;\",/?";
 
-/// `<` and `>`: forbidden by the older versions of the docs (2020, 2021 and the API
-/// reference of the time), no longer by the current token page, which wins. A warning that
+/// `<` and `>`: forbidden by every older version of the docs (idenfy-facts §2.1: the 2020 and
+/// 2021 pages and the older references), no longer by the current token page, which wins. A warning that
 /// says so, not an error: the current docs give no reason to refuse them.
 pub const FORMERLY_FORBIDDEN: &str = "<>";
 
