@@ -459,6 +459,15 @@ fn hand_picked() -> Vec<Value> {
         json!({"clientId": "c1", "lastName": "G\u{2018}ayrat O`zbek D\u{b4}Arcy"}),
         json!({"clientId": "c1", "lastName": "\u{5e6}\u{5d4}\u{5f4}\u{5dc}"}),
         json!({"clientId": "c1", "lastName": "A\u{1fef}B"}),
+        // Names: what the docs do not forbid warns and passes the schema; what they forbid
+        // (digits of any script, the specials, controls; U+037E is `;` under NFC) does not.
+        json!({"clientId": "c1", "firstName": "\u{f5a}\u{f7a}\u{f0b}\u{f62}\u{f72}\u{f44}\u{f0b}"}),
+        json!({"clientId": "c1", "firstName": "\u{30a2}\u{30f3}\u{ff1d}\u{30de}\u{30ea}\u{30fc}"}),
+        json!({"clientId": "c1", "lastName": "A\u{1361}B A\u{2014}B A&B A<B A\\B"}),
+        json!({"clientId": "c1", "lastName": "A\u{37e}B"}),
+        json!({"clientId": "c1", "lastName": "A\u{96a}B"}),
+        json!({"clientId": "c1", "lastName": "A\u{80}B"}),
+        json!({"clientId": "c1", "lastName": "&"}),
         json!({"clientId": "c1", "lastName": "LT\n"}),
         json!({"clientId": "c1", "nationality": "XK", "country": "xk"}),
         json!({"clientId": "c1", "locale": "zh_TW"}),

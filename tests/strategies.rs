@@ -712,6 +712,30 @@ fn any_body_never_panics_and_reports_are_well_formed() {
         .expect("no panic");
 }
 
+/// Each name member has near misses that are errors (a digit, a documented special: what the
+/// docs forbid) and one that is only a warning (an em dash: sent as written), each holding.
+#[test]
+fn names_have_error_and_warning_near_misses() {
+    let ctx = Context::new();
+    let misses = near_misses(&ctx);
+    for pointer in ["/firstName", "/lastName"] {
+        let labels: BTreeSet<(Code, Severity)> = misses
+            .iter()
+            .filter(|m| m.label.pointer == pointer)
+            .inspect(|m| assert!(m.label.holds(&check(&m.body, &ctx)), "{m:?}"))
+            .map(|m| (m.label.code, m.label.severity))
+            .collect();
+        assert!(
+            labels.contains(&(Code::InvalidNameCharacter, Severity::Error)),
+            "{pointer}: {labels:?}"
+        );
+        assert!(
+            labels.contains(&(Code::UnusualNameCharacter, Severity::Warning)),
+            "{pointer}: {labels:?}"
+        );
+    }
+}
+
 /// Near misses reach inside the objects too: a refused key and a bad value at a key, in both
 /// additionalSteps and additionalData.
 #[test]

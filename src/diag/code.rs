@@ -180,12 +180,18 @@ codes! {
         => "If sent: the API accepts it, but it is almost certainly a typo (an ageLimit of \
          2008 flags every client as suspected; a birth date 200 years ago does not \
          match any document).",
-    /// A name holds a digit, a forbidden special character or another non-letter.
+    /// A name holds a digit, a special character the docs forbid or a control character, or no letter.
     InvalidNameCharacter = "invalid_name_character"
         => "Token page (firstName, lastName: \"Letters only (no digits)\", \"No special \
          characters: ~!@#$%^*()_+={}[]|:;\",/?\"): a digit of any script, one of \
          those characters or a control character is refused, and a name needs a letter. \
          Any other character is at most a warning.",
+    /// A name holds a character the docs do not forbid that is not a letter, mark, space or name punctuation (`&`, an em dash, a symbol): it is sent as written.
+    UnusualNameCharacter = "unusual_name_character"
+        => "If sent: the token page forbids only digits and ~!@#$%^*()_+={}[]|:;\",/?, so \
+         the name is sent as written; a name that differs from the document's makes the \
+         verification SUSPECTED (kyc.yaml), and < > (forbidden by older docs) may still be \
+         refused.",
     /// A value outside the documented set.
     InvalidValue = "invalid_value"
         => "Token page and kyc.yaml (enum: sex M, F; tokenType IDENTIFICATION, DOCUMENT; \

@@ -218,17 +218,15 @@ pub enum PolicyFailure {
     Test,
 }
 
-/// Why a character of a name is not allowed.
+/// Why a character of a name is not allowed (an error).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameClass {
-    /// A digit of any script.
+    /// A digit of any script (general category Nd): the docs say "no digits".
     Digit,
-    /// One of the documented special characters.
+    /// One of the special characters the token page forbids.
     Special,
-    /// A control character.
+    /// A control character (general category Cc, other than whitespace).
     Control,
-    /// Anything else that is no letter.
-    Other,
 }
 
 impl NameClass {
@@ -237,16 +235,58 @@ impl NameClass {
             NameClass::Digit => "digit",
             NameClass::Special => "special",
             NameClass::Control => "control",
-            NameClass::Other => "other",
         }
     }
 
     pub(crate) const fn words(self) -> &'static str {
         match self {
             NameClass::Digit => "a digit",
-            NameClass::Special => "a forbidden special character",
+            NameClass::Special => "a special character the docs forbid",
             NameClass::Control => "a control character",
-            NameClass::Other => "a character that is not a letter",
+        }
+    }
+}
+
+/// What an unusual character of a name is (a warning: the docs do not forbid it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnusualClass {
+    /// A number that is not a digit (general category Nl or No: a Roman numeral, a
+    /// superscript, a fraction).
+    Number,
+    /// `<` or `>`, which older versions of the docs forbid and the current token page does not.
+    FormerlyForbidden,
+    /// Anything else that is not a letter, mark, space or the punctuation of names (symbols,
+    /// other punctuation, format characters, private-use and unassigned code points).
+    Other,
+}
+
+impl UnusualClass {
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            UnusualClass::Number => "number",
+            UnusualClass::FormerlyForbidden => "formerly_forbidden",
+            UnusualClass::Other => "other",
+        }
+    }
+
+    pub(crate) const fn words(self) -> &'static str {
+        match self {
+            UnusualClass::Number => {
+                "a number that is not a digit (a Roman numeral, a superscript, a fraction)"
+            }
+            UnusualClass::FormerlyForbidden => "`<` or `>`",
+            UnusualClass::Other => {
+                "a character that is not a letter, mark, space or the punctuation of names"
+            }
+        }
+    }
+
+    /// What happens to the name, as a sentence.
+    pub(crate) const fn outcome(self) -> &'static str {
+        match self {
+            UnusualClass::FormerlyForbidden => "Older versions of the docs forbid `<` and `>` and the current token page does not, so the name is sent as written, but the API may still refuse it",
+            UnusualClass::Number | UnusualClass::Other => "The docs do not forbid it, so the name is sent as written, but it is unusual in a name: a name that differs from the one read from the document makes the verification SUSPECTED",
         }
     }
 }
@@ -391,6 +431,11 @@ pub enum Kind {
     /// `None`: the name has no letter.
     InvalidNameCharacter {
         bad: Option<(NameClass, usize, usize)>,
+    },
+    UnusualNameCharacter {
+        class: UnusualClass,
+        position: usize,
+        count: usize,
     },
     InvalidValue {
         allowed: &'static [&'static str],
@@ -614,6 +659,7 @@ impl Kind {
             Kind::SurroundingWhitespace { .. } => Code::SurroundingWhitespace,
             Kind::ImplausibleValue { .. } => Code::ImplausibleValue,
             Kind::InvalidNameCharacter { .. } => Code::InvalidNameCharacter,
+            Kind::UnusualNameCharacter { .. } => Code::UnusualNameCharacter,
             Kind::InvalidValue { .. } => Code::InvalidValue,
             Kind::RetiredValue { .. } => Code::RetiredValue,
             Kind::InvalidDateFormat => Code::InvalidDateFormat,

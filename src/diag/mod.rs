@@ -18,7 +18,7 @@ mod violation;
 pub use code::{Code, Severity, UnknownName};
 pub use finding::{
     Document, Ends, Expected, Finding, Folded, Implausible, JsonType, Kind, NameClass, Num, Place,
-    PolicyFailure, ProfileMismatch, Subject, TypeHint,
+    PolicyFailure, ProfileMismatch, Subject, TypeHint, UnusualClass,
 };
 pub(crate) use render::{escape_invisible, is_invisible};
 pub use render::{Params, VALUE_FREE_PARAMS};

@@ -307,12 +307,30 @@ impl Finding {
             } => {
                 write!(
                     out,
-                    "{who} may contain only letters, spaces and the punctuation of names (hyphens, apostrophes, periods, middle dots); the normalized name has {} at position {position}",
+                    "{who} may not contain digits (of any script), the special characters ~!@#$%^*()_+={{}}[]|:;\",/? or control characters, which iDenfy's docs forbid; the normalized name has {} at position {position}",
                     class.words()
                 )?;
                 if *count > 1 {
                     write!(out, " ({count} such characters in all)")?;
                 }
+            }
+            Kind::UnusualNameCharacter {
+                class,
+                position,
+                count,
+            } => {
+                write!(
+                    out,
+                    "the normalized {who} has {} at position {position}",
+                    class.words()
+                )?;
+                if *count > 1 {
+                    write!(
+                        out,
+                        " ({count} characters that are not letters, marks, spaces or name punctuation in all)"
+                    )?;
+                }
+                write!(out, ". {}", class.outcome())?;
             }
             Kind::InvalidValue { allowed, case_only } => {
                 write!(out, "{who} must be one of {}", allowed.join(", "))?;
@@ -764,6 +782,15 @@ impl Finding {
             Kind::InvalidNameCharacter { bad: None } => put("class", "no_letter".into()),
             Kind::InvalidNameCharacter {
                 bad: Some((class, position, count)),
+            } => {
+                put("class", class.name().into());
+                put("position", (*position).into());
+                put("count", (*count).into());
+            }
+            Kind::UnusualNameCharacter {
+                class,
+                position,
+                count,
             } => {
                 put("class", class.name().into());
                 put("position", (*position).into());

@@ -20,7 +20,7 @@ pub use crate::spec::{Origin, Section};
 /// let m = catalogue::member("firstName").expect("documented");
 /// assert!(m.personal() && !m.required());
 /// assert_eq!(m.type_name(), "string");
-/// assert!(m.rules().starts_with("1–100 chars; letters"));
+/// assert!(m.rules().starts_with("1–100 chars; a letter; no digit"));
 /// // Log redaction: every member that holds data about the person.
 /// let personal: Vec<&str> = catalogue::members().filter(|m| m.personal()).map(|m| m.name()).collect();
 /// assert!(personal.contains(&"dateOfBirth") && !personal.contains(&"locale"));
