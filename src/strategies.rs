@@ -211,7 +211,8 @@ fn object_value(object: &'static Object) -> BoxedStrategy<Value> {
 }
 
 /// Requests the engine accepts under `ctx`, with no error: `clientId` and any subset of the
-/// other members (legacy ones rarely: they warn), `null` for some, every value over its legal
+/// other members (legacy ones rarely: they warn), `null` for some of those that may be `null`
+/// without a warning, every value over its legal
 /// range with weight on the edges (last passing lengths and numbers, leap days, `ALL`, both
 /// `country` shapes, names in several scripts with the punctuation of names, URLs with ports,
 /// queries and IDN hosts), and the rules between members kept by construction (bank sub-flags,
@@ -226,7 +227,12 @@ pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
             } else {
                 let present = if kit::is_legacy(m) { 0.05 } else { 0.3 };
                 let v = prop_oneof![9 => v, 1 => Just((m.name, Value::Null))];
-                prop::option::weighted(present, v).boxed()
+                // `null` only where it draws no warning (`Member::nullable`): elsewhere the
+                // member is left out instead.
+                let nullable = m.nullable;
+                prop::option::weighted(present, v)
+                    .prop_map(move |chosen| chosen.filter(|(_, v)| nullable || !v.is_null()))
+                    .boxed()
             }
         })
         .collect();

@@ -46,6 +46,9 @@ pub(crate) enum Null {
     Allowed,
     /// Not allowed: a required member (`null_not_allowed`).
     Required,
+    /// Kept as `null`, with a warning (`undocumented_null`): the API reference declares the
+    /// member non-nullable, so the server may refuse it.
+    Warned,
     /// Not allowed: a nested value of another type (`wrong_type`).
     WrongType,
 }

@@ -82,6 +82,8 @@ codes! {
     MissingRequired = "missing_required",
     /// A member that may not be null is null.
     NullNotAllowed = "null_not_allowed",
+    /// A member iDenfy's API reference declares non-nullable is null: the server may refuse it (leave the member out to get its default).
+    UndocumentedNull = "undocumented_null",
     /// The JSON type differs from the documented one.
     WrongType = "wrong_type",
     /// A member and its legacy alias are both present.

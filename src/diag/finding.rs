@@ -338,6 +338,7 @@ pub enum Kind {
         document: Document,
     },
     NullNotAllowed,
+    UndocumentedNull,
     WrongType {
         expected: Expected,
         found: JsonType,
@@ -535,6 +536,7 @@ impl Kind {
             Kind::DuplicateKey { .. } => Code::DuplicateKey,
             Kind::MissingRequired { .. } => Code::MissingRequired,
             Kind::NullNotAllowed => Code::NullNotAllowed,
+            Kind::UndocumentedNull => Code::UndocumentedNull,
             Kind::WrongType { .. } => Code::WrongType,
             Kind::AliasConflict { .. } => Code::AliasConflict,
             Kind::UnknownField { .. } => Code::UnknownField,

@@ -150,6 +150,10 @@ impl Finding {
                 }
             },
             Kind::NullNotAllowed => write!(out, "{who} is required and may not be null")?,
+            Kind::UndocumentedNull => write!(
+                out,
+                "{who} is not nullable in iDenfy's API reference, so the server may refuse null; leave {who} out to get its default (the null is sent as written)"
+            )?,
             Kind::WrongType {
                 expected,
                 found,
