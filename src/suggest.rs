@@ -20,6 +20,9 @@ use unicode_normalization::UnicodeNormalization;
 pub enum Resemblance<'c> {
     /// Almost certainly this documented name, mistyped (see [`Vocabulary::classify`]).
     Misspelling(&'c str),
+    /// This documented name, written with invisible, whitespace or look-alike characters (see
+    /// [`look_alike_fold`]): as certain as a misspelling.
+    LookAlike(&'c str),
     /// Near this name, but not near enough to be sure (a different member may be meant).
     Near(&'c str),
     /// Equally near several documented names.
@@ -32,7 +35,9 @@ impl<'c> Resemblance<'c> {
     /// The single suggestion, if there is one.
     pub fn suggestion(&self) -> Option<&'c str> {
         match self {
-            Resemblance::Misspelling(s) | Resemblance::Near(s) => Some(s),
+            Resemblance::Misspelling(s) | Resemblance::LookAlike(s) | Resemblance::Near(s) => {
+                Some(s)
+            }
             _ => None,
         }
     }
@@ -278,23 +283,21 @@ impl<'c> Vocabulary<'c> {
     /// name within two edits (three for names over eight characters) is **near**.
     ///
     /// A name equal to exactly one documented name once invisible characters, whitespace,
-    /// compatibility forms and look-alike letters are folded away is a misspelling too, whatever
-    /// its length (`sex` with a trailing no-break space, `ｌａｓｔＮａｍｅ`, `firstNаme` with a
+    /// compatibility forms and look-alike letters are folded away is a **look-alike**, as certain
+    /// as a misspelling whatever its length (`sex` with a trailing no-break space, `ｌａｓｔＮａｍｅ`, `firstNаme` with a
     /// Cyrillic `а`): see [`look_alike_fold`].
     pub fn classify(&self, input: &str) -> Resemblance<'c> {
         if input.len() > MAX_INPUT {
             return Resemblance::Unrelated;
         }
-        let edits = self.by_edits(input);
-        if matches!(edits, Resemblance::Misspelling(_)) || plain(input) {
-            return edits;
+        if !plain(input) {
+            let folded = look_alike_fold(input);
+            let mut alike = self.entries.iter().filter(|e| e.look_alike() == folded);
+            if let (Some(one), None) = (alike.next(), alike.next()) {
+                return Resemblance::LookAlike(one.name);
+            }
         }
-        let folded = look_alike_fold(input);
-        let mut alike = self.entries.iter().filter(|e| e.look_alike() == folded);
-        match (alike.next(), alike.next()) {
-            (Some(one), None) => Resemblance::Misspelling(one.name),
-            _ => edits,
-        }
+        self.by_edits(input)
     }
 
     /// [`Vocabulary::classify`] by letter case, separators and edits only.
@@ -607,7 +610,7 @@ mod tests {
             ("LAST_NAME\u{a0}", "lastName"),
             ("ｆｉｒｓｔ＿ｎａｍｅ", "firstName"),
         ] {
-            assert_eq!(class(input), Resemblance::Misspelling(meant), "{input:?}");
+            assert_eq!(class(input), Resemblance::LookAlike(meant), "{input:?}");
         }
     }
 
@@ -629,7 +632,7 @@ mod tests {
         ] {
             let got = class(input);
             assert!(
-                !matches!(got, Resemblance::Misspelling(_)),
+                !matches!(got, Resemblance::Misspelling(_) | Resemblance::LookAlike(_)),
                 "{input:?}: {got:?}"
             );
         }
@@ -659,12 +662,9 @@ mod tests {
         let v = Vocabulary::new(["kl\u{e9}", "\u{ff41}b"]);
         assert_eq!(
             v.classify("ab\u{200b}"),
-            Resemblance::Misspelling("\u{ff41}b")
+            Resemblance::LookAlike("\u{ff41}b")
         );
-        assert_eq!(
-            v.classify("kle\u{301}"),
-            Resemblance::Misspelling("kl\u{e9}")
-        );
+        assert_eq!(v.classify("kle\u{301}"), Resemblance::LookAlike("kl\u{e9}"));
     }
 
     #[test]

@@ -223,7 +223,12 @@ pub(crate) fn unknown_name(
 ) -> Finding {
     let (suggestion, candidates) = match known.classify(key) {
         Resemblance::Misspelling(meant) => {
-            return Finding::error(Kind::MisspelledField).suggest(Some(meant));
+            let kind = Kind::MisspelledField { look_alike: false };
+            return Finding::error(kind).suggest(Some(meant));
+        }
+        Resemblance::LookAlike(meant) => {
+            let kind = Kind::MisspelledField { look_alike: true };
+            return Finding::error(kind).suggest(Some(meant));
         }
         Resemblance::Near(s) => (Some(s), Vec::new()),
         Resemblance::Several(c) => (None, c),

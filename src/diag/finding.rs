@@ -352,7 +352,11 @@ pub enum Kind {
         place: Place,
         candidates: Vec<&'static str>,
     },
-    MisspelledField,
+    /// `look_alike`: the name differs from the suggestion only by invisible, whitespace or
+    /// look-alike characters (`lastName` with a trailing no-break space, a Cyrillic `а`).
+    MisspelledField {
+        look_alike: bool,
+    },
     LegacyField {
         name: &'static str,
     },
@@ -540,7 +544,7 @@ impl Kind {
             Kind::WrongType { .. } => Code::WrongType,
             Kind::AliasConflict { .. } => Code::AliasConflict,
             Kind::UnknownField { .. } => Code::UnknownField,
-            Kind::MisspelledField => Code::MisspelledField,
+            Kind::MisspelledField { .. } => Code::MisspelledField,
             Kind::LegacyField { .. } => Code::LegacyField,
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,

@@ -203,9 +203,13 @@ impl Finding {
                 }
                 return Ok(());
             }
-            Kind::MisspelledField => {
+            Kind::MisspelledField { look_alike } => {
                 let meant = self.suggestion.unwrap_or("a documented member");
-                write!(out, "not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                if *look_alike {
+                    write!(out, "not a documented member name, but it differs from {meant} only by invisible, whitespace or look-alike characters (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                } else {
+                    write!(out, "not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                }
                 return Ok(());
             }
             Kind::LegacyField { name } => write!(
