@@ -6,12 +6,23 @@
 //! resembles nothing (a warning). Being wrong about a misspelling rejects a valid request, so
 //! "misspelling" is kept narrow: `nationalId`, `clientIp`, `address1` and `county` are other
 //! members that happen to be near documented ones, not typos of them.
+//!
+//! A name that is a documented one plus characters nobody sees or tells apart (a trailing
+//! no-break space, a tab, a zero-width space, fullwidth forms, a Cyrillic `а` for the Latin `a`)
+//! is a misspelling whatever its length: the edit rules below are about real edits, and an
+//! invisible or look-alike character is none (see [`look_alike_fold`]).
+
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
 
 /// How an unknown name relates to the documented ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resemblance<'c> {
     /// Almost certainly this documented name, mistyped (see [`Vocabulary::classify`]).
     Misspelling(&'c str),
+    /// This documented name, written with invisible, whitespace or look-alike characters (see
+    /// [`look_alike_fold`]): as certain as a misspelling.
+    LookAlike(&'c str),
     /// Near this name, but not near enough to be sure (a different member may be meant).
     Near(&'c str),
     /// Equally near several documented names.
@@ -24,7 +35,9 @@ impl<'c> Resemblance<'c> {
     /// The single suggestion, if there is one.
     pub fn suggestion(&self) -> Option<&'c str> {
         match self {
-            Resemblance::Misspelling(s) | Resemblance::Near(s) => Some(s),
+            Resemblance::Misspelling(s) | Resemblance::LookAlike(s) | Resemblance::Near(s) => {
+                Some(s)
+            }
             _ => None,
         }
     }
@@ -51,6 +64,72 @@ struct Entry<'c> {
     histogram: Histogram,
     /// Which letters and digits occur: the cheapest bound, tried first.
     mask: u64,
+    /// The look-alike fold ([`look_alike_fold`]) where it differs from `folded`: only for a
+    /// name that is not printable ASCII, so documented names allocate nothing more.
+    look_alike: Option<Vec<char>>,
+}
+
+impl Entry<'_> {
+    /// The name as [`look_alike_fold`] folds it.
+    fn look_alike(&self) -> &[char] {
+        self.look_alike.as_deref().unwrap_or(&self.folded)
+    }
+}
+
+/// Whether `s` is printable ASCII (space included), which [`look_alike_fold`] folds as [`fold`]
+/// does: the common case, on which no look-alike fold is computed.
+fn plain(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// Characters no one sees: whitespace (tab, line feed, no-break space, ...), controls, format
+/// characters (zero-width spaces and joiners, the BOM, the soft hyphen, bidirectional marks) and
+/// the other default-ignorable code points (variation selectors, Hangul fillers).
+static INVISIBLE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(r"^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$").ok()
+});
+
+fn invisible(c: char) -> bool {
+    if c.is_whitespace() || c.is_control() {
+        return true;
+    }
+    let mut buf = [0u8; 4];
+    // The class compiles (a test holds it).
+    INVISIBLE
+        .as_ref()
+        .is_some_and(|re| re.is_match(c.encode_utf8(&mut buf)))
+}
+
+/// A name as it looks, for telling whether it only looks like a documented one: compatibility
+/// forms composed (NFKC: fullwidth `ｌａｓｔ` is `last`, `ﬁ` is `fi`), invisible characters,
+/// whitespace and the separators of [`fold`] dropped, each non-ASCII character replaced by its
+/// UTS #39 confusable prototype (Cyrillic `а` and Greek `ο` are `a` and `o`), then lower case.
+///
+/// ASCII letters and digits are taken as written: `1` for `l` or `rn` for `m` are real edits,
+/// which the edit rules judge. The prototype of an upper-case `I`-like letter (Cyrillic `І`,
+/// Greek `Ι`) is the lower-case `l`; upper case, it stands for `I` (`clientІd` is `clientId`).
+fn look_alike_fold(s: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut buf = [0u8; 4];
+    for c in s.nfkc() {
+        if invisible(c) || matches!(c, '_' | '-' | '.') {
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let start = out.len();
+        for p in unicode_security::skeleton(c.encode_utf8(&mut buf)) {
+            if !invisible(p) && !matches!(p, '_' | '-' | '.') {
+                out.extend(p.to_lowercase());
+            }
+        }
+        if c.is_uppercase() && out[start..] == ['l'] {
+            out[start] = 'i';
+        }
+    }
+    out
 }
 
 /// Bit `i` for each letter or digit of `chars` (as in [`Histogram`]).
@@ -179,12 +258,14 @@ impl<'c> Vocabulary<'c> {
                 let (folded, word_ends) = fold(name);
                 let histogram = Histogram::of(&folded);
                 let mask = mask_of(&folded);
+                let look_alike = (!plain(name)).then(|| look_alike_fold(name));
                 Entry {
                     name,
                     folded,
                     word_ends,
                     histogram,
                     mask,
+                    look_alike,
                 }
             })
             .collect();
@@ -201,10 +282,26 @@ impl<'c> Vocabulary<'c> {
     /// change in a short word (`clientIp`, `checkId`), where one letter changes the meaning. A
     /// name within two edits (three for names over eight characters) is **near**.
     ///
+    /// A name equal to exactly one documented name once invisible characters, whitespace,
+    /// compatibility forms and look-alike letters are folded away is a **look-alike**, as certain
+    /// as a misspelling whatever its length (`sex` with a trailing no-break space, `ｌａｓｔＮａｍｅ`, `firstNаme` with a
+    /// Cyrillic `а`): see [`look_alike_fold`].
     pub fn classify(&self, input: &str) -> Resemblance<'c> {
         if input.len() > MAX_INPUT {
             return Resemblance::Unrelated;
         }
+        if !plain(input) {
+            let folded = look_alike_fold(input);
+            let mut alike = self.entries.iter().filter(|e| e.look_alike() == folded);
+            if let (Some(one), None) = (alike.next(), alike.next()) {
+                return Resemblance::LookAlike(one.name);
+            }
+        }
+        self.by_edits(input)
+    }
+
+    /// [`Vocabulary::classify`] by letter case, separators and edits only.
+    fn by_edits(&self, input: &str) -> Resemblance<'c> {
         let (folded, _) = fold(input);
         let len = folded.len();
         let near = match len {
@@ -476,6 +573,116 @@ mod tests {
             if let Some(n) = near {
                 assert_eq!(got.suggestion(), Some(n), "{name}");
             }
+        }
+    }
+
+    /// Invisible characters, whitespace, compatibility forms and look-alike letters are no
+    /// edit: the name is misspelled whatever the length of its words.
+    #[test]
+    fn invisible_and_look_alike_characters_are_misspellings() {
+        for (input, meant) in [
+            ("lastName\u{a0}", "lastName"),
+            ("lastName\t", "lastName"),
+            ("lastName\n", "lastName"),
+            ("\r\nlastName", "lastName"),
+            ("last\u{200b}Name", "lastName"),
+            ("\u{feff}lastName", "lastName"),
+            ("last\u{ad}Name", "lastName"),
+            ("lastName\u{2060}", "lastName"),
+            ("lastName\u{3000}", "lastName"),
+            ("lastName\u{180e}", "lastName"),
+            ("lastName\u{fe0f}", "lastName"),
+            (
+                "\u{ff4c}\u{ff41}\u{ff53}\u{ff54}\u{ff2e}\u{ff41}\u{ff4d}\u{ff45}",
+                "lastName",
+            ),
+            ("firstN\u{430}me", "firstName"),
+            ("c\u{3bf}untry", "country"),
+            ("sex\u{a0}", "sex"),
+            ("s\u{435}x", "sex"),
+            ("\u{405}ex", "sex"),
+            ("client\u{406}d", "clientId"),
+            ("client\u{399}d", "clientId"),
+            ("\u{456}dLiveFaceValidation", "idLiveFaceValidation"),
+            ("checkLi\u{501}", "checkLid"),
+            ("\u{1d42c}\u{1d41e}\u{1d431}", "sex"),
+            ("last\u{a0}name", "lastName"),
+            ("LAST_NAME\u{a0}", "lastName"),
+            ("ｆｉｒｓｔ＿ｎａｍｅ", "firstName"),
+        ] {
+            assert_eq!(class(input), Resemblance::LookAlike(meant), "{input:?}");
+        }
+    }
+
+    /// A real edit stays a real edit with an invisible character beside it, and a look-alike
+    /// of nothing documented is unrelated to it.
+    #[test]
+    fn look_alikes_of_nothing_stay_unknown() {
+        for input in [
+            "sexx\u{a0}",
+            "s\u{435}xx",
+            "\u{441}\u{435}\u{445}",
+            "lastNáme",
+            "имя",
+            "\u{a0}",
+            "\u{200b}",
+            "",
+            "país",
+            "checkL1d",
+        ] {
+            let got = class(input);
+            assert!(
+                !matches!(got, Resemblance::Misspelling(_) | Resemblance::LookAlike(_)),
+                "{input:?}: {got:?}"
+            );
+        }
+        // Printable ASCII is never folded further than by case and separators.
+        assert_eq!(class("sexx"), Resemblance::Near("sex"));
+        assert_eq!(class("c1ientId").suggestion(), Some("clientId"));
+        assert!(!matches!(class("c1ientId"), Resemblance::Misspelling(_)));
+    }
+
+    /// Every documented name folds to itself alone, so no documented name is another's
+    /// look-alike, and a name in two vocabularies that fold alike is no one's misspelling.
+    #[test]
+    fn documented_names_fold_apart() {
+        let names: Vec<&str> = crate::spec::catalogue::all_names().collect();
+        for name in &names {
+            let folded = look_alike_fold(name);
+            assert_eq!(folded, fold(name).0, "{name}");
+            let alike: Vec<_> = names
+                .iter()
+                .filter(|n| look_alike_fold(n) == folded)
+                .collect();
+            assert_eq!(alike.len(), 1, "{name}: {alike:?}");
+        }
+        let v = Vocabulary::new(["sex", "SEX"]);
+        assert!(matches!(v.classify("s\u{435}x"), Resemblance::Several(_)));
+        // A vocabulary of names that are not ASCII folds them too.
+        let v = Vocabulary::new(["kl\u{e9}", "\u{ff41}b"]);
+        assert_eq!(
+            v.classify("ab\u{200b}"),
+            Resemblance::LookAlike("\u{ff41}b")
+        );
+        assert_eq!(v.classify("kle\u{301}"), Resemblance::LookAlike("kl\u{e9}"));
+    }
+
+    #[test]
+    fn the_invisible_class_compiles() {
+        assert!(INVISIBLE.is_some());
+        for c in [
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{2066}',
+            '\u{e0001}',
+            '\u{3164}',
+        ] {
+            assert!(invisible(c), "{c:?}");
+        }
+        for c in ['a', '\u{430}', '\u{e9}', '_'] {
+            assert!(!invisible(c), "{c:?}");
         }
     }
 

@@ -257,6 +257,23 @@ fn bad_content_is_reported_at_its_place_in_the_file() {
             r#"{"nfcCountrys": ["LT"]}"#,
             &[("/nfcCountrys", Code::UnknownField, Severity::Error)],
         ),
+        // Invisible and look-alike characters fold as in a request.
+        (
+            "{\"nfcCountries\u{a0}\": [\"LT\"]}",
+            &[(
+                "/nfcCountries\u{a0}",
+                Code::MisspelledField,
+                Severity::Error,
+            )],
+        ),
+        (
+            "{\"defaults\": {\"l\u{43e}cale\": \"en\"}}",
+            &[(
+                "/defaults/l\u{43e}cale",
+                Code::MisspelledField,
+                Severity::Error,
+            )],
+        ),
         (
             r#"{"comment": "ours"}"#,
             &[("/comment", Code::UnknownField, Severity::Error)],

@@ -46,6 +46,9 @@ pub(crate) enum Null {
     Allowed,
     /// Not allowed: a required member (`null_not_allowed`).
     Required,
+    /// Kept as `null`, with a warning (`undocumented_null`): the API reference declares the
+    /// member non-nullable, so the server may refuse it.
+    Warned,
     /// Not allowed: a nested value of another type (`wrong_type`).
     WrongType,
 }
@@ -220,7 +223,12 @@ pub(crate) fn unknown_name(
 ) -> Finding {
     let (suggestion, candidates) = match known.classify(key) {
         Resemblance::Misspelling(meant) => {
-            return Finding::error(Kind::MisspelledField).suggest(Some(meant));
+            let kind = Kind::MisspelledField { look_alike: false };
+            return Finding::error(kind).suggest(Some(meant));
+        }
+        Resemblance::LookAlike(meant) => {
+            let kind = Kind::MisspelledField { look_alike: true };
+            return Finding::error(kind).suggest(Some(meant));
         }
         Resemblance::Near(s) => (Some(s), Vec::new()),
         Resemblance::Several(c) => (None, c),

@@ -140,6 +140,8 @@ fn check_members<'a>(
             shape: field.shape,
             null: if field.required {
                 Null::Required
+            } else if !field.nullable {
+                Null::Warned
             } else {
                 Null::Allowed
             },

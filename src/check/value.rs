@@ -26,6 +26,14 @@ impl Checker<'_> {
                         scalar: Scalar::Null,
                     }
                 }
+                Null::Warned => {
+                    let f = Finding::warning(Kind::UndocumentedNull);
+                    self.say(slot, loc, f, None);
+                    return Checked {
+                        value,
+                        scalar: Scalar::Null,
+                    };
+                }
                 Null::Required => {
                     let f = Finding::error(Kind::NullNotAllowed);
                     self.say(slot, loc, f, None);

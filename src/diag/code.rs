@@ -115,8 +115,12 @@ codes! {
     /// A member that may not be null is null.
     NullNotAllowed = "null_not_allowed"
         => "Token page (clientId \"Not null\"): refused. null for a member kyc.yaml does \
-         not mark nullable (the booleans, among others) is a warning: the server may \
-         refuse it; leave the member out to get its default.",
+         not mark nullable is undocumented_null, a warning.",
+    /// A member iDenfy's API reference declares non-nullable is null: the server may refuse it (leave the member out to get its default).
+    UndocumentedNull = "undocumented_null"
+        => "If sent: kyc.yaml declares the member without nullable: true and the token page \
+         says nothing of null, so a strict server may refuse it (BAD_VALUE); the null is sent \
+         as written, and leaving the member out gets its default.",
     /// The JSON type differs from the documented one.
     WrongType = "wrong_type"
         => "Token page and kyc.yaml (each member's type: string, integer, boolean, array, \

@@ -378,6 +378,7 @@ pub enum Kind {
         document: Document,
     },
     NullNotAllowed,
+    UndocumentedNull,
     WrongType {
         expected: Expected,
         found: JsonType,
@@ -391,7 +392,11 @@ pub enum Kind {
         place: Place,
         candidates: Vec<&'static str>,
     },
-    MisspelledField,
+    /// `look_alike`: the name differs from the suggestion only by invisible, whitespace or
+    /// look-alike characters (`lastName` with a trailing no-break space, a Cyrillic `а`).
+    MisspelledField {
+        look_alike: bool,
+    },
     LegacyField {
         name: &'static str,
     },
@@ -645,10 +650,11 @@ impl Kind {
             Kind::DuplicateKey { .. } => Code::DuplicateKey,
             Kind::MissingRequired { .. } => Code::MissingRequired,
             Kind::NullNotAllowed => Code::NullNotAllowed,
+            Kind::UndocumentedNull => Code::UndocumentedNull,
             Kind::WrongType { .. } => Code::WrongType,
             Kind::AliasConflict { .. } => Code::AliasConflict,
             Kind::UnknownField { .. } => Code::UnknownField,
-            Kind::MisspelledField => Code::MisspelledField,
+            Kind::MisspelledField { .. } => Code::MisspelledField,
             Kind::LegacyField { .. } => Code::LegacyField,
             Kind::TooShort { .. } => Code::TooShort,
             Kind::TooLong { .. } => Code::TooLong,

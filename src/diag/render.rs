@@ -195,6 +195,10 @@ impl Finding {
                 }
             },
             Kind::NullNotAllowed => write!(out, "{who} is required and may not be null")?,
+            Kind::UndocumentedNull => write!(
+                out,
+                "{who} is not nullable in iDenfy's API reference, so the server may refuse null; leave {who} out to get its default (the null is sent as written)"
+            )?,
             Kind::WrongType {
                 expected,
                 found,
@@ -244,9 +248,13 @@ impl Finding {
                 }
                 return Ok(());
             }
-            Kind::MisspelledField => {
+            Kind::MisspelledField { look_alike } => {
                 let meant = self.suggestion.unwrap_or("a documented member");
-                write!(out, "not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                if *look_alike {
+                    write!(out, "not a documented member name, but it differs from {meant} only by invisible, whitespace or look-alike characters (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                } else {
+                    write!(out, "not a documented member name, but {meant} is (iDenfy ignores members it does not know, so this value would be lost); did you mean {meant}?")?;
+                }
                 return Ok(());
             }
             Kind::LegacyField { name } => write!(

@@ -120,6 +120,10 @@ pub(crate) fn document_misses() -> Vec<Recipe> {
         .iter()
         .find(|f| !f.required && f.name.chars().any(|c| c.is_ascii_uppercase()))
         .map(|f| f.name.to_lowercase());
+    // A flag no rule between members reads, so its `null` earns that warning alone.
+    let not_nullable = FIELDS
+        .iter()
+        .find(|f| !f.nullable && !f.required && matches!(f.shape, crate::spec::Shape::Bool));
     let mut out = vec![
         Recipe::Body {
             make: duplicate,
@@ -193,6 +197,16 @@ pub(crate) fn document_misses() -> Vec<Recipe> {
         out.push(Recipe::Members {
             set: vec![((*alias).into(), canonical(&r.shape))],
             label: at(&format!("/{alias}"), Code::AliasConflict, Severity::Error),
+        });
+    }
+    if let Some(f) = not_nullable {
+        out.push(Recipe::Members {
+            set: vec![(f.name.into(), Value::Null)],
+            label: at(
+                &format!("/{}", f.name),
+                Code::UndocumentedNull,
+                Severity::Warning,
+            ),
         });
     }
     if let Some(name) = misspelled {

@@ -54,6 +54,12 @@ impl MemberInfo {
         self.0.required
     }
 
+    /// Whether `null` draws no warning: `false` where iDenfy's API reference declares the member
+    /// non-nullable (`undocumented_null`) or it is required (`null_not_allowed`).
+    pub fn nullable(&self) -> bool {
+        self.0.nullable && !self.0.required
+    }
+
     /// Whether it holds data about the person: messages never show its value (nor a suggestion
     /// derived from it) unless the caller opts in.
     pub fn personal(&self) -> bool {
@@ -99,12 +105,13 @@ impl Eq for MemberInfo {}
 impl Serialize for MemberInfo {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (type_name, rules, normalized) = table::describe(self.0);
-        let mut st = s.serialize_struct("MemberInfo", 10)?;
+        let mut st = s.serialize_struct("MemberInfo", 11)?;
         st.serialize_field("name", self.name())?;
         st.serialize_field("aliases", self.aliases())?;
         st.serialize_field("section", self.section().title())?;
         st.serialize_field("origin", self.origin().as_str())?;
         st.serialize_field("required", &self.required())?;
+        st.serialize_field("nullable", &self.nullable())?;
         st.serialize_field("personal", &self.personal())?;
         st.serialize_field("type", &type_name)?;
         st.serialize_field("rules", &rules)?;
@@ -163,7 +170,15 @@ mod tests {
         assert_eq!(json["aliases"], serde_json::json!(["personScanRef"]));
         assert_eq!(json["origin"], "token_page");
         assert_eq!(json["required"], true);
+        assert_eq!(json["nullable"], false);
         assert_eq!(json["personal"], true);
+        let nullable = |name: &str| member(name).map(|m| m.nullable());
+        assert_eq!(nullable("firstName"), Some(true));
+        assert_eq!(nullable("questionnaire"), Some(true));
+        assert_eq!(nullable("additionalSteps"), Some(true));
+        assert_eq!(nullable("checkBlurAndGlare"), Some(true));
+        assert_eq!(nullable("checkLiveness"), Some(false));
+        assert_eq!(nullable("tokenType"), Some(false));
         assert_eq!(json["doc"], client.doc());
         let origins: BTreeSet<String> = members()
             .filter_map(|m| serde_json::to_value(m).ok())

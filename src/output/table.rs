@@ -111,8 +111,10 @@ pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> Stri
         }
         let required = if f.required {
             "required; "
-        } else {
+        } else if f.nullable {
             "nullable; "
+        } else {
+            "null warns; "
         };
         let origin = match f.origin {
             Origin::TokenPage => "",

@@ -39,6 +39,15 @@ const fn documented(default: Documented, member: Member) -> Member {
     }
 }
 
+/// A member iDenfy's API reference (`kyc.yaml`) declares without `nullable: true`: a `null` is
+/// kept but warned about (see [`Member::nullable`]).
+const fn not_nullable(member: Member) -> Member {
+    Member {
+        nullable: false,
+        ..member
+    }
+}
+
 /// A member whose `null` turns its feature off.
 const fn null_disables(member: Member) -> Member {
     Member {
@@ -138,6 +147,7 @@ pub const FIELDS: &[Member] = &[
     Member {
         aliases: &["personScanRef"],
         required: true,
+        nullable: false,
         // It may be a customer number or an e-mail address.
         personal: true,
         ..field(
@@ -292,126 +302,126 @@ pub const FIELDS: &[Member] = &[
     ),
     documented(
         Documented::Int(crate::context::DEFAULT_EXPIRY_TIME as i64),
-        field(
+        not_nullable(field(
             "expiryTime",
             SessionSettings,
             int(1, Some(2_592_000)),
             "Token lifetime in seconds.",
-        ),
+        )),
     ),
     documented(
         Documented::Int(1800),
-        field(
+        not_nullable(field(
             "sessionLength",
             SessionSettings,
             int(60, Some(3600)),
             "Time the client has in the UI, in seconds.",
-        ),
+        )),
     ),
     documented(
         Documented::Str("IDENTIFICATION"),
-        field(
+        not_nullable(field(
             "tokenType",
             SessionSettings,
             Shape::Str(Text::closed(&[&TOKEN_TYPE])),
             "Document only, or document and selfie.",
-        ),
+        )),
     ),
-    field(
+    not_nullable(field(
         "showInstructions",
         SessionSettings,
         Bool,
         "Show the instruction screens.",
-    ),
+    )),
     documented(
         Documented::Bool(false),
-        field(
+        not_nullable(field(
             "generateDigitString",
             SessionSettings,
             Bool,
             "Generate an 8-digit code for the mobile app.",
-        ),
+        )),
     ),
-    field(
+    not_nullable(field(
         "reviewFailed",
         SessionSettings,
         Bool,
         "Manual review of failed sessions.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "reviewSuccessful",
         SessionSettings,
         Bool,
         "Manual review of successful sessions.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyEmail",
         VerificationFeatures,
         Bool,
         "Email verification step.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyPhone",
         VerificationFeatures,
         Bool,
         "Phone verification step.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyAddress",
         VerificationFeatures,
         Bool,
         "Address verification for the POA step.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyBank",
         VerificationFeatures,
         Bool,
         "Bank verification step (main toggle).",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyBankAccounts",
         VerificationFeatures,
         Bool,
         "Bank accounts check; needs verifyBank.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyBankBalances",
         VerificationFeatures,
         Bool,
         "Balances check; needs verifyBank.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "verifyBankTransactions",
         VerificationFeatures,
         Bool,
         "Transactions check; needs verifyBank.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "nfcRequired",
         VerificationFeatures,
         Bool,
         "NFC chip reading required.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "nfcOptional",
         VerificationFeatures,
         Bool,
         "NFC chip reading offered.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "driverLicenseBack",
         VerificationFeatures,
         Bool,
         "Both sides of a driving licence.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "checkDriverLicense",
         VerificationFeatures,
         Bool,
         "Driving licence registry check.",
-    ),
-    field("ageLimit", VerificationFeatures, AGE, "Minimum age."),
-    field("ageMax", VerificationFeatures, AGE, "Maximum age."),
+    )),
+    not_nullable(field("ageLimit", VerificationFeatures, AGE, "Minimum age.")),
+    not_nullable(field("ageMax", VerificationFeatures, AGE, "Maximum age.")),
     field(
         "idLiveFaceValidation",
         AdvancedChecks,
@@ -424,12 +434,12 @@ pub const FIELDS: &[Member] = &[
         Bool,
         "Passive document liveness.",
     ),
-    field(
+    not_nullable(field(
         "checkLiveness",
         AdvancedChecks,
         Bool,
         "Active 3D face liveness.",
-    ),
+    )),
     field(
         "autoFaceMatching",
         AdvancedChecks,
@@ -442,43 +452,48 @@ pub const FIELDS: &[Member] = &[
         Bool,
         "Blur and glare quality checks.",
     ),
-    field(
+    not_nullable(field(
         "checkAml",
         AdvancedChecks,
         Bool,
         "Add the person to AML monitoring.",
-    ),
-    field("checkIpProxy", AdvancedChecks, Bool, "IP proxy check."),
-    field(
+    )),
+    not_nullable(field(
+        "checkIpProxy",
+        AdvancedChecks,
+        Bool,
+        "IP proxy check.",
+    )),
+    not_nullable(field(
         "checkFaceBlacklist",
         AdvancedChecks,
         Bool,
         "Selfie against the face blacklist.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "checkDocFaceBlacklist",
         AdvancedChecks,
         Bool,
         "Document photo against the face blacklist.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "checkDuplicateFaces",
         AdvancedChecks,
         Bool,
         "Same face seen before.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "checkDuplicateDocFaces",
         AdvancedChecks,
         Bool,
         "Same document face seen before.",
-    ),
-    field(
+    )),
+    not_nullable(field(
         "checkDuplicatePersonalData",
         AdvancedChecks,
         Bool,
         "Same personal data seen before.",
-    ),
+    )),
     field(
         "registryCentersCountries",
         AdvancedChecks,
@@ -511,12 +526,12 @@ pub const FIELDS: &[Member] = &[
     )),
     documented(
         Documented::Bool(true),
-        field(
+        not_nullable(field(
             "questionnaireRequired",
             Customization,
             Bool,
             "Make the questionnaire mandatory.",
-        ),
+        )),
     ),
     field(
         "riskAssessmentProfile",
@@ -532,49 +547,49 @@ pub const FIELDS: &[Member] = &[
         "Risk assessment profile ID or UUID.",
     ),
     reference(field("theme", Customization, UUID, "UI theme UUID.")),
-    reference(field(
+    reference(not_nullable(field(
         "bankCardVerification",
         AdvancedChecks,
         Bool,
         "Bank card verification.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "bankCardPdfUpload",
         AdvancedChecks,
         Bool,
         "Bank card PDF upload.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "checkCriminal",
         AdvancedChecks,
         Bool,
         "Criminal records check.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "checkPersonBlacklist",
         AdvancedChecks,
         Bool,
         "Person blacklist check.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "checkLid",
         AdvancedChecks,
         Bool,
         "Lost and invalid documents check.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "allowBsnMasking",
         AdvancedChecks,
         Bool,
         "Allow masking of the Dutch BSN.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "autoAmlMonitoring",
         AdvancedChecks,
         Bool,
         "Add the person to AML monitoring.",
-    )),
-    reference(field(
+    ))),
+    reference(not_nullable(field(
         "faceMatchingThresholdModifier",
         AdvancedChecks,
         Shape::Number(Bounds {
@@ -583,7 +598,7 @@ pub const FIELDS: &[Member] = &[
             plausible_max: None,
         }),
         "Multiplier of the face-match threshold (default 1).",
-    )),
+    ))),
     legacy(field(
         "fraudServices",
         AdvancedChecks,

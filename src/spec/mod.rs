@@ -269,6 +269,13 @@ pub struct Member {
     /// `null` turns the member's feature off rather than leaving it to the default
     /// (`questionnaire`: "Pass null to disable").
     pub null_disables: bool,
+    /// Whether `null` is documented or at least not declared refused: iDenfy's API reference
+    /// (`kyc.yaml`) marks the member `nullable`, the token page shows it `null`
+    /// (`additionalSteps`, `additionalData`, `questionnaire`), or the API reference does not list
+    /// the member. `false` where the API reference declares it without `nullable` (the
+    /// booleans, `tokenType`, the integers): a `null` there is kept but warned about
+    /// (`undocumented_null`), since the server may refuse it.
+    pub nullable: bool,
 }
 
 /// A default value the docs state.
@@ -315,6 +322,7 @@ impl Member {
             doc,
             default: None,
             null_disables: false,
+            nullable: true,
         }
     }
 }
