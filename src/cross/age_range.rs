@@ -41,7 +41,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
                 out,
                 at,
                 fact,
-                Finding::error(Kind::AgeLimitAboveAgeMax { by_default }),
+                Finding::warning(Kind::AgeLimitAboveAgeMax { by_default }),
             );
         }
     }
@@ -74,7 +74,7 @@ fn misses(_ctx: &Context) -> Vec<CrossMiss> {
     vec![CrossMiss::at(
         AGE_LIMIT,
         Code::AgeLimitAboveAgeMax,
-        Severity::Error,
+        Severity::Warning,
         vec![(AGE_LIMIT, 30.into()), (AGE_MAX, 29.into())],
     )]
 }

@@ -42,13 +42,13 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
                 out,
                 DATE_OF_ISSUE,
                 at,
-                Finding::error(Kind::IssuedAfterExpiry),
+                Finding::warning(Kind::IssuedAfterExpiry),
             );
         }
     }
     if let (Some((b, at)), Some((i, _))) = (birth, issue) {
         if b > i {
-            report_at(out, DATE_OF_BIRTH, at, Finding::error(Kind::BornAfterIssue));
+            report_at(out, DATE_OF_BIRTH, at, Finding::warning(Kind::BornAfterIssue));
         }
     }
     if let (Some((b, _)), Some((e, at))) = (birth, expiry) {
@@ -57,7 +57,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
                 out,
                 DATE_OF_EXPIRY,
                 at,
-                Finding::error(Kind::ExpiryBeforeBirth),
+                Finding::warning(Kind::ExpiryBeforeBirth),
             );
         }
     }
@@ -68,7 +68,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     for (m, date) in [(DATE_OF_BIRTH, birth), (DATE_OF_ISSUE, issue)] {
         if let Some((d, at)) = date {
             if d > latest {
-                let f = Finding::error(Kind::DateInFuture {
+                let f = Finding::warning(Kind::DateInFuture {
                     tolerance_days: TOLERANCE_DAYS,
                 });
                 report_at(out, m, at, f);
@@ -157,7 +157,7 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
         CrossMiss::at(
             DATE_OF_ISSUE,
             Code::IssuedAfterExpiry,
-            Severity::Error,
+            Severity::Warning,
             vec![
                 (DATE_OF_ISSUE, ymd(after_expiry)),
                 (DATE_OF_EXPIRY, ymd(expiry)),
@@ -166,13 +166,13 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
         CrossMiss::at(
             DATE_OF_BIRTH,
             Code::BornAfterIssue,
-            Severity::Error,
+            Severity::Warning,
             vec![(DATE_OF_BIRTH, ymd(later)), (DATE_OF_ISSUE, ymd(earlier))],
         ),
         CrossMiss::at(
             DATE_OF_EXPIRY,
             Code::ExpiryBeforeBirth,
-            Severity::Error,
+            Severity::Warning,
             vec![
                 (DATE_OF_BIRTH, ymd(after_expiry)),
                 (DATE_OF_EXPIRY, ymd(expiry)),
@@ -187,13 +187,13 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
             CrossMiss::at(
                 DATE_OF_BIRTH,
                 Code::DateInFuture,
-                Severity::Error,
+                Severity::Warning,
                 vec![(DATE_OF_BIRTH, ymd(future))],
             ),
             CrossMiss::at(
                 DATE_OF_ISSUE,
                 Code::DateInFuture,
-                Severity::Error,
+                Severity::Warning,
                 vec![(DATE_OF_ISSUE, ymd(future))],
             ),
             CrossMiss::at(

@@ -216,26 +216,28 @@ codes! {
          of the calendar (02-30, year 0000) is no date, refused (BAD_VALUE).",
     /// A birth or issue date after today.
     DateInFuture = "date_in_future"
-        => "Token page (\"If provided information is incorrect or different from document \
-         information ... SUSPECTED with specific mismatchTags\"): no document holds a \
-         birth or issue date after today, so the prefilled data cannot match and the \
-         verification is flagged (a certain loss of the verification, not a refusal).",
+        => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
+         document holds a birth or issue date after today, so the prefilled data cannot \
+         match and the verification is flagged SUSPECTED (token page: data different from \
+         the document; kyc.yaml: mismatch triggers SUSPECTED).",
     /// dateOfIssue is after dateOfExpiry.
     IssuedAfterExpiry = "issued_after_expiry"
-        => "Token page (prefilled data different from the document makes the verification \
-         SUSPECTED): no document is issued after it expires, so one of the dates cannot \
-         match (a certain loss of the verification, not a refusal).",
+        => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
+         document is issued after it expires, so one of the dates cannot match and the \
+         verification is flagged SUSPECTED (token page: data different from the document; \
+         kyc.yaml: mismatch triggers SUSPECTED).",
     /// dateOfBirth is after dateOfIssue.
     BornAfterIssue = "born_after_issue"
-        => "Token page (prefilled data different from the document makes the verification \
-         SUSPECTED, mismatchTag DATE_OF_BIRTH): no document is issued before its holder \
-         is born, so one of the dates cannot match (a certain loss of the verification, \
-         not a refusal).",
+        => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
+         document is issued before its holder is born, so one of the dates cannot match \
+         and the verification is flagged SUSPECTED (token page: data different from the document; \
+         kyc.yaml: mismatch triggers SUSPECTED).",
     /// dateOfExpiry is before dateOfBirth.
     ExpiryBeforeBirth = "expiry_before_birth"
-        => "Token page (prefilled data different from the document makes the verification \
-         SUSPECTED): no document expires before its holder is born, so one of the dates \
-         cannot match (a certain loss of the verification, not a refusal).",
+        => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
+         document expires before its holder is born, so one of the dates cannot match \
+         and the verification is flagged SUSPECTED (token page: data different from the document; \
+         kyc.yaml: mismatch triggers SUSPECTED).",
     /// dateOfExpiry is before today.
     DocumentExpired = "document_expired"
         => "If sent: the session runs, but the document has expired, so the verification \
@@ -299,9 +301,9 @@ codes! {
          UUID is refused.",
     /// ageLimit is greater than ageMax.
     AgeLimitAboveAgeMax = "age_limit_above_age_max"
-        => "Token page (ageLimit: \"flagged as suspected if client is younger\"; ageMax: \
-         \"... if client is older\"): with ageLimit above ageMax every client is \
-         flagged, a certain loss of every verification.",
+        => "If sent: the API accepts both (each only \"More than 0\"), but the token page \
+         flags a client younger than ageLimit or older than ageMax as suspected, so with \
+         ageLimit above ageMax every verification is flagged SUSPECTED.",
     /// A prefilled dateOfBirth makes the client younger than ageLimit (or older than ageMax) on
     /// every day the token can be used: the verification will be flagged as suspected.
     AgeOutsideLimits = "age_outside_limits"

@@ -362,13 +362,17 @@ impl Finding {
             )?,
             Kind::DateInFuture { tolerance_days } => write!(
                 out,
-                "{who} is in the future (more than {tolerance_days} day after today, which allows for time zones)"
+                "{who} is in the future (more than {tolerance_days} day after today, which allows for time zones): no document holds it, so the verification will be flagged as suspected"
             )?,
-            Kind::IssuedAfterExpiry => out.push_str("dateOfIssue is after dateOfExpiry"),
-            Kind::BornAfterIssue => out.push_str("dateOfBirth is after dateOfIssue"),
-            Kind::ExpiryBeforeBirth => {
-                out.push_str("dateOfExpiry is before dateOfBirth, so one of them is wrong")
-            }
+            Kind::IssuedAfterExpiry => out.push_str(
+                "dateOfIssue is after dateOfExpiry, so one of them is wrong: the prefilled data cannot match the document and the verification will be flagged as suspected",
+            ),
+            Kind::BornAfterIssue => out.push_str(
+                "dateOfBirth is after dateOfIssue, so one of them is wrong: the prefilled data cannot match the document and the verification will be flagged as suspected",
+            ),
+            Kind::ExpiryBeforeBirth => out.push_str(
+                "dateOfExpiry is before dateOfBirth, so one of them is wrong: the prefilled data cannot match the document and the verification will be flagged as suspected",
+            ),
             Kind::DocumentExpired { .. } => out.push_str(
                 "dateOfExpiry is in the past: the document has expired and the verification will likely be denied",
             ),
@@ -422,7 +426,9 @@ impl Finding {
                 "{who} must be a UUID written as 8-4-4-4-12 hexadecimal digits"
             )?,
             Kind::AgeLimitAboveAgeMax { by_default } => {
-                out.push_str("ageLimit is greater than ageMax, so no client can pass");
+                out.push_str(
+                    "ageLimit is greater than ageMax, so no client can pass: every verification will be flagged as suspected",
+                );
                 if *by_default {
                     out.push_str(" (one of them is the account's dashboard default)");
                 }

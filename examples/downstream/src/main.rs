@@ -107,11 +107,11 @@ mod tests {
         let v = &report.violations()[0];
         assert_eq!(
             (v.code(), v.severity()),
-            (Code::DateInFuture, Severity::Error)
+            (Code::DateInFuture, Severity::Warning)
         );
         assert_eq!(
             format!("{:<16}|{:>8}", v.code(), v.severity()),
-            "date_in_future  |   error"
+            "date_in_future  | warning"
         );
         assert_eq!("date_in_future".parse::<Code>(), Ok(Code::DateInFuture));
         let json: serde_json::Value = serde_json::to_value(v).unwrap();
