@@ -104,9 +104,15 @@ impl Violation {
     }
 
     /// The message for people reading text, who don't see `params`: the suggestion named where
-    /// the policy allows, else said to be withheld.
+    /// the policy allows, else said to be withheld. Invisible characters are escaped: a
+    /// policy's `message` comes from a profile file, and a line feed or U+202E in it must not
+    /// forge or reorder a line of the report.
     pub(crate) fn message_for_people(&self) -> String {
-        self.message_naming_or(Suggestions::Withheld)
+        let message = self.message_naming_or(Suggestions::Withheld);
+        match super::escape_invisible(&message) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(escaped) => escaped,
+        }
     }
 
     /// The suggestion named where the policy allows, else treated as `withheld`.
@@ -150,7 +156,7 @@ impl fmt::Display for Violation {
         write!(
             f,
             "{pointer}: {}: {}",
-            self.code_name(),
+            super::escape_invisible(self.code_name()),
             self.message_for_people()
         )
     }
