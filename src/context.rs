@@ -44,6 +44,10 @@ impl Default for Limits {
 /// The default token lifetime of an iDenfy account, in seconds, as documented.
 pub const DEFAULT_EXPIRY_TIME: u32 = 86_400;
 
+/// The longest token lifetime the token page allows for `expiryTime`, in seconds (30 days):
+/// the bound of a profile's `defaultExpiryTime` too.
+pub const MAX_EXPIRY_TIME: u32 = 2_592_000;
+
 /// Inputs of a check that do not come from the request body.
 ///
 /// ```

@@ -52,6 +52,19 @@
 //! - With the `proptest` feature, [`strategies`]: valid requests and labelled near misses, built
 //!   from the catalogue, for testing a service; with `arbitrary`, [`arbitrary::ArbitraryRequest`]
 //!   for cargo-fuzz.
+//!
+//! (Without those features the two links go to docs.rs, which builds every feature.)
+//!
+#![cfg_attr(
+    not(feature = "proptest"),
+    doc = "\n[`strategies`]: https://docs.rs/idenfy-preflight/latest/idenfy_preflight/strategies/index.html"
+)]
+#![cfg_attr(
+    not(feature = "arbitrary"),
+    doc = "\n[`arbitrary::ArbitraryRequest`]: https://docs.rs/idenfy-preflight/latest/idenfy_preflight/arbitrary/struct.ArbitraryRequest.html"
+)]
+// docs.rs (`--cfg docsrs`) labels each feature-gated item with its feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -60,6 +73,7 @@
 // diagnostics; the declarations; the rules between members; reports; checking; output formats
 // and the typed request.
 #[cfg(feature = "arbitrary")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 pub mod arbitrary;
 mod check;
 mod context;
@@ -75,6 +89,7 @@ mod report;
 #[doc(hidden)]
 pub mod spec;
 #[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
 pub mod strategies;
 mod suggest;
 mod typed;
@@ -86,7 +101,7 @@ mod validate;
 // API and may change in any release; the stable view of the declarations is `catalogue`.
 
 pub use check::engine::Engine;
-pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME};
+pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME};
 pub use cross::policy::{Policy, PolicyError};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
 pub use profile::PolicySpec;
@@ -162,7 +177,7 @@ pub mod schema {
 
 /// Reports as text for people, and the docs tables (what the CLI prints).
 pub mod render {
-    pub use crate::output::human::Human;
+    pub use crate::output::human::{escape_text, Human};
     pub use crate::output::schema::engine_only_markdown;
     pub use crate::output::table::{
         codes_markdown, profile_markdown, rules_markdown, rules_markdown_for,

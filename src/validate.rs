@@ -64,6 +64,7 @@ fn errors_of(report: &Report<'_>) -> Result<(), ValidationErrors> {
 /// assert_eq!(field[0].code, "invalid_name_character");
 /// assert_eq!(field[0].params["pointer"], "/lastName");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 impl Validate for TokenRequest {
     fn validate(&self) -> Result<(), ValidationErrors> {
         errors_of(&self.check(&Context::new()))
@@ -85,6 +86,7 @@ impl Validate for TokenRequest {
 /// assert_eq!(errors.field_errors()["dateOfBirth"][0].code, "date_in_future");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 impl<'a> ValidateArgs<'a> for TokenRequest {
     type Args = &'a Context;
 

@@ -265,7 +265,7 @@ fn rules_filter_by_member_and_print_json() {
     let urls = run(&["rules", "URL"], None);
     assert_eq!(urls.stdout.lines().count(), 2 + 4, "{}", urls.stdout);
     let none = run(&["rules", "zzz"], None);
-    assert_eq!(none.code, 1);
+    assert_eq!(none.code, 2, "a member nobody documents is a usage error");
     assert!(none.stderr.contains("no documented member matches"));
     let json = run(&["rules", "--format", "json"], None);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
@@ -303,7 +303,9 @@ fn codes_filter_and_print_json() {
         .stdout
         .lines()
         .all(|l| l.split(' ').next().unwrap().contains("url")));
-    assert_eq!(run(&["codes", "nope"], None).code, 1);
+    let none = run(&["codes", "nope"], None);
+    assert_eq!(none.code, 2, "a code that does not exist is a usage error");
+    assert!(none.stderr.contains("no code matches"), "{}", none.stderr);
     let json = run(&["codes", "--format", "json"], None);
     let v: Value = serde_json::from_str(&json.stdout).unwrap();
     let all = v.as_array().unwrap();
@@ -523,4 +525,245 @@ fn check_response_keeps_the_token_out_of_logs() {
     assert!(strict
         .stdout
         .contains("--strict: the warnings fail the run"));
+}
+
+// ---------------------------------------------------------------- issue 16: CLI and docs
+
+#[test]
+fn json_of_several_files_lists_an_unreadable_one_with_its_error() {
+    let d = Dir::new("json-unreadable", &[("a.json", VALID)]);
+    let missing = d.path("missing.json");
+    for strict in [false, true] {
+        let mut args = vec!["--format", "json", &missing, "a.json"];
+        let a = d.path("a.json");
+        args[3] = &a;
+        if strict {
+            args.push("--strict");
+        }
+        let out = check(&args);
+        assert_eq!(out.code, 2, "an input could not be read");
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(v["valid"], false, "{v:#}");
+        let files = v["files"].as_array().unwrap();
+        assert_eq!(files.len(), 2, "{v:#}");
+        // In the order of the arguments, the unreadable one where it was given.
+        assert_eq!(files[0]["file"], missing.as_str());
+        assert_eq!(files[0]["valid"], false);
+        assert_eq!(files[0]["request"], Value::Null);
+        assert_eq!(files[0]["violations"], serde_json::json!([]));
+        let error = files[0]["error"].as_str().unwrap();
+        assert!(
+            error.starts_with(&format!("cannot read {missing}: ")),
+            "{error}"
+        );
+        assert_eq!(files[1]["valid"], true);
+        assert!(files[1].get("error").is_none());
+        if strict {
+            assert_eq!(v["passed"], false);
+            assert_eq!(files[0]["passed"], false);
+            assert_eq!(files[1]["passed"], true);
+        }
+    }
+    // A pattern that matches nothing is listed under the pattern.
+    let pattern = d.path("*.yaml");
+    let out = check(&["--format", "json", &pattern]);
+    assert_eq!(out.code, 2);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["files"][0]["file"], pattern.as_str());
+    assert_eq!(
+        v["files"][0]["error"],
+        format!("no file matches {pattern}").as_str()
+    );
+}
+
+/// A file name that is not UTF-8 is matched by a pattern and checked, and its bytes that are not
+/// UTF-8 are shown as `\xNN` (on Linux, where any byte but `/` and NUL may name a file).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_glob_checks_files_whose_names_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = Dir::new("non-utf8", &[("a.json", VALID)]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    std::fs::write(d.0.join(name), INVALID).unwrap();
+    let out = check(&["--quiet", &d.path("*.json")]);
+    assert_eq!(out.code, 1, "the invalid file is checked: {}", out.stdout);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    assert!(lines[0].ends_with("/a.json: VALID (0 errors, 0 warnings)"));
+    assert!(
+        lines[1].ends_with("/caf\\xe9.json: INVALID (1 error, 0 warnings)"),
+        "{}",
+        lines[1]
+    );
+    let json = check(&["--format", "json", &d.path("*.json")]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(v["files"][1]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("/caf\\xe9.json"));
+    // Given as an argument (no pattern), the name reaches the file too.
+    let direct = Command::new(BIN)
+        .args(["check", "--quiet", "--today", TODAY])
+        .arg(d.0.join(name))
+        .output()
+        .unwrap();
+    assert_eq!(direct.status.code(), Some(1));
+    assert!(String::from_utf8(direct.stdout)
+        .unwrap()
+        .ends_with("/caf\\xe9.json: INVALID (1 error, 0 warnings)\n"));
+}
+
+/// A profile's policy message, and file names on standard error, are escaped like member
+/// names: they cannot forge a summary line, reorder one, or hide a character.
+#[test]
+fn text_from_a_profile_and_file_names_are_escaped() {
+    let message = "first name\nrequest.json: VALID (0 errors, 0 warnings)\u{202e} \u{3164}\u{115f}\u{2800}x\u{fe0f}";
+    let profile = serde_json::json!({
+        "policies": {"acme.names": {"require": ["firstName"], "message": message}}
+    })
+    .to_string();
+    let d = Dir::new(
+        "escape-profile",
+        &[
+            ("profile.json", &profile),
+            ("r.json", r#"{"clientId": "c1"}"#),
+        ],
+    );
+    let out = check(&["--profile", &d.path("profile.json"), &d.path("r.json")]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "one heading, one violation, one summary: {}",
+        out.stdout
+    );
+    assert!(
+        lines[1].ends_with(
+            r"acme.names: first name\nrequest.json: VALID (0 errors, 0 warnings)\u{202e} \u{3164}\u{115f}\u{2800}x\u{fe0f}"
+        ),
+        "{}",
+        lines[1]
+    );
+    for raw in ['\u{202e}', '\u{3164}', '\u{115f}', '\u{2800}', '\u{fe0f}'] {
+        assert!(!out.stdout.contains(raw), "{raw:?} reached the terminal");
+    }
+    // JSON keeps the message as written: it is data, escaped by JSON itself.
+    let json = check(&[
+        "--profile",
+        &d.path("profile.json"),
+        "--format",
+        "json",
+        &d.path("r.json"),
+    ]);
+    let v: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["violations"][0]["message"], message);
+
+    // A file name on standard error.
+    let forged = d.path("x\nidenfy-preflight: all good\u{202e}.json");
+    let missing = check(&[&forged]);
+    assert_eq!(missing.code, 2);
+    assert_eq!(missing.stderr.lines().count(), 1, "{}", missing.stderr);
+    assert!(missing
+        .stderr
+        .contains(r"x\nidenfy-preflight: all good\u{202e}.json"));
+    // And in a summary line, from a pattern.
+    std::fs::write(d.0.join("y\u{3164}\u{202e}.json"), VALID).unwrap();
+    let out = check(&["--quiet", &d.path("y*.json")]);
+    assert!(
+        out.stdout.contains(r"y\u{3164}\u{202e}.json: VALID"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// An endless line (no newline, ever) gets its `document_too_large` report as soon as the
+/// limit passes. The input is bounded (3 MiB of zeros, then the pipe stays open), and so is the
+/// wait.
+#[test]
+fn jsonl_reports_an_endless_line_as_soon_as_the_limit_passes() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::time::Duration;
+    let mut child = Command::new(BIN)
+        .args(["check", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut first = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut first);
+        let _ = tx.send(first);
+    });
+    // More than the 1 MiB limit, in chunks; the binary keeps reading (it skips the rest).
+    let chunk = vec![b'0'; 64 << 10];
+    for _ in 0..48 {
+        if stdin.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    let first = rx.recv_timeout(Duration::from_secs(60));
+    let _ = child.kill();
+    let _ = child.wait();
+    drop(stdin);
+    let _ = reader.join();
+    let first = first.expect("the endless line's report, before the line ends");
+    let v: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(v["line"], 1);
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["violations"][0]["code"], "document_too_large", "{v}");
+}
+
+#[test]
+fn standard_input_twice_is_a_usage_error() {
+    let out = run(&["check", "-", "-"], Some(VALID.as_bytes()));
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(out.stderr.contains("standard input"), "{}", out.stderr);
+    assert_eq!(run(&["check", "-"], Some(VALID.as_bytes())).code, 0);
+}
+
+/// `--default-expiry-time` takes what a profile's `defaultExpiryTime` takes: 1 to 2592000.
+#[test]
+fn the_default_expiry_time_has_the_profiles_bounds() {
+    let max = idenfy_preflight::MAX_EXPIRY_TIME.to_string();
+    let over = (idenfy_preflight::MAX_EXPIRY_TIME + 1).to_string();
+    for (value, code) in [("1", 0), (max.as_str(), 0), ("0", 2), (over.as_str(), 2)] {
+        let out = run(
+            &["check", "--default-expiry-time", value, "-"],
+            Some(VALID.as_bytes()),
+        );
+        assert_eq!(out.code, code, "{value}: {}", out.stderr);
+    }
+    let profile = format!(r#"{{"defaultExpiryTime": {over}}}"#);
+    let d = Dir::new("expiry", &[("p.json", &profile)]);
+    let refused = run(
+        &["check", "--profile", &d.path("p.json"), "-"],
+        Some(VALID.as_bytes()),
+    );
+    assert_eq!(refused.code, 2, "the profile refuses the same value");
+}
+
+/// The README's example of the `--jsonl` summary has the members the binary prints.
+#[test]
+fn the_readme_shows_the_jsonl_summary_as_printed() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let shown = readme
+        .lines()
+        .find(|l| l.starts_with(r#"{"summary":"#))
+        .expect("README shows a summary line");
+    let shown: Value = serde_json::from_str(shown).unwrap();
+    let out = run(
+        &["check", "--today", TODAY, "--jsonl", "-"],
+        Some(format!("{INVALID}\n{{\"clientId\":\"c1\"}}\n").as_bytes()),
+    );
+    let printed: Value = serde_json::from_str(out.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(shown, printed, "README.md's summary line differs");
 }

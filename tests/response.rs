@@ -492,6 +492,13 @@ fn document_level_problems_are_violations() {
         &ctx,
     );
     one(&dup, "/authToken", Code::DuplicateKey, Error);
+    // The message names the document it is about: this one is no request.
+    let message = dup.violations()[0].message();
+    assert!(
+        message.ends_with("so the response body is ambiguous"),
+        "{message}"
+    );
+    assert!(!message.contains("request"), "{message}");
     assert_eq!(dup.redirect_url(), None);
 }
 

@@ -148,7 +148,7 @@ impl<'c> Checker<'c> {
                 for (i, (k, v)) in members.iter().enumerate() {
                     let child = loc.key(k, i);
                     if repeats.get(i) {
-                        self.report(&child, duplicate_key(k), None);
+                        self.report(&child, duplicate_key(k, self.document), None);
                     }
                     self.nested_duplicates(v, &child);
                 }
@@ -243,11 +243,12 @@ pub(crate) fn unknown_name(
     f.suggest(suggestion)
 }
 
-/// The finding for a repeated member name.
-pub(crate) fn duplicate_key(name: &str) -> Finding {
+/// The finding for a member name repeated in `document`.
+pub(crate) fn duplicate_key(name: &str, document: Document) -> Finding {
     Finding::error(Kind::DuplicateKey {
         name: name.to_owned(),
         folded: None,
+        document,
     })
 }
 

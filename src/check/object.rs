@@ -38,7 +38,7 @@ impl Checker<'_> {
             let (key, value) = std::mem::replace(&mut members[i], (Cow::Borrowed(""), Value::Null));
             let at = loc.key(&key, i);
             if repeats.get(i) {
-                self.report(&at, duplicate_key(&key), None);
+                self.report(&at, duplicate_key(&key, self.document), None);
                 continue;
             }
             let value = match fields.iter().find(|f| f.name == key) {
@@ -95,7 +95,7 @@ impl Checker<'_> {
             let (key, value) = std::mem::replace(&mut members[i], (Cow::Borrowed(""), Value::Null));
             let at = loc.key(&key, i);
             if exact.get(i) {
-                self.report(&at, duplicate_key(&key), None);
+                self.report(&at, duplicate_key(&key, self.document), None);
                 continue;
             }
             if folded.as_ref().is_some_and(|f| f.get(i)) {
@@ -107,6 +107,7 @@ impl Checker<'_> {
                 let kind = Kind::DuplicateKey {
                     name: key.to_string(),
                     folded: Some(kind),
+                    document: self.document,
                 };
                 let f = match severity {
                     Severity::Error => Finding::error(kind),

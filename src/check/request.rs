@@ -81,7 +81,7 @@ fn check_members<'a>(
             let (key, value) = &members[position];
             let loc = ROOT.key(key, position);
             if repeated {
-                checker.report(&loc, duplicate_key(key), None);
+                checker.report(&loc, duplicate_key(key, checker.document), None);
                 continue;
             }
             checker.unknown(
@@ -104,7 +104,7 @@ fn check_members<'a>(
         let (key, value) = &mut members[position];
         let loc = ROOT.key(key, position);
         if repeated {
-            checker.report(&loc, duplicate_key(key), None);
+            checker.report(&loc, duplicate_key(key, checker.document), None);
             continue;
         }
         // The name as written: the alias where one was used.

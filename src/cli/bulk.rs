@@ -77,34 +77,72 @@ fn check_line(line: &Line, ctx: &Context) -> Checked {
     }
 }
 
-/// Reads lines into a batch; `Ok(false)` at the end of the input.
+/// Reads lines into batches.
 struct Lines<R> {
     reader: R,
     number: u64,
     cap: usize,
     done: bool,
+    /// The last line was cut at `cap` bytes: the rest of it is still to be skipped.
+    skipping: bool,
 }
 
 impl<R: BufRead> Lines<R> {
-    /// The next line (without its `\n` or `\r\n`), at most `cap` bytes of it: the rest of a
-    /// longer line is skipped unread into memory. `None` at the end.
+    /// Consumes the rest of a cut line, its `\n` included, without keeping it; the bytes
+    /// consumed.
+    fn skip_rest(&mut self) -> std::io::Result<usize> {
+        let mut seen = 0;
+        while self.skipping {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                self.skipping = false;
+                break;
+            }
+            let n = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.skipping = false;
+                    i + 1
+                }
+                None => chunk.len(),
+            };
+            self.reader.consume(n);
+            seen += n;
+        }
+        Ok(seen)
+    }
+
+    /// The next line (without its `\n` or `\r\n`), and the bytes consumed for it. A line
+    /// longer than `cap` bytes is returned as soon as its first `cap` are read (that is all its
+    /// `document_too_large` report needs, even when the line never ends, as `/dev/zero`'s
+    /// doesn't); its rest is skipped, unread into memory, before the next line. `None` at the
+    /// end.
     fn next_line(&mut self) -> std::io::Result<Option<(Vec<u8>, usize)>> {
+        let mut seen = self.skip_rest()?;
         let mut line = Vec::new();
-        let mut seen = 0usize;
+        let mut started = false;
         loop {
             let chunk = self.reader.fill_buf()?;
             if chunk.is_empty() {
-                if seen == 0 {
+                if !started {
                     return Ok(None);
                 }
                 break;
             }
+            started = true;
             let (take, end) = match chunk.iter().position(|&b| b == b'\n') {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
             let room = self.cap.saturating_sub(line.len());
-            line.extend_from_slice(&chunk[..take.min(room)]);
+            if take > room {
+                // Longer than `cap` before its end: cut here, and never strip a `\r` from a cut
+                // line (it would bring the line back under the limit).
+                line.extend_from_slice(&chunk[..room]);
+                self.reader.consume(room);
+                self.skipping = true;
+                return Ok(Some((line, seen + room)));
+            }
+            line.extend_from_slice(&chunk[..take]);
             seen += take + usize::from(end);
             self.reader.consume(take + usize::from(end));
             if end {
@@ -117,7 +155,9 @@ impl<R: BufRead> Lines<R> {
         Ok(Some((line, seen)))
     }
 
-    /// Up to a batch of non-blank lines, and the bytes read for them.
+    /// Up to a batch of non-blank lines, and the bytes read for them. A cut line closes its
+    /// batch, so that its report is written before the rest of it is skipped (which may take
+    /// forever).
     fn batch(&mut self) -> std::io::Result<(Vec<Line>, u64)> {
         let (mut lines, mut bytes, mut read) = (Vec::new(), 0usize, 0u64);
         while !self.done && lines.len() < BATCH_LINES && bytes < BATCH_BYTES {
@@ -126,7 +166,8 @@ impl<R: BufRead> Lines<R> {
                 Some((line, seen)) => {
                     self.number += 1;
                     read += seen as u64;
-                    if line.iter().all(u8::is_ascii_whitespace) {
+                    // A cut line is never blank: it is too large, whatever its first bytes.
+                    if !self.skipping && line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
                     bytes += line.len();
@@ -134,6 +175,9 @@ impl<R: BufRead> Lines<R> {
                         number: self.number,
                         bytes: line,
                     });
+                    if self.skipping {
+                        break;
+                    }
                 }
             }
         }
@@ -223,6 +267,7 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
         number: 0,
         cap: ctx.limits.max_bytes.saturating_add(1),
         done: false,
+        skipping: false,
     };
     let bar = progress_bar(total);
     let mut sink = Sink {
@@ -243,6 +288,9 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
     // Three stages at once: the pool checks this batch while this thread writes the reports
     // of the one before and reads the next.
     while !current.0.is_empty() || !done.is_empty() {
+        // The batch in hand ends with a cut line whose rest may never end (`/dev/zero`): its
+        // reports are written before anything more is read.
+        let hold = lines.skipping;
         let (batch, read) = std::mem::take(&mut current);
         let (checked, (written, next)) = rayon::join(
             || {
@@ -254,7 +302,7 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
             || {
                 let written = sink.write(std::mem::take(&mut done));
                 // At the end of the input this reads nothing: `batch` returns at once.
-                let next = if trouble.is_none() {
+                let next = if trouble.is_none() && !hold {
                     lines.batch()
                 } else {
                     Ok(Default::default())
@@ -272,6 +320,17 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
             sink.summary.lines + checked.len() as u64
         ));
         done = checked;
+        let next = if hold && trouble.is_none() {
+            let written = sink
+                .write(std::mem::take(&mut done))
+                .and_then(|()| sink.writer.flush());
+            if let Err(e) = written {
+                return write_failed(&e, sink.status());
+            }
+            lines.batch()
+        } else {
+            next
+        };
         match next {
             Ok(b) => current = b,
             Err(e) => trouble = Some(e),
@@ -305,6 +364,7 @@ mod tests {
             number: 0,
             cap,
             done: false,
+            skipping: false,
         };
         let mut out = Vec::new();
         loop {
@@ -322,6 +382,7 @@ mod tests {
             number: 0,
             cap: usize::MAX,
             done: false,
+            skipping: false,
         }
     }
 
@@ -343,6 +404,46 @@ mod tests {
         assert_eq!(first.len(), 2);
         assert_eq!(read, BATCH_BYTES as u64 + 3);
         assert_eq!(big.batch().unwrap().0.len(), 1);
+    }
+
+    /// A line longer than the cap is handed over as soon as the cap is passed, and closes its
+    /// batch: nothing past it is read until the next batch, which skips the rest of it.
+    #[test]
+    fn a_long_line_is_cut_at_the_cap_without_reading_on() {
+        let endless = std::io::repeat(b'0').take(1 << 20);
+        let mut lines = Lines {
+            reader: BufReader::with_capacity(64, endless),
+            number: 0,
+            cap: 10,
+            done: false,
+            skipping: false,
+        };
+        let (batch, read) = lines.batch().unwrap();
+        assert_eq!(batch.len(), 1);
+        assert_eq!(batch[0].bytes, b"0".repeat(10));
+        assert_eq!(read, 10, "only the cap was read");
+        assert!(lines.skipping);
+        // The rest (up to the end here) is skipped, not stored: nothing more comes out.
+        assert!(lines.batch().unwrap().0.is_empty());
+        assert!(lines.batch().unwrap().0.is_empty());
+    }
+
+    /// At the cap exactly, a `\r\n` ending is still a line end; in a cut line a `\r` is data,
+    /// and a cut line is never blank (it is too large).
+    #[test]
+    fn the_cap_counts_a_crlf_ending_as_no_part_of_the_line() {
+        let got = all_lines(b"0123\r\n      \n01234\r\n0123\r5\r\n012345\r\nend", 5);
+        assert_eq!(
+            got,
+            [
+                (1, b"0123".to_vec()),
+                (2, b"     ".to_vec()),
+                (3, b"01234".to_vec()),
+                (4, b"0123\r".to_vec()),
+                (5, b"01234".to_vec()),
+                (6, b"end".to_vec()),
+            ]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `check`: request bodies from files, glob patterns or standard input (or JSON Lines, see
 //! `bulk.rs`), each reported, with a summary line per file and a total.
 
-use super::input::{self, Input};
+use super::input::{self, Input, Unread};
 use super::output::{complain, pretty, Output};
 use super::{bulk, ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
@@ -26,7 +26,7 @@ pub(crate) struct Args {
     /// Request body files or glob patterns (`requests/*.json`); `-` or nothing reads standard
     /// input.
     #[arg(value_name = "FILE")]
-    files: Vec<String>,
+    files: Vec<std::ffi::OsString>,
     /// Read JSON Lines from FILE (`-` for standard input): one request per line, one JSON report
     /// per line out, then a summary line.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "format", "print_request"])]
@@ -49,7 +49,8 @@ enum Format {
     /// Readable at a glance: one line per violation, grouped by severity, with a summary.
     Human,
     /// One JSON object: {"valid", "request", "violations"}; for several files
-    /// {"valid", "files": [{"file", "valid", "request", "violations"}]}.
+    /// {"valid", "files": [{"file", "valid", "request", "violations"}]}, where a file that
+    /// could not be read has "valid": false and its "error".
     Json,
     /// RFC 9457 problem details (application/problem+json) when invalid; the normalized request
     /// when valid (what a gateway would forward). One file only.
@@ -67,10 +68,29 @@ struct FileReport<'a> {
     report: &'a Report<'a>,
 }
 
+/// The entry of a file that could not be read (or a pattern that matched nothing): not valid,
+/// nothing checked, and why.
+#[derive(Serialize)]
+struct UnreadReport<'a> {
+    file: &'a str,
+    valid: bool,
+    request: Option<()>,
+    violations: [(); 0],
+    error: &'a str,
+}
+
+/// One entry of `files`, in the order of the arguments.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Checked(Strict<FileReport<'a>>),
+    Unread(Strict<UnreadReport<'a>>),
+}
+
 #[derive(Serialize)]
 struct Several<'a> {
     valid: bool,
-    files: Vec<Strict<'a, FileReport<'a>>>,
+    files: Vec<Entry<'a>>,
 }
 
 pub(crate) fn run(args: Args, out: &Output) -> Status {
@@ -93,23 +113,30 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         complain("--format problem and --format idenfy answer for one body: give one file");
         return Status::Trouble;
     }
-    let mut unreadable = 0;
-    let mut inputs: Vec<Input> = Vec::new();
-    for path in paths {
-        match path.and_then(|p| input::read(&p)) {
-            Ok(i) => inputs.push(i),
-            Err(e) => {
-                complain(&e);
-                unreadable += 1;
-            }
-        }
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        complain("standard input can be read once: give `-` at most once");
+        return Status::Trouble;
     }
-    let reports: Vec<(&str, Report<'_>)> = inputs
-        .iter()
-        .map(|i| (i.label.as_str(), check(&i.bytes, &ctx)))
+    let inputs: Vec<Result<Input, Unread>> = paths
+        .into_iter()
+        .map(|path| path.and_then(input::read))
         .collect();
+    for unread in inputs.iter().filter_map(|i| i.as_ref().err()) {
+        complain(&unread.error);
+    }
+    let unreadable = inputs.iter().filter(|i| i.is_err()).count();
+    // Every input in the order of the arguments: its report, or why it could not be read.
+    let outcomes: Vec<Result<(&str, Report<'_>), &Unread>> = inputs
+        .iter()
+        .map(|i| match i {
+            Ok(i) => Ok((i.label.as_str(), check(&i.bytes, &ctx))),
+            Err(e) => Err(e),
+        })
+        .collect();
+    let reports: Vec<&(&str, Report<'_>)> =
+        outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
     let passes = |r: &Report<'_>| args.verdict.passes(r.is_valid(), r.warning_count());
-    let all_pass = reports.iter().all(|(_, r)| passes(r));
+    let all_pass = unreadable == 0 && reports.iter().all(|(_, r)| passes(r));
     let human = Human::new()
         .color(true)
         .print_request(args.print_request)
@@ -130,17 +157,30 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             text
         }
         Format::Json if several => {
-            let files: Vec<FileReport<'_>> = reports
+            let files: Vec<Entry<'_>> = outcomes
                 .iter()
-                .map(|(file, report)| FileReport { file, report })
-                .collect();
-            let strict_files: Vec<Strict<'_, FileReport<'_>>> = files
-                .iter()
-                .map(|f| Strict::new(f, args.verdict.strict, passes(f.report)))
+                .map(|o| match o {
+                    Ok((file, report)) => Entry::Checked(Strict::new(
+                        FileReport { file, report },
+                        args.verdict.strict,
+                        passes(report),
+                    )),
+                    Err(unread) => Entry::Unread(Strict::new(
+                        UnreadReport {
+                            file: &unread.label,
+                            valid: false,
+                            request: None,
+                            violations: [],
+                            error: &unread.error,
+                        },
+                        args.verdict.strict,
+                        false,
+                    )),
+                })
                 .collect();
             let several = Several {
-                valid: reports.iter().all(|(_, r)| r.is_valid()),
-                files: strict_files,
+                valid: unreadable == 0 && reports.iter().all(|(_, r)| r.is_valid()),
+                files,
             };
             pretty(&Strict::new(&several, args.verdict.strict, all_pass))
         }
@@ -175,7 +215,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
 
 /// The closing line of several files: `3 files: 2 valid, 1 invalid (4 errors, 1 warning)`, and
 /// the inputs that could not be read.
-fn total(reports: &[(&str, Report<'_>)], unreadable: usize, strict: bool) -> String {
+fn total(reports: &[&(&str, Report<'_>)], unreadable: usize, strict: bool) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     let valid = reports.iter().filter(|(_, r)| r.is_valid()).count();
     let errors: usize = reports.iter().map(|(_, r)| r.error_count()).sum();
@@ -215,6 +255,7 @@ mod tests {
         let warns = || check_str(r#"{"clientId": "a", "zzz": 1}"#, &ctx);
         let invalid = check_str(r#"{"sex": "X"}"#, &ctx);
         let reports = [("a", clean), ("b", warns()), ("c", warns()), ("d", invalid)];
+        let reports: Vec<_> = reports.iter().collect();
         assert_eq!(
             total(&reports, 1, true),
             "5 files: 3 valid, 1 invalid, 1 unreadable (2 errors, 2 warnings); \
@@ -225,6 +266,7 @@ mod tests {
             "4 files: 3 valid, 1 invalid (2 errors, 2 warnings)\n"
         );
         let clean = [("a", check_str(r#"{"clientId": "a"}"#, &ctx))];
+        let clean: Vec<_> = clean.iter().collect();
         assert_eq!(
             total(&clean, 0, true),
             "1 file: 1 valid, 0 invalid (0 errors, 0 warnings)\n"

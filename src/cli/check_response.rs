@@ -100,14 +100,14 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     let response = match input::read(file) {
         Ok(i) => i,
         Err(e) => {
-            complain(&e);
+            complain(&e.error);
             return Status::Trouble;
         }
     };
     let request = match args.request.as_deref().map(input::read) {
         Some(Ok(i)) => Some(i),
         Some(Err(e)) => {
-            complain(&e);
+            complain(&e.error);
             return Status::Trouble;
         }
         None => None,

@@ -14,7 +14,7 @@ use serde::Serialize;
   idenfy-preflight codes url                  # every code containing \"url\"
   idenfy-preflight codes --format json
 
-Exit status: 0, or 1 when no code matches.")]
+Exit status: 0, or 2 (a usage error) when no code matches.")]
 pub(crate) struct Args {
     /// A code (exact), or part of codes.
     code: Option<String>,
@@ -68,7 +68,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             "no code matches {:?} (`idenfy-preflight codes` lists them all)",
             args.code.as_deref().unwrap_or_default()
         ));
-        return Status::Invalid;
+        return Status::Trouble;
     }
     let text = match args.format {
         Format::Text => codes

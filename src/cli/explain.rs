@@ -55,7 +55,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     let body = match input::read(args.file.as_deref().unwrap_or("-")) {
         Ok(i) => i,
         Err(e) => {
-            complain(&e);
+            complain(&e.error);
             return Status::Trouble;
         }
     };

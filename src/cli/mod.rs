@@ -11,7 +11,7 @@ mod output;
 mod rules;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use idenfy_preflight::{Context, Date, UnknownFields, DEFAULT_EXPIRY_TIME};
+use idenfy_preflight::{Context, Date, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME};
 use std::process::ExitCode;
 
 /// The exit statuses, as ripgrep and jsonschema-cli use them.
@@ -102,15 +102,16 @@ impl Verdict {
 /// valid report with warnings does not pass), so a CI tool reading the JSON sees why the run
 /// failed.
 #[derive(serde::Serialize)]
-pub(crate) struct Strict<'a, T: serde::Serialize> {
+pub(crate) struct Strict<T: serde::Serialize> {
     #[serde(skip_serializing_if = "Option::is_none")]
     passed: Option<bool>,
     #[serde(flatten)]
-    report: &'a T,
+    report: T,
 }
 
-impl<'a, T: serde::Serialize> Strict<'a, T> {
-    pub(crate) fn new(report: &'a T, strict: bool, passed: bool) -> Self {
+impl<T: serde::Serialize> Strict<T> {
+    /// `report` (or a reference to one), with `"passed"` when `strict`.
+    pub(crate) fn new(report: T, strict: bool, passed: bool) -> Self {
         Strict {
             passed: strict.then_some(passed),
             report,
@@ -142,12 +143,12 @@ pub(crate) struct ContextArgs {
     #[arg(long)]
     deny_unknown: bool,
     /// The account's default token lifetime in seconds (limit for expiryTime with
-    /// generateDigitString).
+    /// generateDigitString), 1 to 2592000 like a profile's defaultExpiryTime.
     #[arg(
         long,
         value_name = "SECONDS",
         default_value_t = DEFAULT_EXPIRY_TIME,
-        value_parser = clap::value_parser!(u32).range(1..)
+        value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_EXPIRY_TIME))
     )]
     default_expiry_time: u32,
     /// A partner profile file (schema/partner-profile.schema.json): the account's permissions,
@@ -173,7 +174,7 @@ impl ContextArgs {
             return Err(Status::Trouble);
         }
         let file = input::read(path).map_err(|e| {
-            output::complain(&format!("--profile: {e}"));
+            output::complain(&format!("--profile: {}", e.error));
             Status::Trouble
         })?;
         let label = format!("partner profile {}", file.label);

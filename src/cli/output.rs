@@ -44,9 +44,14 @@ pub(crate) fn write_failed(e: &std::io::Error, status: Status) -> Status {
     }
 }
 
-/// A message on standard error, prefixed with the program's name.
+/// A message on standard error, prefixed with the program's name, on one line: what it quotes
+/// from outside (a file name, a pattern) has its invisible characters escaped, so a line feed
+/// or U+202E in a file name cannot forge or reorder a line.
 pub(crate) fn complain(message: &str) {
-    eprintln!("idenfy-preflight: {message}");
+    eprintln!(
+        "idenfy-preflight: {}",
+        idenfy_preflight::render::escape_text(message)
+    );
 }
 
 /// Pretty JSON with a trailing newline.

@@ -13,7 +13,7 @@ use idenfy_preflight::render::rules_markdown_for;
   idenfy-preflight rules url              # every member whose name contains \"url\"
   idenfy-preflight rules --format json | jq '.[] | select(.personal) | .name'
 
-Exit status: 0, or 1 when no member matches.")]
+Exit status: 0, or 2 (a usage error) when no member matches.")]
 pub(crate) struct Args {
     /// A member's name or alias (exact), or part of names (any case).
     member: Option<String>,
@@ -53,7 +53,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             "no documented member matches {:?} (`idenfy-preflight rules` lists them all)",
             args.member.as_deref().unwrap_or_default()
         ));
-        return Status::Invalid;
+        return Status::Trouble;
     }
     let text = match args.format {
         Format::Json => pretty(&members),

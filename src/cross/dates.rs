@@ -48,7 +48,12 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     }
     if let (Some((b, at)), Some((i, _))) = (birth, issue) {
         if b > i {
-            report_at(out, DATE_OF_BIRTH, at, Finding::warning(Kind::BornAfterIssue));
+            report_at(
+                out,
+                DATE_OF_BIRTH,
+                at,
+                Finding::warning(Kind::BornAfterIssue),
+            );
         }
     }
     if let (Some((b, _)), Some((e, at))) = (birth, expiry) {

@@ -371,6 +371,8 @@ pub enum Kind {
     DuplicateKey {
         name: String,
         folded: Option<Folded>,
+        /// The document the object is in, which the message names.
+        document: Document,
     },
     MissingRequired {
         field: &'static str,

@@ -175,8 +175,8 @@ impl Finding {
                 out,
                 "the report stops after {limit} violations; {omitted} more were found and left out"
             )?,
-            Kind::DuplicateKey { folded, .. } => match folded {
-                None => out.push_str("this member name appears more than once in the object; JSON parsers disagree on which copy wins, so the request is ambiguous"),
+            Kind::DuplicateKey { folded, document, .. } => match folded {
+                None => write!(out, "this member name appears more than once in the object; JSON parsers disagree on which copy wins, so the {} is ambiguous", document.name())?,
                 Some(Folded::SameKeyTwice { .. }) => out.push_str("this key repeats an earlier key once both are upper-cased, so the normalized request would carry the same key twice"),
                 Some(Folded::TwoLists { .. }) => write!(out, "this key repeats an earlier {s} key once both are upper-cased (country codes are case-insensitive), so the country has two lists")?,
             },
@@ -753,7 +753,7 @@ impl Finding {
                 put("limit", (*limit).into());
                 put("omitted", (*omitted).into());
             }
-            Kind::DuplicateKey { name, folded } => {
+            Kind::DuplicateKey { name, folded, .. } => {
                 put("name", name.as_str().into());
                 if let Some(Folded::SameKeyTwice { normalized } | Folded::TwoLists { normalized }) =
                     folded
@@ -973,9 +973,15 @@ pub(crate) const WITHHELD: &str = "; a likely correction is withheld because the
 
 /// Characters that do not show as themselves: controls, format characters (zero-width spaces
 /// and joiners, bidirectional overrides and isolates, the BOM), line and paragraph separators,
-/// whitespace other than the space, private-use and unassigned code points.
+/// whitespace other than the space, private-use and unassigned code points, and the characters
+/// Unicode lets a renderer draw as nothing (`Default_Ignorable_Code_Point`: the Hangul fillers
+/// U+115F, U+1160, U+3164 and U+FFA0, variation selectors, the combining grapheme joiner, …)
+/// or that look like a space (U+2800 BRAILLE PATTERN BLANK).
 static INVISIBLE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
-    regex::Regex::new(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}]|[\p{White_Space}&&[^ ]]").ok()
+    regex::Regex::new(
+        r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}\x{2800}]|[\p{White_Space}&&[^ ]]",
+    )
+    .ok()
 });
 
 pub(crate) fn is_invisible(c: char) -> bool {
@@ -1034,6 +1040,17 @@ mod invisible_tests {
             // Unassigned to the regex's Unicode tables, assigned in the standard library's:
             // `escape_debug` shows it as itself, so it is escaped by hand.
             ("/\u{88f}", "/\\u{88f}"),
+            // Drawn as nothing or as a blank: a name could hide in them.
+            ("/a\u{115f}", "/a\\u{115f}"),
+            ("/a\u{1160}", "/a\\u{1160}"),
+            ("/a\u{3164}", "/a\\u{3164}"),
+            ("/a\u{ffa0}", "/a\\u{ffa0}"),
+            ("/a\u{2800}", "/a\\u{2800}"),
+            ("/a\u{fe0f}", "/a\\u{fe0f}"),
+            ("/a\u{fe00}", "/a\\u{fe00}"),
+            ("/a\u{e0100}", "/a\\u{e0100}"),
+            ("/a\u{180b}", "/a\\u{180b}"),
+            ("/a\u{34f}", "/a\\u{34f}"),
         ] {
             assert_eq!(escape_invisible(input), shown);
         }

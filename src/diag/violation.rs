@@ -99,6 +99,17 @@ impl Violation {
         self.finding.message(self.reveal)
     }
 
+    /// The message for people reading text. Invisible characters are escaped: a policy's
+    /// `message` comes from a profile file, and a line feed or U+202E in it must not forge or
+    /// reorder a line of the report.
+    pub(crate) fn message_for_people(&self) -> String {
+        let message = self.message();
+        match super::escape_invisible(&message) {
+            Cow::Borrowed(_) => message,
+            Cow::Owned(escaped) => escaped,
+        }
+    }
+
     /// Machine-readable parameters (limits, expected type, suggestion, line and column, …). For
     /// a member holding personal data they are only those free of the value
     /// ([`VALUE_FREE_PARAMS`](crate::diag::VALUE_FREE_PARAMS): no `suggestion`) unless the caller
@@ -143,7 +154,12 @@ impl fmt::Display for Violation {
         } else {
             super::escape_invisible(&self.pointer)
         };
-        write!(f, "{pointer}: {}: {}", self.code_name(), self.message())
+        write!(
+            f,
+            "{pointer}: {}: {}",
+            super::escape_invisible(self.code_name()),
+            self.message_for_people()
+        )
     }
 }
 

@@ -244,13 +244,13 @@ impl Human {
             for v in std::iter::once(first).chain(group) {
                 let p = display_pointer(v.pointer());
                 let pad = width.saturating_sub(p.chars().count());
-                let code = self.paint(Style::new().bold(), v.code_name());
+                let code = self.paint(Style::new().bold(), &escape_invisible(v.code_name()));
                 let _ = write!(
                     s,
                     "  {}{:pad$}  {code}: {}",
                     self.paint(AnsiColor::Cyan.on_default(), &p),
                     "",
-                    v.message()
+                    v.message_for_people()
                 );
                 if let Some(value) = v.value() {
                     let _ = write!(s, " [value: {}]", escape_json_text(&value.to_string()));
@@ -260,6 +260,21 @@ impl Human {
         }
         s
     }
+}
+
+/// `text` as human output shows whatever came from outside the crate (member names, file names,
+/// a profile's policy messages): control, invisible, bidirectional and blank-looking characters
+/// as Rust escapes (`\n`, `\u{202e}`, `\u{3164}`), so that the text cannot forge a line,
+/// reorder one, or hide a character; everything else as it is (borrowed when nothing changes).
+///
+/// ```
+/// use idenfy_preflight::render::escape_text;
+///
+/// assert_eq!(escape_text("a\nb: VALID\u{202e}"), "a\\nb: VALID\\u{202e}");
+/// assert_eq!(escape_text("requests/名前.json"), "requests/名前.json");
+/// ```
+pub fn escape_text(text: &str) -> Cow<'_, str> {
+    escape_invisible(text)
 }
 
 fn plural(n: usize, word: &str) -> String {

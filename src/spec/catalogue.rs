@@ -305,7 +305,7 @@ pub const FIELDS: &[Member] = &[
         not_nullable(field(
             "expiryTime",
             SessionSettings,
-            int(1, Some(2_592_000)),
+            int(1, Some(crate::context::MAX_EXPIRY_TIME as i64)),
             "Token lifetime in seconds.",
         )),
     ),

@@ -77,7 +77,7 @@ fn check_members<'a>(checker: &mut Checker<'_>, members: Members<'a>) -> (Vec<Ec
     for (position, (key, value)) in members.into_iter().enumerate() {
         let loc = ROOT.key(&key, position);
         if repeats.get(position) {
-            checker.report(&loc, duplicate_key(&key), None);
+            checker.report(&loc, duplicate_key(&key, checker.document), None);
             continue;
         }
         let value = if let Some(member) = response_member(&key) {
