@@ -74,17 +74,21 @@ impl Validate for TokenRequest {
 /// Checks with the caller's [`Context`] (today's date, the account's settings).
 ///
 /// ```
-/// use idenfy_preflight::{Context, Date, Month, TokenRequest};
+/// use idenfy_preflight::{Context, TokenRequest};
 /// use validator::ValidateArgs;
 ///
-/// let ctx = Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25)?);
+/// // The account's tokens last an hour, and a digit string may not outlive them.
+/// let ctx = Context::new().with_default_expiry_time(3600);
 /// let request = TokenRequest {
-///     date_of_birth: Some(Date::from_calendar_date(2030, Month::January, 1)?),
+///     generate_digit_string: Some(true),
+///     expiry_time: Some(7200),
 ///     ..TokenRequest::new("c1")
 /// };
 /// let errors = request.validate_with_args(&ctx).unwrap_err();
-/// assert_eq!(errors.field_errors()["dateOfBirth"][0].code, "date_in_future");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// assert_eq!(
+///     errors.field_errors()["expiryTime"][0].code,
+///     "digit_string_expiry_too_long"
+/// );
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 impl<'a> ValidateArgs<'a> for TokenRequest {

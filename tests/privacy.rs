@@ -138,7 +138,7 @@ const PAIRS: &[Pair] = &[
         a: "2999-01-01",
         b: "2998-02-02",
         suggested: false,
-        warning_only: false,
+        warning_only: true,
         cross: true,
     },
 ];

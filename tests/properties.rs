@@ -185,10 +185,11 @@ fn the_cap_keeps_the_earliest_violations_even_when_they_arrive_late() {
         max_violations: 10,
         ..Default::default()
     };
-    // ageLimit > ageMax is found after the walk, yet sits before the 300 unknown members.
+    // A digit string outliving the token is found after the walk, yet sits before the 300
+    // unknown members.
     let members: Vec<String> = (0..300).map(|i| format!("\"u{i}\":1")).collect();
     let body = format!(
-        "{{\"clientId\":\"c\",\"ageLimit\":9,\"ageMax\":1,{}}}",
+        "{{\"clientId\":\"c\",\"expiryTime\":90000,\"generateDigitString\":true,{}}}",
         members.join(",")
     );
     let report = check(body.as_bytes(), &Context::new().with_limits(limits));
@@ -196,7 +197,7 @@ fn the_cap_keeps_the_earliest_violations_even_when_they_arrive_late() {
     assert_eq!(v.len(), 11);
     assert_eq!(
         (v[0].pointer(), v[0].code().as_str()),
-        ("/ageLimit", "age_limit_above_age_max")
+        ("/expiryTime", "digit_string_expiry_too_long")
     );
     assert_eq!(v[1].pointer(), "/u0");
     assert_eq!(v[9].pointer(), "/u8");

@@ -44,19 +44,20 @@ fn errors_are_keyed_by_member_with_our_codes_and_pointers() {
 
 #[test]
 fn the_context_is_passed_as_the_validator_argument() {
-    let ctx =
-        Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25).unwrap());
+    // The account's tokens last an hour; the default context's account a day.
+    let ctx = Context::new().with_default_expiry_time(3600);
     let request = TokenRequest {
-        date_of_birth: Some(Date::from_calendar_date(2030, Month::January, 1).unwrap()),
+        generate_digit_string: Some(true),
+        expiry_time: Some(7200),
         ..TokenRequest::new("c1")
     };
     assert!(
         request.validate().is_ok(),
-        "without today, nothing is in the future"
+        "under the default expiry, two hours are allowed"
     );
     let errors = request.validate_with_args(&ctx).unwrap_err();
     assert!(matches!(
-        errors.errors().get("dateOfBirth"),
+        errors.errors().get("expiryTime"),
         Some(ValidationErrorsKind::Field(_))
     ));
 }

@@ -300,16 +300,44 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
         // allows, a legacy name included): a miss is kept only where its members, set on the
         // smallest request that keeps the profile's policies, earn its label and no other
         // error under the profile.
+        //
+        // Of the misses with one label, those with the fewest violations beside it are kept: a
+        // default can bring a warning of a rule between members to one value that another
+        // value with the same label avoids.
         let smallest = smallest(ctx);
-        out.retain(|r| match r {
-            Recipe::Members { set, label } => {
-                let mut members = smallest.clone();
-                members.extend(set.iter().cloned());
-                let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
-                label.holds(&crate::check(&body, ctx))
-            }
-            Recipe::Body { .. } => true,
-        });
+        let counts: Vec<Option<usize>> = out
+            .iter()
+            .map(|r| match r {
+                Recipe::Members { set, label } => {
+                    let mut members = smallest.clone();
+                    members.extend(set.iter().cloned());
+                    let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
+                    let report = crate::check(&body, ctx);
+                    label.holds(&report).then(|| report.violations().len())
+                }
+                Recipe::Body { .. } => Some(0),
+            })
+            .collect();
+        let fewest = |label: &Label| {
+            out.iter()
+                .zip(&counts)
+                .filter_map(|(r, n)| match r {
+                    Recipe::Members { label: l, .. } if l == label => *n,
+                    _ => None,
+                })
+                .min()
+        };
+        let keep: Vec<bool> = out
+            .iter()
+            .zip(&counts)
+            .map(|(r, n)| match (r, n) {
+                (Recipe::Members { label, .. }, Some(n)) => fewest(label) == Some(*n),
+                (Recipe::Body { .. }, _) => true,
+                (_, None) => false,
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(false));
     }
     out
 }

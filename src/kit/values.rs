@@ -219,11 +219,17 @@ pub(crate) fn value_misses(shape: &Shape) -> Vec<ValueMiss> {
                 Code::WrongType,
                 Severity::Error,
             ));
-            out.push(ValueMiss::here(
-                json!(b.valid_range().0 as f64),
-                Code::IntegerWrittenAsFloat,
-                Severity::Warning,
-            ));
+            // At both ends of the range: a partner's default can put a rule between members
+            // against one end (a default ageLimit against an ageMax of 1), and the kit keeps the
+            // end that earns the warning alone.
+            let (low, high) = b.valid_range();
+            for end in [low, high] {
+                out.push(ValueMiss::here(
+                    json!(end as f64),
+                    Code::IntegerWrittenAsFloat,
+                    Severity::Warning,
+                ));
+            }
         }
         Shape::Number(b) => out.extend(
             b.misses()
