@@ -2,7 +2,7 @@
 //! glue written for this crate.
 #![cfg(feature = "validator")]
 
-use idenfy_preflight::{Context, Date, Limits, Month, TokenRequest};
+use idenfy_preflight::{Context, Limits, TokenRequest};
 use validator::{Validate, ValidateArgs, ValidationErrors, ValidationErrorsKind};
 
 /// What axum-valid or actix-web-validator do with a deserialized body.
