@@ -15,9 +15,9 @@ mod values;
 pub(crate) use document::document_misses;
 #[cfg(feature = "arbitrary")]
 pub(crate) use values::candidates;
-pub(crate) use values::{canonical, keep_list_rules, value_misses};
+pub(crate) use values::{canonical, value_misses};
 #[cfg(feature = "proptest")]
-pub(crate) use values::{list_edges, text_examples, FreeTextOf};
+pub(crate) use values::{keep_list_rules, list_edges, text_examples, FreeTextOf};
 
 use crate::context::Context;
 use crate::cross::{Members, RULES};
@@ -138,11 +138,13 @@ impl NearMiss {
     /// The body as JSON, where it is JSON: `None` for the near misses that are not (malformed,
     /// not UTF-8, after a byte-order mark); one past the size or nesting limit still is. A key
     /// sent twice keeps its last value here.
+    #[cfg(feature = "proptest")]
     pub fn json(&self) -> Option<Value> {
         serde_json::from_slice(&self.body).ok()
     }
 
     /// The body as text, with U+FFFD for bytes that are not UTF-8.
+    #[cfg(feature = "proptest")]
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.body)
     }
