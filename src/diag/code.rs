@@ -169,11 +169,16 @@ codes! {
         => "If sent: JSON Schema's integer (and so kyc.yaml's type integer) is any number \
          with a zero fraction, so the value is accepted; the normalized request carries the \
          plain integer (3600), which every JSON reader takes as one.",
-    /// A string holds a character outside printable ASCII.
+    /// A string holds a character outside ASCII.
     NotPrintableAscii = "not_printable_ascii"
         => "Token page (\"ASCII characters\" for clientId, externalRef, documentNumber, \
-         personalNumber): a character outside ASCII is refused; a control character is \
-         no text of a reference or a number.",
+         personalNumber): a character outside ASCII is refused.",
+    /// A string holds an ASCII control character (a tab, a line feed, DEL).
+    AsciiControlCharacter = "ascii_control_character"
+        => "If sent: the token page allows ASCII characters, which control characters are, \
+         so the value is sent as written; a tab or line feed in an identifier is almost never \
+         meant, will not match the same value without it, and a document number with one \
+         cannot match the document (SUSPECTED).",
     /// An identifier starts or ends with whitespace, which is sent as written.
     SurroundingWhitespace = "surrounding_whitespace"
         => "If sent: the value is sent as written, not trimmed, so \" 42\" and \"42\" are \

@@ -426,7 +426,10 @@ pub enum Kind {
     NotPrintableAscii {
         position: usize,
         count: usize,
-        control: bool,
+    },
+    AsciiControlCharacter {
+        position: usize,
+        count: usize,
     },
     SurroundingWhitespace {
         at: Ends,
@@ -664,6 +667,7 @@ impl Kind {
             Kind::IntegerWrittenAsFloat { .. } => Code::IntegerWrittenAsFloat,
             Kind::TooLarge { .. } => Code::TooLarge,
             Kind::NotPrintableAscii { .. } => Code::NotPrintableAscii,
+            Kind::AsciiControlCharacter { .. } => Code::AsciiControlCharacter,
             Kind::SurroundingWhitespace { .. } => Code::SurroundingWhitespace,
             Kind::ImplausibleValue { .. } => Code::ImplausibleValue,
             Kind::InvalidNameCharacter { .. } => Code::InvalidNameCharacter,

@@ -281,12 +281,13 @@ impl Finding {
             Kind::TooLarge { min, max } => {
                 write!(out, "{who} must be {}", range(*min, Some(*max)))?
             }
-            Kind::NotPrintableAscii {
-                position, control, ..
-            } => write!(
+            Kind::NotPrintableAscii { position, .. } => write!(
                 out,
-                "{who} may contain only printable ASCII characters (space to ~); it has {} at position {position}",
-                if *control { "a control character" } else { "a non-ASCII character" }
+                "{who} may contain only ASCII characters; it has a non-ASCII character at position {position}"
+            )?,
+            Kind::AsciiControlCharacter { position, .. } => write!(
+                out,
+                "{who} has an ASCII control character (a tab, a line feed or the like) at position {position}; the docs allow ASCII, so it is sent as written, but it is almost never meant and will not match the same value without it"
             )?,
             Kind::SurroundingWhitespace { at } => write!(
                 out,
@@ -783,9 +784,8 @@ impl Finding {
             Kind::TooSmall { min, .. } => put("min", (*min).into()),
             Kind::IntegerWrittenAsFloat { rewritten } => put("rewritten", (*rewritten).into()),
             Kind::TooLarge { max, .. } => put("max", (*max).into()),
-            Kind::NotPrintableAscii {
-                position, count, ..
-            } => {
+            Kind::NotPrintableAscii { position, count }
+            | Kind::AsciiControlCharacter { position, count } => {
                 put("position", (*position).into());
                 put("count", (*count).into());
             }

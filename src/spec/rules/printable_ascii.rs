@@ -1,5 +1,6 @@
-//! Printable ASCII: what the docs' "ASCII characters" means for identifiers that end up in URLs,
-//! webhooks and the partner's own database (control characters are never intended).
+//! ASCII: what the docs' "ASCII characters" means for identifiers that end up in URLs, webhooks
+//! and the partner's own database. A character outside ASCII is refused; an ASCII control
+//! character is ASCII, so the docs allow it, but it is almost never meant: a warning.
 
 use super::{keywords, Keywords, Rule};
 use crate::diag::Code;
@@ -7,15 +8,17 @@ use crate::diag::{Finding, Kind};
 use crate::spec::gen::{Alphabet, FreeText, Miss};
 use crate::spec::normalize::Norm;
 
-/// Every character in 0x20–0x7E.
+/// Every character in ASCII (an error otherwise), and printable (a warning otherwise: 0x00–0x1F
+/// and 0x7F are ASCII).
 ///
 /// ```
 /// use idenfy_preflight::spec::rules::{findings, PrintableAscii};
-/// use idenfy_preflight::Code;
+/// use idenfy_preflight::{Code, Severity};
 ///
 /// assert!(findings(&PrintableAscii, "user-42 ~ok").is_empty());
 /// assert_eq!(findings(&PrintableAscii, "naïve")[0].code(), Code::NotPrintableAscii);
-/// assert_eq!(findings(&PrintableAscii, "a\tb")[0].code(), Code::NotPrintableAscii);
+/// let tab = &findings(&PrintableAscii, "a\tb")[0];
+/// assert_eq!((tab.code(), tab.severity), (Code::AsciiControlCharacter, Severity::Warning));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PrintableAscii;
@@ -25,21 +28,29 @@ impl Rule for PrintableAscii {
         if value.bytes().all(|b| (b' '..=b'~').contains(&b)) {
             return;
         }
-        let bad = |c: char| !(' '..='~').contains(&c);
-        let position = value.chars().position(bad).map_or(0, |p| p + 1);
-        out.push(Finding::error(Kind::NotPrintableAscii {
-            position,
-            count: value.chars().filter(|&c| bad(c)).count(),
-            control: value.chars().any(char::is_control),
-        }));
+        let first_and_count = |bad: fn(&char) -> bool| {
+            let position = value.chars().position(|c| bad(&c)).map_or(0, |p| p + 1);
+            (position, value.chars().filter(bad).count())
+        };
+        let (position, count) = first_and_count(|c| !c.is_ascii());
+        if count > 0 {
+            out.push(Finding::error(Kind::NotPrintableAscii { position, count }));
+        }
+        let (position, count) = first_and_count(char::is_ascii_control);
+        if count > 0 {
+            out.push(Finding::warning(Kind::AsciiControlCharacter {
+                position,
+                count,
+            }));
+        }
     }
 
     fn schema(&self, _norm: Norm) -> Keywords {
-        keywords([("pattern", "^[ -~]*$".into())])
+        keywords([("pattern", "^[\\x00-\\x7F]*$".into())])
     }
 
     fn describe(&self) -> String {
-        "printable ASCII".into()
+        "ASCII (control characters warn)".into()
     }
 
     fn probes(&self) -> Vec<String> {
@@ -52,10 +63,14 @@ impl Rule for PrintableAscii {
         text.alphabet = Alphabet::PrintableAscii;
     }
 
-    /// One accented letter in otherwise fitting text.
+    /// One accented letter, or one control character (DEL: not whitespace, which other rules
+    /// read), in otherwise fitting text.
     fn misses(&self, text: &FreeText) -> Vec<Miss> {
-        let value = FreeText::filler(text.min.saturating_sub(1)) + "é";
-        vec![Miss::error(value, Code::NotPrintableAscii)]
+        let filler = FreeText::filler(text.min.saturating_sub(1));
+        vec![
+            Miss::error(filler.clone() + "é", Code::NotPrintableAscii),
+            Miss::warning(filler + "\u{7f}", Code::AsciiControlCharacter),
+        ]
     }
 }
 
@@ -67,8 +82,26 @@ mod tests {
     #[test]
     fn boundaries() {
         assert!(findings(&PrintableAscii, " ~").is_empty());
-        assert_eq!(findings(&PrintableAscii, "\u{7f}").len(), 1);
-        assert_eq!(findings(&PrintableAscii, "\u{1f}").len(), 1);
+        for control in ["\u{7f}", "\u{1f}", "\u{0}"] {
+            let f = findings(&PrintableAscii, control);
+            assert_eq!(f.len(), 1);
+            assert_eq!(f[0].code(), Code::AsciiControlCharacter);
+        }
+        assert_eq!(
+            findings(&PrintableAscii, "\u{80}")[0].code(),
+            Code::NotPrintableAscii
+        );
+        let both: Vec<_> = findings(&PrintableAscii, "\té")
+            .iter()
+            .map(|f| (f.code(), f.params()["position"].clone()))
+            .collect();
+        assert_eq!(
+            both,
+            [
+                (Code::NotPrintableAscii, 2.into()),
+                (Code::AsciiControlCharacter, 1.into())
+            ]
+        );
         let p = findings(&PrintableAscii, "ab\u{e9}\u{e9}")[0].params();
         assert_eq!(p["position"], 3);
         assert_eq!(p["count"], 2);
