@@ -103,9 +103,11 @@ codes! {
     /// The same member name appears twice in one object.
     DuplicateKey = "duplicate_key"
         => "Certain loss: RFC 8259 §4 leaves open which copy of a repeated name a parser \
-         keeps, so one of the values is lost and which one iDenfy reads is unknown. \
-         Country keys equal once upper-cased (allowedDocuments, additionalSteps) are a \
-         warning: the country gets two lists.",
+         keeps, so one of the values is lost and which one iDenfy reads is unknown. In \
+         additionalSteps, country and document keys that are equal once upper-cased (lt and \
+         LT) are an error too: the normalized request sends the codes upper-cased, as the \
+         token page converts country codes, so it would hold the key twice. In a response's \
+         allowedDocuments they are a warning: the country gets two lists.",
     /// A required member is missing.
     MissingRequired = "missing_required"
         => "Token page (clientId \"Required: Yes\"; kyc.yaml required: clientId): the API \
@@ -149,8 +151,10 @@ codes! {
          ignore it, so it may have no effect.",
     /// A string is shorter than allowed.
     TooShort = "too_short"
-        => "Token page (\"Min length\": names and documentNumber/personalNumber 1, \
-         redirect and callback URLs 5; clientId not empty): refused (BAD_VALUE).",
+        => "Token page (\"Min length 1\": firstName, lastName, documentNumber, personalNumber; \
+         \"Min length 5\": successUrl, errorUrl, unverifiedUrl, callbackUrl) and iDenfy's \
+         error guide (clientId must be a non-empty string; a step name in additionalSteps \
+         names a step the account defines, which an empty one cannot): refused (BAD_VALUE).",
     /// A string is longer than allowed.
     TooLong = "too_long"
         => "Token page and kyc.yaml (maxLength: clientId and names 100, externalRef 40, \
@@ -158,8 +162,9 @@ codes! {
          (BAD_VALUE).",
     /// A number is below the minimum.
     TooSmall = "too_small"
-        => "Token page and kyc.yaml (minimum: expiryTime 1 second, sessionLength 60, \
-         ageLimit and ageMax \"More than 0\"): refused (BAD_VALUE).",
+        => "Token page (expiryTime \"Min 1 second\", where kyc.yaml says minimum 0: the page \
+         wins; sessionLength minimum 60, also kyc.yaml; ageLimit and ageMax \"More than \
+         0\"): refused (BAD_VALUE).",
     /// A number is above the maximum.
     TooLarge = "too_large"
         => "Token page and kyc.yaml (maximum: expiryTime 2592000, sessionLength 3600): \
@@ -171,8 +176,9 @@ codes! {
          plain integer (3600), which every JSON reader takes as one.",
     /// A string holds a character outside ASCII.
     NotPrintableAscii = "not_printable_ascii"
-        => "Token page (\"ASCII characters\" for clientId, externalRef, documentNumber, \
-         personalNumber): a character outside ASCII is refused.",
+        => "Token page constraints (clientId, documentNumber, personalNumber: \"ASCII \
+         characters available\"; externalRef: \"ASCII characters only\") and iDenfy's error \
+         guide, which lists a non-ASCII clientId among the requests refused.",
     /// A string holds an ASCII control character (a tab, a line feed, DEL).
     AsciiControlCharacter = "ascii_control_character"
         => "If sent: the token page allows ASCII characters, which control characters are, \
@@ -278,8 +284,8 @@ codes! {
     /// A URL the parser rewrites to read it (spaces, backslashes, missing slashes, `{}` in a path).
     UrlNeedsRepair = "url_needs_repair"
         => "Token page (\"Must be valid HTTPS URL\"; kyc.yaml format: uri, RFC 3986): as \
-         written it is no valid URL (spaces, backslashes); a lenient parser rewrites \
-         it, a strict one refuses it.",
+         written it is no valid URL (spaces, backslashes, missing slashes), so it is refused \
+         or read as another URL than the one meant.",
     /// A URL with characters RFC 3986 wants percent-encoded that the parser keeps as written (`[]`, `|`, `^`).
     UrlUnencodedCharacters = "url_unencoded_characters"
         => "If sent: browsers send these characters as written, but a strict server may \
@@ -365,12 +371,16 @@ codes! {
         => "Token page (reviewFailed, reviewSuccessful: \"Requires ... permission\"; \
          verifyBank: \"Requires partner packet permission\"; callbackUrl: \"Only works \
          if callback override enabled\"): the partner profile says the account lacks \
-         it, so the API refuses it (PERMISSIONS_ERROR) or ignores it.",
+         it, so the API refuses it (PERMISSIONS_ERROR) or ignores it. In a profile file \
+         (a dashboard default that needs the permission) a warning: the dashboard may \
+         hold what the profile's permissions leave out.",
     /// The request turns on a feature the partner profile's environment does not offer.
     FeatureNotInEnvironment = "feature_not_in_environment"
         => "Token page (\"You can only override features, parameters, and variables \
          available in your environment\"): the partner profile says the environment \
-         lacks it, so it is refused or has no effect.",
+         lacks it, so it is refused or has no effect. In a profile file, a dashboard \
+         default that turns on a feature its own features list leaves out is an error: one \
+         of the two statements is false, and the profile is not used.",
     /// questionnaire is not one of the partner profile's active questionnaire keys.
     InactiveQuestionnaire = "inactive_questionnaire"
         => "Token page (questionnaire: \"Must be an active questionnaire configured for \
@@ -395,7 +405,9 @@ codes! {
     /// NFC is required, but the country is not among the partner profile's NFC-readable ones.
     NfcCountryUnsupported = "nfc_country_unsupported"
         => "Token page (country: \"If NFC is required, must be NFC-supported country\"): \
-         refused, or every client who picks the country is denied.",
+         refused, or every client who picks the country is denied. In a profile file (its \
+         own default country and nfcRequired) a warning: requests that set either are \
+         checked on their own.",
     /// A registry-centre country the partner profile does not offer registry checks for.
     RegistryCenterUnavailable = "registry_center_unavailable"
         => "Token page (\"You can only override features ... available in your \
