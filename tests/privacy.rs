@@ -357,3 +357,23 @@ fn json_lines_withhold_them_too() {
         }
     }
 }
+
+/// That only the case of a personal value is wrong (`m` for `M`) tells the value: by default a
+/// wrong `sex` never says that only its case is wrong, and with `show_values` it does.
+#[test]
+fn a_case_only_mistake_is_not_told_apart_by_default() {
+    let report = |v: &str, show: bool| {
+        let body = serde_json::json!({"clientId": "c", "sex": v}).to_string();
+        let r = check(body.as_bytes(), &ctx(show));
+        let at_sex: Vec<_> = r
+            .violations()
+            .iter()
+            .filter(|v| v.pointer() == "/sex")
+            .map(|v| (v.message(), v.params()))
+            .collect();
+        at_sex
+    };
+    assert!(!report("m", false)[0].0.contains("case-sensitive"));
+    assert!(report("m", true)[0].0.contains("case-sensitive"));
+    assert_ne!(report("m", true), report("X", true));
+}

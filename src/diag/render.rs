@@ -343,7 +343,9 @@ impl Finding {
             }
             Kind::InvalidValue { allowed, case_only } => {
                 write!(out, "{who} must be one of {}", allowed.join(", "))?;
-                if *case_only {
+                // That only the case is wrong tells a personal value (`m` for `M`): it goes
+                // with the suggestion.
+                if *case_only && mode == Suggestions::Named {
                     out.push_str(" (values are case-sensitive)");
                 }
             }
