@@ -110,11 +110,16 @@ pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> Stri
             name.push_str(&format!(" (alias `{a}`)"));
         }
         let required = if f.required {
-            "required; "
+            "required"
         } else if f.nullable {
-            "nullable; "
+            "nullable"
         } else {
-            "null warns; "
+            "null warns"
+        };
+        let rules = if rules.is_empty() {
+            String::new()
+        } else {
+            format!("; {rules}")
         };
         let origin = match f.origin {
             Origin::TokenPage => "",
