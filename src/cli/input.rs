@@ -149,6 +149,9 @@ fn glob_files(pattern: &str) -> Result<(Vec<PathBuf>, Vec<Unread>), glob::Patter
     }
     let mut walk = Walk::default();
     walk.walk(PathBuf::new(), &steps);
+    // `a/**/**/*.json` reaches a file along several paths: it is checked once.
+    let mut seen = std::collections::HashSet::new();
+    walk.files.retain(|f| seen.insert(f.clone()));
     Ok((walk.files, walk.errors))
 }
 
@@ -260,6 +263,18 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(inputs, [Ok(dir.join("a.json"))]);
         assert!(several, "a pattern may match several files");
+    }
+
+    /// A file that two `**` reach along several paths is one input.
+    #[test]
+    fn a_file_reached_twice_is_checked_once() {
+        let dir = scratch("twice");
+        std::fs::create_dir_all(dir.join("x/y")).unwrap();
+        std::fs::write(dir.join("x/y/a.json"), "{}").unwrap();
+        let pattern = format!("{}/**/**/*.json", dir.display());
+        let (inputs, _) = expand(&[pattern.into()]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(inputs, [Ok(dir.join("x/y/a.json"))]);
     }
 
     /// `**` is any number of directories, none included; entries come sorted by name.
