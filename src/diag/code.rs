@@ -260,9 +260,10 @@ codes! {
          a valid ISO 3166-1 alpha-2 code.\"): refused.",
     /// Not a document type the API knows.
     UnknownDocumentType = "unknown_document_type"
-        => "Certain loss: no such document type exists (iDenfy's supported-documents list, \
-         which the token page's documents refers to), so the client can never pick it; \
-         whether the server refuses or drops it is not documented.",
+        => "Certain loss: the document types are an enumerated list (iDenfy's \
+         supported-documents page, which the token page's documents refers to: \"Supported \
+         verification documents\"), and a name outside it names no document, so the client \
+         can never pick it.",
     /// A retired or alias document type name.
     LegacyDocumentType = "legacy_document_type"
         => "If sent: a retired or alias name (VOTER_CARD is classified as ID_CARD); the \
