@@ -405,19 +405,6 @@ fn every_code_is_expected(all: &[(String, RawCase)]) -> Result<(), Failed> {
     }
 }
 
-/// Where an error's reason may come from (see `Code::reason`): iDenfy's documents, RFC 8259, a
-/// certain loss, the partner's own profile, or the checker's own limits (said so).
-const REASON_SOURCES: &[&str] = &[
-    "Token page",
-    "kyc.yaml",
-    "error messages page",
-    "RFC 8259",
-    "Certain loss",
-    "certain loss",
-    "partner profile",
-    "Checker limit",
-];
-
 /// Every code some case expects as an error states a reason that cites its source (the
 /// principle of issue 16: an error needs a documented reason).
 fn every_error_cites_its_reason(all: &[(String, RawCase)]) -> Result<(), Failed> {
@@ -429,7 +416,11 @@ fn every_error_cites_its_reason(all: &[(String, RawCase)]) -> Result<(), Failed>
         .collect();
     let mut uncited: Vec<&str> = errors
         .iter()
-        .filter(|c| !REASON_SOURCES.iter().any(|s| c.reason().contains(s)))
+        .filter(|c| {
+            !idenfy_preflight::diag::REASON_SOURCES
+                .iter()
+                .any(|s| c.reason().contains(s))
+        })
         .map(|c| c.as_str())
         .collect();
     uncited.sort_unstable();

@@ -523,23 +523,24 @@ impl FromStr for Severity {
     }
 }
 
+/// Where an error's reason may come from: iDenfy's documents (the token page, kyc.yaml, its
+/// error messages), RFC 8259 for the JSON itself, a certain loss, the partner's own profile, or
+/// (not an iDenfy rule, said so) the checker's limits. An error's [`Code::reason`] names one;
+/// the unit tests and the conformance suite hold every code to it.
+pub const REASON_SOURCES: &[&str] = &[
+    "Token page",
+    "kyc.yaml",
+    "error messages page",
+    "RFC 8259",
+    "Certain loss",
+    "certain loss",
+    "partner profile",
+    "Checker limit",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Where an error's reason may come from: iDenfy's documents (the token page, kyc.yaml, its
-    /// error messages), RFC 8259 for the JSON itself, a certain loss, the partner's own profile, or
-    /// (not an iDenfy rule, said so) the checker's limits.
-    const REASON_SOURCES: &[&str] = &[
-        "Token page",
-        "kyc.yaml",
-        "error messages page",
-        "RFC 8259",
-        "Certain loss",
-        "certain loss",
-        "partner profile",
-        "Checker limit",
-    ];
 
     /// How a warning's reason starts: what happens when it is sent (or accepted) anyway.
     const WARNING_REASON_STARTS: &[&str] = &["If sent: ", "If accepted: ", "If the session runs: "];

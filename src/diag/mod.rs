@@ -15,7 +15,7 @@ mod render;
 pub(crate) mod sink;
 mod violation;
 
-pub use code::{Code, Severity, UnknownName};
+pub use code::{Code, Severity, UnknownName, REASON_SOURCES};
 pub use finding::{
     Document, Ends, Expected, Finding, Folded, Implausible, JsonType, Kind, NameClass, Num, Place,
     PolicyFailure, ProfileMismatch, Subject, TypeHint, UnusualClass,
