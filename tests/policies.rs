@@ -29,6 +29,18 @@ fn one(pointer: &str, code: &str, severity: Severity) -> Vec<(String, String, Se
     vec![(pointer.to_owned(), code.to_owned(), severity)]
 }
 
+/// A profile file that must be refused, and where and why, in order.
+fn assert_refused(file: &[u8], expected: &[(&str, Code)]) {
+    let report = load_profile(file, &Context::new());
+    assert!(report.profile().is_none(), "the profile was used");
+    let got: Vec<(&str, Code)> = report
+        .violations()
+        .iter()
+        .map(|v| (v.pointer(), v.code()))
+        .collect();
+    assert_eq!(got, expected);
+}
+
 fn engine(policy: Result<Policy, PolicyError>) -> Engine {
     Engine::new(Context::new())
         .with_policy(policy.expect("the policy can apply"))
@@ -280,23 +292,16 @@ fn a_bad_policy_in_a_profile_file_points_at_its_part() {
         "acme.d": {"member": "ageLimit", "min": 30, "max": 20},
         "acme.e": {"member": "expiryTime", "max": "1h"}
     }}"#;
-    let report = load_profile(file, &Context::new());
-    assert!(report.profile().is_none());
-    let got: Vec<(&str, Code)> = report
-        .violations()
-        .iter()
-        .map(|v| (v.pointer(), v.code()))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_refused(
+        file,
+        &[
             ("/policies/names", Code::InvalidPolicy),
             ("/policies/acme.a/max", Code::InvalidPolicy),
             ("/policies/acme.b/member", Code::InvalidValue),
             ("/policies/acme.c", Code::InvalidPolicy),
             ("/policies/acme.d/min", Code::InvalidPolicy),
             ("/policies/acme.e/max", Code::WrongType),
-        ]
+        ],
     );
 }
 
@@ -476,19 +481,12 @@ fn a_length_nothing_can_pass_in_a_profile_file_points_at_it() {
         "acme.b": {"member": "firstName", "minLength": 100},
         "acme.c": {"member": "externalRef", "oneOf": ["abc"], "maxLength": 2}
     }}"#;
-    let report = load_profile(file, &Context::new());
-    assert!(report.profile().is_none());
-    let got: Vec<(&str, Code)> = report
-        .violations()
-        .iter()
-        .map(|v| (v.pointer(), v.code()))
-        .collect();
-    assert_eq!(
-        got,
-        [
+    assert_refused(
+        file,
+        &[
             ("/policies/acme.a/minLength", Code::InvalidPolicy),
             ("/policies/acme.c/oneOf", Code::InvalidPolicy),
-        ]
+        ],
     );
 }
 
