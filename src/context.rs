@@ -4,6 +4,7 @@
 //! account-dependent settings here, so the same body and the same `Context` always give the same
 //! report.
 
+use crate::account::{Account, UNKNOWN};
 use crate::profile::Profile;
 use std::sync::Arc;
 use time::Date;
@@ -77,9 +78,10 @@ pub struct Context {
     /// from a personal member's value (its suggestion, in the message and in `params`). Off by
     /// default because names, dates and document numbers are personal data.
     pub show_values: bool,
-    /// What the partner knows of its account; without it (or where it leaves a part out), the
-    /// rules that depend on the account assume nothing. Shared, so a context is cheap to clone.
-    pub profile: Option<Arc<Profile>>,
+    /// What the partner knows of its account, compiled once when set; without it (or where it
+    /// leaves a part out), the rules that depend on the account assume nothing. Shared, so a
+    /// context is cheap to clone.
+    pub(crate) account: Option<Arc<Account>>,
 }
 
 impl Default for Context {
@@ -90,7 +92,7 @@ impl Default for Context {
             unknown_fields: UnknownFields::Warn,
             default_expiry_time: DEFAULT_EXPIRY_TIME,
             show_values: false,
-            profile: None,
+            account: None,
         }
     }
 }
@@ -128,17 +130,23 @@ impl Context {
     /// Sets the partner profile, making the account-dependent rules precise. Its digit-string
     /// limit, where it states one, wins over [`default_expiry_time`](Self::default_expiry_time).
     pub fn with_profile(mut self, profile: impl Into<Arc<Profile>>) -> Self {
-        self.profile = Some(profile.into());
+        self.account = Some(Arc::new(Account::compile(profile.into())));
         self
+    }
+
+    /// The partner profile, if one was set.
+    pub fn profile(&self) -> Option<&Profile> {
+        self.account().profile()
+    }
+
+    /// The account the checks read (the profile compiled once).
+    pub(crate) fn account(&self) -> &Account {
+        self.account.as_deref().unwrap_or(&UNKNOWN)
     }
 
     /// The digit-string expiry limit in seconds: the profile's where it states one.
     pub(crate) fn digit_string_limit(&self) -> (u32, bool) {
-        match self
-            .profile
-            .as_deref()
-            .and_then(Profile::digit_string_limit)
-        {
+        match self.profile().and_then(Profile::digit_string_limit) {
             Some(max) => (max, true),
             None => (self.default_expiry_time, false),
         }

@@ -72,6 +72,7 @@
 // it; tests/layers.rs holds them): reading JSON, the caller's context and suggestions;
 // diagnostics; the declarations; the rules between members; reports; checking; output formats
 // and the typed request.
+mod account;
 #[cfg(feature = "arbitrary")]
 #[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
 pub mod arbitrary;

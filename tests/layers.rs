@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. A module may use its own layer and those before it, never one after it.
 const LAYERS: &[&[&str]] = &[
-    &["json", "context", "profile", "suggest"],
+    &["json", "account", "context", "profile", "suggest"],
     &["diag"],
     &["spec"],
     &["cross"],

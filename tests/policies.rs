@@ -263,7 +263,7 @@ fn profile_policies_and_engine_policies_report_together() {
     );
     assert_eq!(e.explain(body.as_bytes()).report().error_count(), 2);
     assert_eq!(e.policies().len(), 1);
-    assert!(e.context().profile.is_some());
+    assert!(e.context().profile().is_some());
 }
 
 #[test]

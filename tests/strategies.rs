@@ -380,7 +380,7 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
             seen.borrow().contains("country [ALL]"),
             "country [ALL] never generated"
         );
-        if ctx.profile.is_none() {
+        if ctx.profile().is_none() {
             let several = seen.borrow().contains("country [several]");
             assert!(several, "country [several] never generated");
         }
@@ -781,7 +781,7 @@ fn near_misses_reach_inside_objects() {
 #[test]
 fn knowing_less_of_the_account_never_adds_an_error() {
     let full = profiles().remove(0);
-    let Some(profile) = full.profile.as_deref() else {
+    let Some(profile) = full.profile() else {
         panic!("the example profile is in the context");
     };
     let json = serde_json::to_value(profile).expect("a profile serializes");

@@ -110,7 +110,7 @@ fn unforced(facts: Option<&Facts<'_>>, ctx: &Context, m: MemberId) -> Setting {
             return setting(Some(value.to_serde()), Provenance::Request);
         }
     }
-    let profile = ctx.profile.as_deref();
+    let profile = ctx.profile();
     let features = profile.and_then(|p| p.features.as_ref());
     if features.is_some_and(|f| FEATURES.contains(&m.name()) && !holds(f, m.name())) {
         return setting(Some(false.into()), Provenance::NotInEnvironment);

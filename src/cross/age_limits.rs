@@ -119,7 +119,7 @@ fn longest_expiry() -> i64 {
 }
 
 fn default_expiry(ctx: &Context) -> i64 {
-    let profile = ctx.profile.as_deref().and_then(|p| p.default_expiry_time);
+    let profile = ctx.profile().and_then(|p| p.default_expiry_time);
     i64::from(profile.unwrap_or(ctx.default_expiry_time))
 }
 

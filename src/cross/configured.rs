@@ -20,7 +20,7 @@ const REGISTRY: MemberId = member("registryCentersCountries");
 const LOCALE: MemberId = member("locale");
 
 fn profile(ctx: &Context) -> Option<&Profile> {
-    ctx.profile.as_deref()
+    ctx.profile()
 }
 
 pub(super) const QUESTIONNAIRES: CrossRule = CrossRule {

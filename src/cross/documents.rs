@@ -26,9 +26,7 @@ pub(super) const RULE: CrossRule = CrossRule {
 type Allowed = BTreeMap<String, BTreeSet<String>>;
 
 fn allowed_documents(ctx: &Context) -> Option<&Allowed> {
-    ctx.profile
-        .as_deref()
-        .and_then(|p| p.allowed_documents.as_ref())
+    ctx.profile().and_then(|p| p.allowed_documents.as_ref())
 }
 
 /// The list of `country`: its own, else the one for every country not listed (`ALL`); `None`
@@ -243,7 +241,7 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
     let Some(allowed) = allowed_documents(ctx) else {
         return Vec::new();
     };
-    let profile: Option<&Profile> = ctx.profile.as_deref();
+    let profile: Option<&Profile> = ctx.profile();
     let nfc_refuses = |c: &str| {
         let required = super::facts::profile_default(ctx, member("nfcRequired"))
             .and_then(serde_json::Value::as_bool)

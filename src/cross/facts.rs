@@ -242,7 +242,7 @@ impl<'v> Facts<'v> {
 
 /// The partner profile's dashboard default for `m`, if there is a profile and it states one.
 pub(crate) fn profile_default(ctx: &Context, m: MemberId) -> Option<&serde_json::Value> {
-    ctx.profile.as_deref()?.default_of(m.name())
+    ctx.profile()?.default_of(m.name())
 }
 
 #[cfg(test)]

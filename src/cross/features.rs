@@ -33,14 +33,14 @@ pub(super) const RULE: CrossRule = CrossRule {
 /// Whether the profile says the environment lacks the feature `m` (false for a member that is
 /// no feature, and where the profile does not list the features).
 pub(crate) fn forbids(ctx: &Context, m: MemberId) -> bool {
-    let Some(features) = ctx.profile.as_deref().and_then(|p| p.features.as_ref()) else {
+    let Some(features) = ctx.profile().and_then(|p| p.features.as_ref()) else {
         return false;
     };
     IDS.contains(&m) && !holds(features, m.name())
 }
 
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    if ctx.profile.as_deref().is_none_or(|p| p.features.is_none()) {
+    if ctx.profile().is_none_or(|p| p.features.is_none()) {
         return;
     }
     facts.each_true(&IDS, |m, fact| {

@@ -25,7 +25,7 @@ pub(super) const RULE: CrossRule = CrossRule {
 };
 
 fn iframe(ctx: &Context) -> bool {
-    ctx.profile.as_deref().and_then(|p| p.flow) == Some(Flow::Iframe)
+    ctx.profile().and_then(|p| p.flow) == Some(Flow::Iframe)
 }
 
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {

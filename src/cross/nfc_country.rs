@@ -25,9 +25,7 @@ pub(super) const RULE: CrossRule = CrossRule {
 };
 
 fn nfc_countries(ctx: &Context) -> Option<&BTreeSet<String>> {
-    ctx.profile
-        .as_deref()
-        .and_then(|p| p.nfc_countries.as_ref())
+    ctx.profile().and_then(|p| p.nfc_countries.as_ref())
 }
 
 /// `ALL` leaves the choice to the client, so only named countries are compared.
@@ -127,8 +125,7 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
         return Vec::new();
     }
     let listed = ctx
-        .profile
-        .as_deref()
+        .profile()
         .and_then(|p| p.allowed_documents.as_ref())
         .into_iter()
         .flat_map(|a| a.keys().map(String::as_str))

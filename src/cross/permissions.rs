@@ -93,7 +93,7 @@ fn asks(value: &Value<'_>, needs: Needs) -> bool {
 
 /// The permission the account lacks for the member `m`, by the profile.
 fn lacking(ctx: &Context, m: MemberId) -> Option<Permission> {
-    let profile = ctx.profile.as_deref()?;
+    let profile = ctx.profile()?;
     GATED
         .iter()
         .find(|(g, p, _)| *g == m && profile.permissions.get(*p) == Some(false))

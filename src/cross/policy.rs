@@ -436,7 +436,7 @@ impl Policy {
 /// Runs the policies of the partner profile in `ctx` (a policy that cannot apply was refused
 /// when the profile was read; one built in Rust that cannot apply is skipped).
 pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-    let Some(profile) = ctx.profile.as_deref() else {
+    let Some(profile) = ctx.profile() else {
         return;
     };
     for (code, spec) in &profile.policies {

@@ -297,7 +297,7 @@ impl Recipe {
 pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
     let mut out = recipes_of_the_catalogue(ctx);
     out.extend(policies::misses(ctx));
-    if ctx.profile.is_some() {
+    if ctx.profile().is_some() {
         // A partner profile can make a member's miss moot (a document type the account never
         // allows, a legacy name included): a miss is kept only where its members, set on the
         // smallest request that keeps the profile's policies, earn its label and no other

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 
 /// The profile's policies that can apply, with their member declarations.
 fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
-    let Some(profile) = ctx.profile.as_deref() else {
+    let Some(profile) = ctx.profile() else {
         return Vec::new();
     };
     profile
@@ -30,10 +30,7 @@ fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
 /// The profile's dashboard default for the member `name` the session runs with when the request
 /// leaves it out (or sends `null`, but for `questionnaire`, where that is "none").
 fn default_of<'c>(ctx: &'c Context, name: &str) -> Option<&'c Value> {
-    ctx.profile
-        .as_deref()?
-        .default_of(name)
-        .filter(|v| !v.is_null())
+    ctx.profile()?.default_of(name).filter(|v| !v.is_null())
 }
 
 /// The default the member `name` of `members` runs with: [`default_of`], where the request

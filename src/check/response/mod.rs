@@ -47,7 +47,7 @@ pub(crate) fn check(
     if let Some(request) = request {
         echo::compare(&mut checker, request, &echoed);
     }
-    if let Some(profile) = ctx.profile.as_deref() {
+    if let Some(profile) = ctx.profile() {
         account::compare(&mut checker, profile, request, &echoed);
     }
     // The URLs depend on authToken alone: errors elsewhere (and a full violation list) do not
