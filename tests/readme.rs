@@ -34,7 +34,11 @@ fn tables() -> [(&'static str, &'static str, String); 4] {
         ("docs/RULES.md", "rules", render::rules_markdown()),
         ("docs/CODES.md", "codes", render::codes_markdown()),
         ("docs/PROFILE.md", "profile", render::profile_markdown()),
-        ("docs/SCHEMAS.md", "engine-only", render::engine_only_markdown()),
+        (
+            "docs/SCHEMAS.md",
+            "engine-only",
+            render::engine_only_markdown(),
+        ),
     ]
 }
 
@@ -46,8 +50,9 @@ fn docs_tables_match_the_catalogue() {
     for (file, name, generated) in tables() {
         let path = root().join(file);
         let mut text = read(&path);
-        let (start, end) = section(&text, name)
-            .unwrap_or_else(|| panic!("{file} lacks one pair of <!-- {name}:start/end --> markers"));
+        let (start, end) = section(&text, name).unwrap_or_else(|| {
+            panic!("{file} lacks one pair of <!-- {name}:start/end --> markers")
+        });
         if text[start..end] != generated {
             if update {
                 text.replace_range(start..end, &generated);
@@ -67,7 +72,10 @@ fn docs_tables_match_the_catalogue() {
 #[test]
 fn the_readme_is_short() {
     let lines = read(&root().join("README.md")).lines().count();
-    assert!(lines <= 300, "README.md has {lines} lines, over 300: move reference material to docs/");
+    assert!(
+        lines <= 300,
+        "README.md has {lines} lines, over 300: move reference material to docs/"
+    );
 }
 
 /// README.md and every Markdown file in `docs/`.
@@ -118,7 +126,9 @@ fn anchors(text: &str) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     let mut counts = std::collections::HashMap::<String, usize>::new();
     for line in prose(text) {
-        let Some(heading) = line.strip_prefix('#') else { continue };
+        let Some(heading) = line.strip_prefix('#') else {
+            continue;
+        };
         let heading = heading.trim_start_matches('#');
         if !heading.starts_with(' ') {
             continue;
@@ -142,7 +152,12 @@ fn anchors_follow_githubs_rules() {
     let text = "# Title\n## The label's contract\n```\n# not a heading\n```\n## `check-response --profile`\n## Title\n";
     assert_eq!(
         anchors(text),
-        ["title", "the-labels-contract", "check-response---profile", "title-1"]
+        [
+            "title",
+            "the-labels-contract",
+            "check-response---profile",
+            "title-1"
+        ]
     );
     assert_eq!(
         links("see [a](A.md#x), `[b](not-a-link)` and [c](https://example.com)"),
@@ -161,8 +176,16 @@ fn every_relative_link_resolves() {
                 continue;
             }
             let (file, anchor) = target.split_once('#').unwrap_or((&target, ""));
-            let path = if file.is_empty() { doc.clone() } else { dir.join(file) };
-            let name = doc.strip_prefix(root()).unwrap_or(&doc).display().to_string();
+            let path = if file.is_empty() {
+                doc.clone()
+            } else {
+                dir.join(file)
+            };
+            let name = doc
+                .strip_prefix(root())
+                .unwrap_or(&doc)
+                .display()
+                .to_string();
             if !path.exists() {
                 broken.push(format!("{name}: {target} (no such file)"));
             } else if !anchor.is_empty() && !anchors(&read(&path)).iter().any(|a| a == anchor) {
@@ -179,15 +202,24 @@ fn every_docs_file_is_linked_from_the_readme() {
     let missing: Vec<String> = documents()
         .into_iter()
         .skip(1)
-        .filter_map(|p| p.file_name().map(|n| format!("docs/{}", n.to_string_lossy())))
-        .filter(|name| !targets.iter().any(|t| t.split('#').next() == Some(name.as_str())))
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| format!("docs/{}", n.to_string_lossy()))
+        })
+        .filter(|name| {
+            !targets
+                .iter()
+                .any(|t| t.split('#').next() == Some(name.as_str()))
+        })
         .collect();
     assert!(missing.is_empty(), "README.md does not link {missing:?}");
 }
 
 /// The fenced block of kind `kind` that first follows `heading` in `text`, as lines.
 fn block_after<'a>(text: &'a str, heading: &str, kind: &str) -> Vec<&'a str> {
-    let at = text.find(heading).unwrap_or_else(|| panic!("README.md has {heading}"));
+    let at = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("README.md has {heading}"));
     let fence = format!("```{kind}\n");
     let start = text[at..].find(&fence).expect("a block follows") + at + fence.len();
     let end = text[start..].find("```").expect("the block ends") + start;
