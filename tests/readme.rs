@@ -219,7 +219,7 @@ fn every_docs_file_is_linked_from_the_readme() {
 fn block_after<'a>(text: &'a str, heading: &str, kind: &str) -> Vec<&'a str> {
     let at = text
         .find(heading)
-        .unwrap_or_else(|| panic!("README.md has {heading}"));
+        .unwrap_or_else(|| panic!("the document has {heading}"));
     let fence = format!("```{kind}\n");
     let start = text[at..].find(&fence).expect("a block follows") + at + fence.len();
     let end = text[start..].find("```").expect("the block ends") + start;
@@ -254,4 +254,21 @@ fn the_quick_start_prints_what_the_readme_shows() {
             "README.md's quick start shows a line the binary does not print (in this order): {shown}"
         );
     }
+}
+
+/// The synopsis is shown twice, in the README and in docs/CLI.md; the two stay one text.
+#[test]
+fn the_cli_synopsis_is_the_same_in_the_readme_and_the_cli_guide() {
+    let readme = read(&root().join("README.md"));
+    let guide = read(&root().join("docs/CLI.md"));
+    let shown = block_after(&readme, "## CLI", "text");
+    let documented = block_after(&guide, "## Synopsis", "text");
+    assert!(
+        shown.len() > 5,
+        "README.md's CLI section opens with the synopsis"
+    );
+    assert_eq!(
+        shown, documented,
+        "README.md's synopsis differs from docs/CLI.md's"
+    );
 }
