@@ -311,7 +311,7 @@ pub fn check_response_str(
 }
 
 /// Whether the slowest tests sample instead of sweeping: set `IDENFY_QUICK_TESTS` for mutation
-/// testing, which runs the suite once per mutant (README, "Mutation testing").
+/// testing, which runs the suite once per mutant (docs/CONTRIBUTING.md, "Mutation testing").
 #[cfg(test)]
 pub(crate) fn quick_tests() -> bool {
     std::env::var_os("IDENFY_QUICK_TESTS").is_some()

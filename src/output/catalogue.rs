@@ -3,7 +3,7 @@
 //! Public because a service reads it for more than checking: which members hold personal data
 //! (to redact its own logs), which are required, what each one means (for its forms and docs).
 //! The declarations themselves (shapes, rule objects) stay private, so they can change without
-//! breaking anyone; this view renders them as the README's rule table does.
+//! breaking anyone; this view renders them as the rules table (docs/RULES.md) does.
 
 use super::table;
 use crate::spec::{catalogue::FIELDS, response::RESPONSE_FIELDS, Member};

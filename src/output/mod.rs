@@ -1,5 +1,5 @@
 //! Reports in the shapes their readers want: human text, RFC 9457 problem details, iDenfy's own
-//! error body, JSON Schemas for teams that don't run Rust, the README's tables, and a read-only
+//! error body, JSON Schemas for teams that don't run Rust, the tables in docs/, and a read-only
 //! view of the catalogue. Reached through the facades in `lib.rs`.
 
 pub(crate) mod catalogue;

@@ -1,8 +1,8 @@
 //! JSON Schemas (2020-12) generated from the catalogue, for teams and tools that don't run Rust.
 //!
 //! The schemas say what JSON Schema can say exactly about the body as sent; they never reject
-//! what the engine accepts. What only the engine checks is listed in the README ("Using the
-//! schemas without Rust"). The files in `schema/` are these functions' output; a test keeps them
+//! what the engine accepts. What only the engine checks is listed in docs/SCHEMAS.md ("What
+//! only the engine checks"). The files in `schema/` are these functions' output; a test keeps them
 //! equal (`UPDATE_SCHEMAS=1 cargo test --test schema` rewrites them).
 
 use crate::diag::Code;
@@ -364,7 +364,7 @@ pub fn engine_only() -> Vec<EngineOnly> {
         .collect();
     between.sort_unstable();
     between.dedup();
-    // After the document-level and calendar entries, in the README's order.
+    // After the document-level and calendar entries, in the order of the table in docs/SCHEMAS.md.
     out.insert(
         2.min(out.len()),
         EngineOnly {
@@ -389,7 +389,7 @@ pub fn expresses(violation: &crate::Violation) -> bool {
     })
 }
 
-/// The README table of [`engine_only`].
+/// The table of [`engine_only`] in docs/SCHEMAS.md.
 pub fn engine_only_markdown() -> String {
     let mut out = String::from("| Codes | Where | Why the schema cannot say it |\n|---|---|---|\n");
     for e in engine_only() {

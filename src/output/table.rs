@@ -1,4 +1,5 @@
-//! The README's tables, rendered from the catalogue and the codes so the docs cannot drift.
+//! The tables in docs/ (RULES.md, CODES.md, PROFILE.md), rendered from the catalogue and the codes
+//! so the docs cannot drift (tests/readme.rs).
 
 use super::catalogue::MemberInfo;
 use crate::diag::Code;
@@ -80,7 +81,7 @@ pub fn describe(field: &Member) -> (String, String, &'static str) {
     describe_shape(&field.shape)
 }
 
-/// The README's rule table (GitHub Markdown), one row per catalogue member.
+/// The rules table of docs/RULES.md (GitHub Markdown), one row per catalogue member.
 ///
 /// ```
 /// let table = idenfy_preflight::render::rules_markdown();
@@ -134,7 +135,7 @@ pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> Stri
     out
 }
 
-/// The README's table of the partner profile file's members, from its declaration.
+/// The table of the partner profile file's members in docs/PROFILE.md, from its declaration.
 ///
 /// ```
 /// let table = idenfy_preflight::render::profile_markdown();
@@ -165,7 +166,8 @@ pub fn profile_markdown() -> String {
     out
 }
 
-/// The README's table of violation codes, from [`Code::ALL`]: each code's meaning and reason.
+/// The table of violation codes in docs/CODES.md, from [`Code::ALL`]: each code's meaning and
+/// reason.
 ///
 /// ```
 /// assert!(idenfy_preflight::render::codes_markdown().contains("| `duplicate_key` |"));

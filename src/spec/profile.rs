@@ -266,7 +266,7 @@ pub const PROFILE: Object = Object::Fields {
     names: &names(PROFILE_FIELDS),
 };
 
-/// One line on each member of the profile file, for the schema and the README.
+/// One line on each member of the profile file, for the schema and the table in docs/PROFILE.md.
 pub const PROFILE_DOCS: [(&str, &str); 14] = [
     ("permissions", "The account's permissions; each unknown when left out."),
     ("features", "Request members of the features the environment offers; turning on another is an error."),
