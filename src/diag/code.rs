@@ -85,6 +85,7 @@ violations! {
                 },
             }
     }
+
     /// The body is not well-formed JSON.
     MalformedJson = "malformed_json", error
         => "Token page (\"Malformation in JSON ... will trigger a standard iDenfy API \
@@ -123,6 +124,7 @@ violations! {
             params {
             }
     }
+
     /// The top-level JSON value is not an object.
     NotAnObject = "not_an_object", error
         => "kyc.yaml (requestBody schema: type object): anything else is refused, and no \
@@ -144,6 +146,7 @@ violations! {
                 Kind::NotAnObject { found, .. } => put("found", found.name().into()),
             }
     }
+
     /// The body is larger than the size limit.
     DocumentTooLarge = "document_too_large", error
         => "Checker limit (Limits::max_bytes), not an iDenfy rule: the body is not read \
@@ -170,6 +173,7 @@ violations! {
                 },
             }
     }
+
     /// Arrays and objects are nested deeper than the depth limit.
     NestingTooDeep = "nesting_too_deep", error
         => "Checker limit (Limits::max_depth), not an iDenfy rule: no documented member \
@@ -195,6 +199,7 @@ violations! {
                 },
             }
     }
+
     /// The violation list was cut at the limit.
     TooManyViolations = "too_many_violations", either
         => "Checker limit (Limits::max_violations), not about the request: the report is \
@@ -218,6 +223,7 @@ violations! {
                 },
             }
     }
+
     /// The same member name appears twice in one object.
     DuplicateKey = "duplicate_key", either
         => "Certain loss: RFC 8259 §4 leaves open which copy of a repeated name a parser \
@@ -251,6 +257,7 @@ violations! {
                 },
             }
     }
+
     /// A required member is missing.
     MissingRequired = "missing_required", error
         => "Token page (clientId \"Required: Yes\"; kyc.yaml required: clientId): the API \
@@ -279,6 +286,7 @@ violations! {
                 Kind::MissingRequired { field, .. } => put("field", (*field).into()),
             }
     }
+
     /// A member that may not be null is null.
     NullNotAllowed = "null_not_allowed", error
         => "Token page (clientId \"Not null\"): refused. null for a member kyc.yaml does \
@@ -291,6 +299,7 @@ violations! {
             params {
             }
     }
+
     /// A member iDenfy's API reference declares non-nullable is null: the server may refuse it (leave the member out to get its default).
     UndocumentedNull = "undocumented_null", warning
         => "If sent: kyc.yaml declares the member without nullable: true and the token page \
@@ -307,6 +316,7 @@ violations! {
             params {
             }
     }
+
     /// The JSON type differs from the documented one.
     WrongType = "wrong_type", error
         => "Token page and kyc.yaml (each member's type: string, integer, boolean, array, \
@@ -344,6 +354,7 @@ violations! {
                 },
             }
     }
+
     /// A member and its legacy alias are both present.
     AliasConflict = "alias_conflict", error
         => "Certain loss: the token page accepts personScanRef as the legacy name of \
@@ -364,6 +375,7 @@ violations! {
                 Kind::AliasConflict { field, .. } => put("field", (*field).into()),
             }
     }
+
     /// The member is not documented.
     UnknownField = "unknown_field", either
         => "If sent: iDenfy ignores members it does not know, so the value has no effect \
@@ -407,6 +419,7 @@ violations! {
                 },
             }
     }
+
     /// The member is not documented, but is almost certainly a documented one mistyped (its value would be lost).
     MisspelledField = "misspelled_field", error
         => "Certain loss: iDenfy ignores members it does not know, and this name is a \
@@ -431,6 +444,7 @@ violations! {
             params {
             }
     }
+
     /// The member appears only in old documentation.
     LegacyField = "legacy_field", warning
         => "If sent: only old iDenfy documentation lists the member; the current API may \
@@ -448,6 +462,7 @@ violations! {
             params {
             }
     }
+
     /// A string is shorter than allowed.
     TooShort = "too_short", error
         => "Token page (\"Min length 1\": firstName, lastName, documentNumber, personalNumber; \
@@ -472,6 +487,7 @@ violations! {
                 },
             }
     }
+
     /// A string is longer than allowed.
     TooLong = "too_long", error
         => "Token page and kyc.yaml (maxLength: clientId and names 100, externalRef 40, \
@@ -495,6 +511,7 @@ violations! {
                 },
             }
     }
+
     /// A number is below the minimum.
     TooSmall = "too_small", error
         => "Token page (expiryTime \"Min 1 second\", where kyc.yaml says minimum 0: the page \
@@ -512,6 +529,7 @@ violations! {
                 Kind::TooSmall { min, .. } => put("min", (*min).into()),
             }
     }
+
     /// A number is above the maximum.
     TooLarge = "too_large", error
         => "Token page and kyc.yaml (maximum: expiryTime 2592000, sessionLength 3600): \
@@ -530,6 +548,7 @@ violations! {
                 Kind::TooLarge { max, .. } => put("max", (*max).into()),
             }
     }
+
     /// An integer written with a zero fraction or an exponent (`3600.0`, `3.6e3`): JSON Schema counts it as the integer, and the normalized request writes it as one (`3600`).
     IntegerWrittenAsFloat = "integer_written_as_float", warning
         => "If sent: JSON Schema's integer (and so kyc.yaml's type integer) is any number \
@@ -555,6 +574,7 @@ violations! {
                 Kind::IntegerWrittenAsFloat { rewritten } => put("rewritten", (*rewritten).into()),
             }
     }
+
     /// A string holds a character outside ASCII.
     NotPrintableAscii = "not_printable_ascii", error
         => "Token page constraints (clientId, documentNumber, personalNumber: \"ASCII \
@@ -578,6 +598,7 @@ violations! {
                 },
             }
     }
+
     /// A string holds an ASCII control character (a tab, a line feed, DEL).
     AsciiControlCharacter = "ascii_control_character", warning
         => "If sent: the token page allows ASCII characters, which control characters are, \
@@ -602,6 +623,7 @@ violations! {
                 },
             }
     }
+
     /// An identifier starts or ends with whitespace, which is sent as written.
     SurroundingWhitespace = "surrounding_whitespace", warning
         => "If sent: the value is sent as written, not trimmed, so \" 42\" and \"42\" are \
@@ -622,6 +644,7 @@ violations! {
                 Kind::SurroundingWhitespace { at } => put("at", at.words().into()),
             }
     }
+
     /// A value the API accepts that is almost certainly a mistake (an age of 2008, a birth date 200 years ago).
     ImplausibleValue = "implausible_value", warning
         => "If sent: the API accepts it, but it is almost certainly a typo (an ageLimit of \
@@ -648,6 +671,7 @@ violations! {
                 },
             }
     }
+
     /// A name holds a digit, a special character the docs forbid or a control character, or no letter.
     InvalidNameCharacter = "invalid_name_character", error
         => "Token page (firstName, lastName: \"Letters only (no digits)\", \"No special \
@@ -683,6 +707,7 @@ violations! {
                 },
             }
     }
+
     /// A name holds a character the docs do not forbid that is not a letter, mark, space or name punctuation (`&`, an em dash, a symbol): it is sent as written.
     UnusualNameCharacter = "unusual_name_character", warning
         => "If sent: the token page forbids only digits and ~!@#$%^*()_+={}[]|:;\",/?, so \
@@ -719,6 +744,7 @@ violations! {
                 },
             }
     }
+
     /// A value outside the documented set.
     InvalidValue = "invalid_value", error
         => "Token page and kyc.yaml (enum: sex M, F; tokenType IDENTIFICATION, DOCUMENT; \
@@ -745,6 +771,7 @@ violations! {
                 },
             }
     }
+
     /// A value the API no longer offers.
     RetiredValue = "retired_value", error
         => "Token page and kyc.yaml (tokenType enum: only IDENTIFICATION and DOCUMENT): \
@@ -768,6 +795,7 @@ violations! {
                 },
             }
     }
+
     /// A date is not written as YYYY-MM-DD.
     InvalidDateFormat = "invalid_date_format", error
         => "Token page (\"Format: YYYY-MM-DD\"; kyc.yaml format: date): refused \
@@ -781,6 +809,7 @@ violations! {
                 Kind::InvalidDateFormat => put("format", "YYYY-MM-DD".into()),
             }
     }
+
     /// A YYYY-MM-DD date that does not exist in the calendar.
     InvalidCalendarDate = "invalid_calendar_date", error
         => "kyc.yaml (format: date, the RFC 3339 full-date): a YYYY-MM-DD that is no day \
@@ -803,6 +832,7 @@ violations! {
                 Kind::InvalidCalendarDate { year_zero: true } => put("reason", "year_zero".into()),
             }
     }
+
     /// A birth or issue date after today.
     DateInFuture = "date_in_future", warning
         => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
@@ -825,6 +855,7 @@ violations! {
                 },
             }
     }
+
     /// dateOfIssue is after dateOfExpiry.
     IssuedAfterExpiry = "issued_after_expiry", warning
         => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
@@ -841,6 +872,7 @@ violations! {
             params {
             }
     }
+
     /// dateOfBirth is after dateOfIssue.
     BornAfterIssue = "born_after_issue", warning
         => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
@@ -857,6 +889,7 @@ violations! {
             params {
             }
     }
+
     /// dateOfExpiry is before dateOfBirth.
     ExpiryBeforeBirth = "expiry_before_birth", warning
         => "If sent: the API accepts it (the token page asks only YYYY-MM-DD), but no \
@@ -873,6 +906,7 @@ violations! {
             params {
             }
     }
+
     /// dateOfExpiry is before today.
     DocumentExpired = "document_expired", warning
         => "If sent: the session runs, but the document has expired, so the verification \
@@ -892,6 +926,7 @@ violations! {
                 },
             }
     }
+
     /// Not an ISO 3166-1 alpha-2 country code.
     InvalidCountryCode = "invalid_country_code", error
         => "Token page (nationality, country, registryCentersCountries: \"ISO 3166-1 \
@@ -911,6 +946,7 @@ violations! {
             params {
             }
     }
+
     /// Not a document type the API knows.
     UnknownDocumentType = "unknown_document_type", error
         => "Certain loss: the document types are an enumerated list (iDenfy's \
@@ -931,6 +967,7 @@ violations! {
             params {
             }
     }
+
     /// A retired or alias document type name.
     LegacyDocumentType = "legacy_document_type", warning
         => "If sent: a retired or alias name (VOTER_CARD is classified as ID_CARD); the \
@@ -948,6 +985,7 @@ violations! {
             params {
             }
     }
+
     /// The same item appears twice in a list.
     DuplicateItem = "duplicate_item", warning
         => "If sent: the list holds the value once in effect; the repeat has no effect."
@@ -959,6 +997,7 @@ violations! {
             params {
             }
     }
+
     /// Not an absolute URL.
     InvalidUrl = "invalid_url", error
         => "Token page (successUrl, errorUrl, unverifiedUrl, callbackUrl: \"Must be valid \
@@ -977,6 +1016,7 @@ violations! {
                 Kind::InvalidUrl { reason } => put("reason", reason.to_string().into()),
             }
     }
+
     /// A URL whose scheme is not https.
     UrlNotHttps = "url_not_https", error
         => "Token page (\"Must be valid HTTPS URL\"): a URL of another scheme is refused."
@@ -991,6 +1031,7 @@ violations! {
                 Kind::UrlNotHttps { scheme } => put("scheme", scheme.as_ref().into()),
             }
     }
+
     /// A URL without a host.
     UrlMissingHost = "url_missing_host", error
         => "Token page (\"Must be valid HTTPS URL\"): an https URL without a host is not \
@@ -1003,6 +1044,7 @@ violations! {
             params {
             }
     }
+
     /// A URL the parser rewrites to read it (spaces, backslashes, missing slashes, `{}` in a path).
     UrlNeedsRepair = "url_needs_repair", error
         => "Token page (\"Must be valid HTTPS URL\"; kyc.yaml format: uri, RFC 3986): as \
@@ -1024,6 +1066,7 @@ violations! {
                 },
             }
     }
+
     /// A URL with characters RFC 3986 wants percent-encoded that the parser keeps as written (`[]`, `|`, `^`).
     UrlUnencodedCharacters = "url_unencoded_characters", warning
         => "If sent: browsers send these characters as written, but a strict server may \
@@ -1044,6 +1087,7 @@ violations! {
                 },
             }
     }
+
     /// A URL carrying a user name or password.
     UrlHasCredentials = "url_has_credentials", warning
         => "If sent: the user name and password end up in logs and browser history."
@@ -1058,6 +1102,7 @@ violations! {
             params {
             }
     }
+
     /// A callback URL pointing at a host the webhook sender cannot reach.
     CallbackNotPublic = "callback_not_public", warning
         => "If sent: iDenfy's webhook sender cannot reach a private or local host, so the \
@@ -1078,6 +1123,7 @@ violations! {
                 },
             }
     }
+
     /// A locale over the 7 characters the API reference allows (kyc.yaml `maxLength: 7`).
     InvalidLocale = "invalid_locale", error
         => "kyc.yaml (locale: type string, maxLength 7): a longer locale is refused. A \
@@ -1096,6 +1142,7 @@ violations! {
                 Kind::InvalidLocale { max } => put("max", (*max).into()),
             }
     }
+
     /// A locale the verification UI (or the partner profile) does not offer (`pt-BR`, `xx`, empty):
     /// sent as written, the UI falls back to English.
     UnsupportedLocale = "unsupported_locale", warning
@@ -1122,6 +1169,7 @@ violations! {
             params {
             }
     }
+
     /// Not a UUID in its 8-4-4-4-12 form.
     InvalidUuid = "invalid_uuid", error
         => "kyc.yaml (riskAssessmentProfile, theme: format: uuid): a string that is no \
@@ -1137,6 +1185,7 @@ violations! {
             params {
             }
     }
+
     /// ageLimit is greater than ageMax.
     AgeLimitAboveAgeMax = "age_limit_above_age_max", warning
         => "If sent: the API accepts both (each only \"More than 0\"), but the token page \
@@ -1161,6 +1210,7 @@ violations! {
                 Kind::AgeLimitAboveAgeMax { by_default: true } => put("source", "profile_default".into()),
             }
     }
+
     /// A prefilled dateOfBirth makes the client younger than ageLimit (or older than ageMax) on
     /// every day the token can be used: the verification will be flagged as suspected.
     AgeOutsideLimits = "age_outside_limits", warning
@@ -1200,6 +1250,7 @@ violations! {
                 },
             }
     }
+
     /// expiryTime exceeds the default expiry (or the partner profile's digit-string maximum)
     /// while generateDigitString is true.
     DigitStringExpiryTooLong = "digit_string_expiry_too_long", error
@@ -1243,6 +1294,7 @@ violations! {
                 },
             }
     }
+
     /// A bank sub-check is on while verifyBank is false (in the request, or by the partner
     /// profile's default).
     RequiresVerifyBank = "requires_verify_bank", error
@@ -1268,6 +1320,7 @@ violations! {
                 Kind::RequiresVerifyBank { by_default: true } => put("source", "profile_default".into()),
             }
     }
+
     /// A bank sub-check is on while verifyBank is not set in the request.
     VerifyBankNotSet = "verify_bank_not_set", warning
         => "If sent: the sub-check runs only if the account's dashboard turns verifyBank \
@@ -1283,6 +1336,7 @@ violations! {
             params {
             }
     }
+
     /// A check is on although autoFaceMatching false disables it.
     DisabledByAutoFaceMatching = "disabled_by_auto_face_matching", warning
         => "If sent: Token page (autoFaceMatching: \"When disabled, also disables\" it): \
@@ -1302,6 +1356,7 @@ violations! {
                 Kind::DisabledByAutoFaceMatching { by_default: true } => put("source", "profile_default".into()),
             }
     }
+
     /// nfcRequired and nfcOptional are both true (required wins).
     NfcRequiredAndOptional = "nfc_required_and_optional", warning
         => "If sent: required wins, so a client who cannot scan the chip is denied (Token \
@@ -1322,6 +1377,7 @@ violations! {
                 Kind::NfcRequiredAndOptional { by_default: true } => put("source", "profile_default".into()),
             }
     }
+
     /// A face check is on while tokenType DOCUMENT takes no selfie.
     FaceCheckWithoutSelfie = "face_check_without_selfie", warning
         => "If sent: Token page (DOCUMENT: \"Document capturing step only\"): there is no \
@@ -1341,6 +1397,7 @@ violations! {
                 Kind::FaceCheckWithoutSelfie { by_default: true } => put("source", "profile_default".into()),
             }
     }
+
     /// ALL listed with other countries, which it makes meaningless.
     RedundantWithAll = "redundant_with_all", warning
         => "If sent: Token page (\"Use 'ALL' to allow all countries\"): the other codes \
@@ -1359,6 +1416,7 @@ violations! {
                 Kind::RedundantWithAll { others } => put("others", (*others).into()),
             }
     }
+
     /// utilityBill true together with additionalSteps.
     UtilityBillWithAdditionalSteps = "utility_bill_with_additional_steps", warning
         => "If sent: older docs (Mark ID) say utilityBill cannot be combined with \
@@ -1373,6 +1431,7 @@ violations! {
             params {
             }
     }
+
     /// additionalData for a step that additionalSteps does not define.
     AdditionalDataUnknownStep = "additional_data_unknown_step", warning
         => "If sent: the data is used only if the account's dashboard configures that \
@@ -1390,6 +1449,7 @@ violations! {
                 Kind::AdditionalDataUnknownStep { step } => put("step", step.as_str().into()),
             }
     }
+
     /// A COMPARE step field without a value in additionalData.
     MissingCompareData = "missing_compare_data", warning
         => "If sent: the COMPARE step has nothing to compare the document against (result \
@@ -1411,6 +1471,7 @@ violations! {
                 },
             }
     }
+
     /// The request sets a member that needs a permission the partner profile says the account
     /// lacks.
     MissingPermission = "missing_permission", either
@@ -1452,6 +1513,7 @@ violations! {
                 },
             }
     }
+
     /// The request turns on a feature the partner profile's environment does not offer.
     FeatureNotInEnvironment = "feature_not_in_environment", error
         => "Token page (\"You can only override features, parameters, and variables \
@@ -1480,6 +1542,7 @@ violations! {
             params {
             }
     }
+
     /// questionnaire is not one of the partner profile's active questionnaire keys.
     InactiveQuestionnaire = "inactive_questionnaire", error
         => "Token page (questionnaire: \"Must be an active questionnaire configured for \
@@ -1503,6 +1566,7 @@ violations! {
                 Kind::InactiveQuestionnaire { closest: Some(c) } => put("closest", c.as_str().into()),
             }
     }
+
     /// riskAssessmentProfile is not one of the partner profile's risk assessment profiles.
     UnknownRiskAssessmentProfile = "unknown_risk_assessment_profile", error
         => "Token page (riskAssessmentProfile: the \"ID of the specific Risk Assessment \
@@ -1519,6 +1583,7 @@ violations! {
             params {
             }
     }
+
     /// A document type the partner profile allows in none of the chosen countries.
     DocumentNotAllowed = "document_not_allowed", error
         => "Token page (documents: \"The available document types depend on the selected \
@@ -1552,6 +1617,7 @@ violations! {
                 },
             }
     }
+
     /// A document type the partner profile allows in some chosen countries but not in others
     /// where no other listed type is allowed either: a client who picks one of those has none.
     DocumentNotAllowedInCountry = "document_not_allowed_in_country", warning
@@ -1587,6 +1653,7 @@ violations! {
                 },
             }
     }
+
     /// NFC is required, but the country is not among the partner profile's NFC-readable ones.
     NfcCountryUnsupported = "nfc_country_unsupported", either
         => "Token page (country: \"If NFC is required, must be NFC-supported country\"): \
@@ -1612,6 +1679,7 @@ violations! {
                 Kind::NfcCountryUnsupported { by_default: true, .. } | Kind::NfcCountryUnsupported { country_by_default: true, .. } => put("source", "profile_default".into()),
             }
     }
+
     /// A registry-centre country the partner profile does not offer registry checks for.
     RegistryCenterUnavailable = "registry_center_unavailable", error
         => "Token page (\"You can only override features ... available in your \
@@ -1628,6 +1696,7 @@ violations! {
             params {
             }
     }
+
     /// A redirect URL in an iFrame flow (partner profile), where it is not used.
     IgnoredInIframe = "ignored_in_iframe", warning
         => "If sent: in an iFrame flow the redirect URLs are not used (iDenfy's iFrame \
@@ -1643,6 +1712,7 @@ violations! {
             params {
             }
     }
+
     /// A request breaks one of the partner's own policies; the violation's code is the
     /// policy's (`acme.eu_only`), and `params.policy` names it too.
     Policy = "policy", either
@@ -1747,6 +1817,7 @@ violations! {
                 },
             }
     }
+
     /// A partner profile's policy that cannot apply: no namespace in its code, no check, a check
     /// that does not fit its member.
     InvalidPolicy = "invalid_policy", error
@@ -1763,6 +1834,7 @@ violations! {
                 Kind::InvalidPolicy { reason } => put("reason", (*reason).into()),
             }
     }
+
     /// A token response's digitString is not a string of the digits 0–9.
     InvalidDigitString = "invalid_digit_string", error
         => "Token page (digitString: an \"8 digit mobile code\"): a response digitString \
@@ -1787,6 +1859,7 @@ violations! {
                 Kind::InvalidDigitString { position: Some(p) } => put("position", (*p).into()),
             }
     }
+
     /// A token response's digitString is not 8 digits long (the docs' own examples have 7).
     UnexpectedDigitStringLength = "unexpected_digit_string_length", warning
         => "If accepted: the token page says 8 digits while its own examples have 7; check \
@@ -1809,6 +1882,7 @@ violations! {
                 },
             }
     }
+
     /// A token response echoes a request member with a value other than the one sent.
     EchoChanged = "echo_changed", warning
         => "If the session runs: the response mirrors the request (Token page), so another \
@@ -1840,6 +1914,7 @@ violations! {
                 },
             }
     }
+
     /// A token response leaves out a member the request sent.
     EchoDropped = "echo_dropped", warning
         => "If the session runs: the response mirrors the request (Token page), so the \
@@ -1858,6 +1933,7 @@ violations! {
                 Kind::EchoDropped { field } => put("field", field.as_str().into()),
             }
     }
+
     /// A token response leaves out (or nulls) a member the OpenAPI description lists as required but iDenfy's published examples do not always carry (`tokenType`); the token is still usable.
     MissingExpectedMember = "missing_expected_member", warning
         => "If accepted: kyc.yaml lists tokenType as required in the response, but iDenfy's \
@@ -1878,6 +1954,7 @@ violations! {
                 Kind::MissingExpectedMember { field } => put("field", (*field).into()),
             }
     }
+
     /// A token response shows an account setting (allowedDocuments, a dashboard default) other
     /// than the partner profile says.
     ProfileMismatch = "profile_mismatch", warning
