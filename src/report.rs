@@ -108,6 +108,91 @@ impl Serialize for ValidRequest<'_> {
     }
 }
 
+/// The violations of one check and how many of each severity it found: the part the request's,
+/// the response's and the profile's reports share. The list is capped
+/// ([`Limits::max_violations`](crate::Limits::max_violations)); the counts are not.
+///
+/// Serializes as the list (`"violations": [...]` in each report).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Violations {
+    list: Vec<Violation>,
+    /// Every error and warning found, including those the capped list left out.
+    counts: (usize, usize),
+}
+
+impl Violations {
+    pub(crate) fn new(list: Vec<Violation>, counts: (usize, usize)) -> Self {
+        Violations { list, counts }
+    }
+
+    /// What a sink collected: the kept list and the full counts.
+    pub(crate) fn from_sink(sink: Sink) -> Self {
+        let counts = sink.counts();
+        Violations::new(sink.finish(), counts)
+    }
+
+    pub(crate) fn as_slice(&self) -> &[Violation] {
+        &self.list
+    }
+
+    pub(crate) fn of(&self, severity: Severity) -> impl Iterator<Item = &Violation> {
+        self.list.iter().filter(move |v| v.severity() == severity)
+    }
+
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        self.counts
+    }
+
+    /// The verdict the violations give: no error was found (warnings allowed).
+    pub(crate) fn has_errors(&self) -> bool {
+        self.counts.0 > 0
+    }
+}
+
+impl Serialize for Violations {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
+}
+
+/// The accessors every report has, each reading its [`Violations`]; `$order` says how
+/// `violations` orders them.
+macro_rules! violation_accessors {
+    ($order:literal) => {
+        #[doc = concat!("Every violation, ordered by position in ", $order, ".")]
+        pub fn violations(&self) -> &[Violation] {
+            self.violations.as_slice()
+        }
+
+        /// The error-severity violations.
+        pub fn errors(&self) -> impl Iterator<Item = &Violation> {
+            self.violations.of(Severity::Error)
+        }
+
+        /// The warning-severity violations.
+        pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
+            self.violations.of(Severity::Warning)
+        }
+
+        /// How many errors and warnings the check found, including any the capped list left
+        /// out (see [`Limits::max_violations`](crate::Limits::max_violations); the list keeps
+        /// errors ahead of warnings, so it is cut only past that many errors).
+        pub fn counts(&self) -> (usize, usize) {
+            self.violations.counts()
+        }
+
+        /// How many errors the check found, including any the capped list left out.
+        pub fn error_count(&self) -> usize {
+            self.violations.counts().0
+        }
+
+        /// How many warnings the check found, including any the capped list left out.
+        pub fn warning_count(&self) -> usize {
+            self.violations.counts().1
+        }
+    };
+}
+
 /// Everything a check found.
 ///
 /// Serializes as `{"valid": bool, "request": object|null, "violations": [...]}`, the CLI's JSON
@@ -124,8 +209,7 @@ impl Serialize for ValidRequest<'_> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report<'a> {
     request: Option<ValidRequest<'a>>,
-    violations: Vec<Violation>,
-    counts: (usize, usize),
+    violations: Violations,
 }
 
 impl<'a> Report<'a> {
@@ -137,8 +221,7 @@ impl<'a> Report<'a> {
     ) -> Self {
         Report {
             request,
-            violations,
-            counts,
+            violations: Violations::new(violations, counts),
         }
     }
 
@@ -152,36 +235,7 @@ impl<'a> Report<'a> {
         self.request.as_ref()
     }
 
-    /// Every violation, ordered by position in the input.
-    pub fn violations(&self) -> &[Violation] {
-        &self.violations
-    }
-
-    /// The error-severity violations.
-    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
-        self.violations
-            .iter()
-            .filter(|v| v.severity() == Severity::Error)
-    }
-
-    /// The warning-severity violations.
-    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
-        self.violations
-            .iter()
-            .filter(|v| v.severity() == Severity::Warning)
-    }
-
-    /// How many errors the check found, including any the capped list left out (see
-    /// [`Limits::max_violations`](crate::Limits::max_violations); the list keeps errors ahead of
-    /// warnings, so it is cut only past that many errors).
-    pub fn error_count(&self) -> usize {
-        self.counts.0
-    }
-
-    /// How many warnings the check found, including any the capped list left out.
-    pub fn warning_count(&self) -> usize {
-        self.counts.1
-    }
+    violation_accessors!("the input");
 
     /// The normalized request, or the report itself when it is invalid. The error borrows
     /// nothing (an invalid report holds no request), so `?` turns it into a `Box<dyn Error>` or
@@ -206,7 +260,6 @@ impl<'a> Report<'a> {
             None => Err(Report {
                 request: None,
                 violations: self.violations,
-                counts: self.counts,
             }),
         }
     }
@@ -216,7 +269,6 @@ impl<'a> Report<'a> {
         Report {
             request: self.request.map(ValidRequest::into_owned),
             violations: self.violations,
-            counts: self.counts,
         }
     }
 
@@ -267,25 +319,22 @@ impl Serialize for Report<'_> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResponseReport {
     valid: bool,
-    violations: Vec<Violation>,
+    violations: Violations,
     redirect_url: Option<String>,
     iframe_url: Option<String>,
-    counts: (usize, usize),
 }
 
 impl ResponseReport {
     /// `urls`: the redirect and iFrame URLs of a usable authToken, whatever else the response
     /// got wrong.
     pub(crate) fn new(sink: Sink, urls: Option<(String, String)>) -> Self {
-        let valid = !sink.has_errors() && urls.is_some();
-        let counts = sink.counts();
+        let violations = Violations::from_sink(sink);
         let (redirect_url, iframe_url) = urls.unzip();
         ResponseReport {
-            valid,
-            violations: sink.finish(),
+            valid: !violations.has_errors() && redirect_url.is_some(),
+            violations,
             redirect_url,
             iframe_url,
-            counts,
         }
     }
 
@@ -295,39 +344,7 @@ impl ResponseReport {
         self.valid
     }
 
-    /// Every violation, ordered by position in the response (absent members first).
-    pub fn violations(&self) -> &[Violation] {
-        &self.violations
-    }
-
-    /// The error-severity violations.
-    pub fn errors(&self) -> impl Iterator<Item = &Violation> {
-        self.violations
-            .iter()
-            .filter(|v| v.severity() == Severity::Error)
-    }
-
-    /// The warning-severity violations.
-    pub fn warnings(&self) -> impl Iterator<Item = &Violation> {
-        self.violations
-            .iter()
-            .filter(|v| v.severity() == Severity::Warning)
-    }
-
-    /// How many errors and warnings the check found, including any the capped list left out.
-    pub fn counts(&self) -> (usize, usize) {
-        self.counts
-    }
-
-    /// How many errors the check found, including any the capped list left out.
-    pub fn error_count(&self) -> usize {
-        self.counts.0
-    }
-
-    /// How many warnings the check found, including any the capped list left out.
-    pub fn warning_count(&self) -> usize {
-        self.counts.1
-    }
+    violation_accessors!("the response (absent members first)");
 
     /// The hosted redirect URL ([`redirect_url`](crate::response::redirect_url)), present
     /// whenever `authToken` is present once and passes its own rules, **regardless of errors in
@@ -379,17 +396,14 @@ impl Serialize for ResponseReport {
 #[derive(Clone, Debug)]
 pub struct ProfileReport {
     profile: Option<Box<crate::Profile>>,
-    violations: Vec<Violation>,
-    counts: (usize, usize),
+    violations: Violations,
 }
 
 impl ProfileReport {
     pub(crate) fn new(profile: Option<crate::Profile>, sink: Sink) -> Self {
-        let counts = sink.counts();
         ProfileReport {
             profile: profile.map(Box::new),
-            violations: sink.finish(),
-            counts,
+            violations: Violations::from_sink(sink),
         }
     }
 
@@ -403,15 +417,7 @@ impl ProfileReport {
         self.profile.is_some()
     }
 
-    /// Every violation, ordered by position in the file.
-    pub fn violations(&self) -> &[Violation] {
-        &self.violations
-    }
-
-    /// How many errors and warnings were found, including any the capped list left out.
-    pub fn counts(&self) -> (usize, usize) {
-        self.counts
-    }
+    violation_accessors!("the file");
 
     /// The profile, or the report as an error.
     pub fn into_result(self) -> Result<crate::Profile, ProfileReport> {
@@ -429,12 +435,12 @@ impl ProfileReport {
 
 impl std::fmt::Display for ProfileReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (errors, warnings) = self.counts;
+        let (errors, warnings) = self.counts();
         write!(
             f,
             "partner profile: {errors} error(s), {warnings} warning(s)"
         )?;
-        for v in &self.violations {
+        for v in self.violations() {
             write!(f, "\n  {v}")?;
         }
         Ok(())
@@ -554,7 +560,7 @@ impl Serialize for Explanation<'_> {
         let mut st = s.serialize_struct("Explanation", 4)?;
         st.serialize_field("valid", &self.report.is_valid())?;
         st.serialize_field("request", &self.report.request())?;
-        st.serialize_field("violations", self.report.violations())?;
+        st.serialize_field("violations", &self.report.violations)?;
         st.serialize_field("settings", &self.settings)?;
         st.end()
     }
@@ -604,6 +610,46 @@ mod tests {
         let parsed: serde_json::Value = serde_json::from_str(&pretty).unwrap_or_default();
         assert_eq!(parsed, serde_json::to_value(&report).unwrap_or_default());
         assert!(pretty.contains("\n  \"violations\": ["), "{pretty}");
+    }
+
+    /// The three reports count and list through one `Violations`: the same accessors, the
+    /// counts including what the capped list left out, the list serialized as it is.
+    #[test]
+    fn every_report_counts_and_lists_alike() {
+        let capped = Context::new().with_limits(crate::Limits {
+            max_violations: 2,
+            ..crate::Limits::default()
+        });
+        let body = r#"{"clientId": 1, "sex": "X", "locale": 5, "country": "LTU", "zz": 1}"#;
+        let request = check_str(body, &capped);
+        assert_eq!(request.counts(), (4, 1));
+        assert_eq!(request.violations().len(), 3, "{:?}", request.violations());
+        assert_eq!(request.errors().count() + request.warnings().count(), 3);
+        let profile = crate::load_profile(br#"{"flow": "popup", "zz": 1}"#, &Context::new());
+        // An undocumented member of a profile file is an error (its check would stay off).
+        assert_eq!((profile.error_count(), profile.warning_count()), (2, 0));
+        assert_eq!(
+            profile.errors().map(|v| v.pointer()).collect::<Vec<_>>(),
+            ["/flow", "/zz"]
+        );
+        assert_eq!(profile.warnings().count(), 0);
+        let response = crate::check_response_str("{}", None, &capped);
+        // authToken and scanRef missing, tokenType left out (a warning) past the cap.
+        assert_eq!(response.counts(), (2, 1));
+        let codes: Vec<_> = response.violations().iter().map(|v| v.code()).collect();
+        assert_eq!(codes.len(), 3);
+        assert_eq!(codes.last(), Some(&crate::Code::TooManyViolations));
+        for (json, list) in [
+            (serde_json::to_value(&request), request.violations()),
+            (serde_json::to_value(&profile), profile.violations()),
+            (serde_json::to_value(&response), response.violations()),
+        ] {
+            let json = json.unwrap_or_default();
+            assert_eq!(
+                json["violations"],
+                serde_json::to_value(list).unwrap_or_default()
+            );
+        }
     }
 
     /// One error and two warnings, each counted where it belongs.

@@ -1,6 +1,8 @@
 //! Diagnostics: what a check reports and how.
 //!
-//! - [`Code`] and [`Severity`]: the stable contract;
+//! - [`Code`] and [`Severity`]: the stable contract, each code declared once in `code.rs` (its
+//!   meaning, reason, severity, and the [`Kind`]s it is reported with, their message and
+//!   params); `declare.rs` generates the rest from that table;
 //! - [`Finding`]: what a rule found, as typed facts ([`Kind`] with its parameters, a
 //!   suggestion, the [`Subject`] it is about), no text;
 //! - `Loc`/`Place`: where in the input, as an RFC 6901 pointer built only when reporting;
@@ -8,6 +10,8 @@
 //! - [`Violation`]: a finding placed in the document, whose message is rendered on demand with
 //!   the personal-data policy applied then.
 
+#[macro_use]
+mod declare;
 mod code;
 mod finding;
 pub(crate) mod loc;
