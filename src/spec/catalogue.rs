@@ -1,7 +1,8 @@
 //! The field catalogue: every request member, declared once.
 //!
 //! Validation, normalization, unknown-member suggestions, the README rule table, the JSON Schemas,
-//! the typed request's docs and the test generators all read these declarations. To find the rule
+//! the typed request (generated from them, `src/typed/generated.rs`) and the test generators all
+//! read these declarations. To find the rule
 //! for a member, search this file for its JSON name.
 
 use super::normalize::Norm;
