@@ -531,3 +531,106 @@ fn the_profile_is_checked_against_itself() {
         []
     );
 }
+
+/// The file's members are the structs' fields: what `Profile`, `Permissions` and `PolicySpec`
+/// serialize is what the schema (and the loader's declaration behind it) describes, member for
+/// member, each top-level member with its line.
+#[test]
+fn the_file_format_is_the_structs_fields() {
+    fn keys(v: &Value) -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        k.sort();
+        k
+    }
+    let s = schema::profile_schema();
+    let profile = serde_json::to_value(Profile::default()).unwrap();
+    assert_eq!(keys(&profile), keys(&s["properties"]));
+    for (name, p) in s["properties"].as_object().unwrap() {
+        assert!(
+            p["description"].as_str().is_some_and(|d| d.ends_with('.')),
+            "{name} has no line"
+        );
+    }
+    assert_eq!(
+        keys(&profile["permissions"]),
+        keys(&s["properties"]["permissions"]["properties"])
+    );
+    let policy = serde_json::to_value(idenfy_preflight::PolicySpec::default()).unwrap();
+    assert_eq!(
+        keys(&policy),
+        keys(&s["properties"]["policies"]["additionalProperties"]["properties"])
+    );
+}
+
+/// `first_name` → `firstName`.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut words = snake.split('_');
+    out.extend(words.next());
+    for w in words {
+        let mut cs = w.chars();
+        out.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        out.extend(cs);
+    }
+    out
+}
+
+/// Each permission's names agree (the variant, the snake_case name, the file's member), the file's
+/// member sets exactly that permission, and the members it gates are the ones a request is refused
+/// for without it, and no others.
+#[test]
+fn each_permission_is_one_row() {
+    use idenfy_preflight::{catalogue, Permission};
+    let mut gated = Vec::new();
+    for p in Permission::ALL {
+        assert_eq!(camel(p.as_str()), p.member());
+        let pascal = camel(&format!("_{}", p.as_str()));
+        assert_eq!(format!("{p:?}"), pascal);
+        let file = format!(r#"{{"permissions": {{"{}": false}}}}"#, p.member());
+        let profile = load_profile(file.as_bytes(), &Context::new())
+            .into_result()
+            .expect("loads");
+        for q in Permission::ALL {
+            assert_eq!(profile.permissions.get(q), (q == p).then_some(false));
+        }
+        gated.extend(p.gates().iter().map(|m| (*m, p)));
+    }
+    // A value of each member a permission may gate that turns it on.
+    let value = |m: &str| match m {
+        "callbackUrl" => json!("https://example.com/idenfy/callback"),
+        "additionalSteps" => json!({"ALL": {"ALL": {"PROOF_OF_ADDRESS": {"type": "UPLOAD"}}}}),
+        _ => json!(true),
+    };
+    let all_refused = {
+        let mut file = json!({"permissions": {}});
+        for p in Permission::ALL {
+            file["permissions"][p.member()] = json!(false);
+        }
+        load_profile(file.to_string().as_bytes(), &Context::new())
+            .into_result()
+            .expect("loads")
+    };
+    let ctx = Context::new().with_profile(all_refused);
+    for m in catalogue::members().filter(|m| m.origin() != catalogue::Origin::Legacy) {
+        let body = json!({"clientId": "c1", m.name(): value(m.name())});
+        let refused: Vec<String> = check_str(&body.to_string(), &ctx)
+            .violations()
+            .iter()
+            .filter(|v| {
+                v.code() == Code::MissingPermission && v.pointer() == format!("/{}", m.name())
+            })
+            .map(|v| {
+                v.params()
+                    .get("permission")
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let declared: Vec<String> = gated
+            .iter()
+            .filter(|(g, _)| *g == m.name())
+            .map(|(_, p)| json!(p.as_str()).to_string())
+            .collect();
+        assert_eq!(refused, declared, "{}", m.name());
+    }
+}

@@ -209,8 +209,11 @@ fn camel(snake: &str) -> String {
 /// not its member's doc line, fails here.
 #[test]
 fn every_field_is_documented_by_the_catalogue() {
-    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/typed.rs"))
-        .expect("src/typed.rs");
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/typed/generated.rs"
+    ))
+    .expect("src/typed/generated.rs");
     let body = source
         .split("pub struct TokenRequest {")
         .nth(1)
@@ -368,4 +371,280 @@ fn typed_request_reads_integers_written_with_a_fraction() {
         typed.risk_assessment_profile,
         Some(RiskAssessmentProfile::Id(3))
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generator of `src/typed/generated.rs`: `TokenRequest` and the enums of its closed sets,
+// from the catalogue. The catalogue's rows are const values over rule objects, which a
+// `macro_rules!` cannot inspect (to pick a Rust type from a shape, or to spell `firstName` as
+// `first_name`), so the struct is generated from the values themselves and the file is held equal
+// to what they generate, as schema/ is: a member added to the catalogue, a value added to a set,
+// a changed doc line, all fail here until the file is regenerated with
+// `UPDATE_TYPED=1 cargo test --all-features --test typed`.
+
+mod generate {
+    use idenfy_preflight::spec::catalogue::{Choices, CHOICES, FIELDS};
+    use idenfy_preflight::spec::gen::FreeText;
+    use idenfy_preflight::spec::normalize::Norm;
+    use idenfy_preflight::spec::{Member, Origin, Shape};
+    use std::fmt::Write;
+
+    /// `firstName` → `first_name`.
+    pub fn snake(camel: &str) -> String {
+        let mut out = String::new();
+        for c in camel.chars() {
+            if c.is_ascii_uppercase() {
+                out.push('_');
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// `tokenType` → `TokenType`, `IDENTIFICATION` → `Identification`, `M` → `M`.
+    pub fn pascal(name: &str) -> String {
+        let words: Vec<String> = if name.contains('_') || name.chars().all(|c| !c.is_lowercase()) {
+            name.split('_').map(str::to_lowercase).collect()
+        } else {
+            vec![name.to_owned()]
+        };
+        words
+            .iter()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// The closed set the typed request holds `m` in, if it holds it as an enum.
+    fn choices(m: &Member) -> Option<&'static Choices> {
+        CHOICES.iter().find(|c| c.member.name() == m.name)
+    }
+
+    /// A field's Rust type and its serde attributes (after `skip_serializing_if`).
+    fn typed(m: &Member) -> (String, Option<&'static str>) {
+        if let Some(c) = choices(m) {
+            let Shape::Str(text) = m.shape else {
+                panic!("{}: an enum's member must be a string", m.name)
+            };
+            assert!(
+                matches!(text.norm, Norm::AsIs) && text.rules.len() == 1,
+                "{}: an enum's member is one rule, as sent",
+                m.name
+            );
+            let accepted = text.rules[0].examples(&FreeText::default());
+            let declared: Vec<&str> = c.values.iter().map(|(v, _)| *v).collect();
+            assert_eq!(
+                accepted, declared,
+                "{}: the enum's values are not the rule's",
+                m.name
+            );
+            return (pascal(m.name), None);
+        }
+        match m.shape {
+            Shape::Str(_) if m.null_disables => (
+                "Questionnaire".into(),
+                Some("deserialize_with = \"present\", default"),
+            ),
+            Shape::Str(_) => ("String".into(), None),
+            Shape::Date => (
+                "Date".into(),
+                Some("serialize_with = \"date\", deserialize_with = \"de_date\", default"),
+            ),
+            Shape::Int(b) => {
+                assert!(
+                    b.min >= 0 && b.max.is_none_or(|max| max <= i64::from(u32::MAX)),
+                    "{}: bounds a u32 cannot hold",
+                    m.name
+                );
+                ("u32".into(), None)
+            }
+            // NaN and the infinities go out as strings, so the check sees them.
+            Shape::Number(_) => ("f64".into(), Some("serialize_with = \"number\"")),
+            Shape::Bool => ("bool".into(), None),
+            Shape::List(_) => ("Vec<String>".into(), None),
+            Shape::StrOrList(_) => ("CountrySelection".into(), None),
+            Shape::IntOrStr { .. } => ("RiskAssessmentProfile".into(), None),
+            Shape::Object(_) => ("serde_json::Value".into(), None),
+        }
+    }
+
+    const HEADER: &str = r#"//! Generated from the catalogue (`src/spec/catalogue.rs`) by `tests/typed.rs`: do not edit.
+//! After changing the catalogue: `UPDATE_TYPED=1 cargo test --all-features --test typed`.
+
+use super::{date, de_date, number, present};
+use super::{CountrySelection, Questionnaire, RiskAssessmentProfile};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use time::Date;
+"#;
+
+    const STRUCT_DOC: &str = r##"/// The Generate token request as a Rust value. `None` members are left out of the body.
+///
+/// It serializes and deserializes with the API's member names; members it has no field for go
+/// to [`extra`](Self::extra), so nothing is lost on the way through. One field per member of the
+/// catalogue but the legacy ones, each documented by the catalogue's line for it.
+///
+/// ```
+/// use idenfy_preflight::{Context, Date, Month, Sex, TokenRequest};
+///
+/// let request = TokenRequest {
+///     first_name: Some("John Tom".into()),
+///     sex: Some(Sex::M),
+///     date_of_birth: Some(Date::from_calendar_date(1990, Month::December, 20)?),
+///     expiry_time: Some(600),
+///     ..TokenRequest::new("100000")
+/// };
+/// let report = request.check(&Context::new());
+/// let sent = report.into_result()?;
+/// assert_eq!(
+///     sent.to_json_string(),
+///     r#"{"clientId":"100000","firstName":"JOHN TOM","dateOfBirth":"1990-12-20","sex":"M","expiryTime":600}"#
+/// );
+/// // Back to the typed form: what is sent, normalized.
+/// let normalized = TokenRequest::try_from(&sent)?;
+/// assert_eq!(normalized.first_name.as_deref(), Some("JOHN TOM"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+"##;
+
+    fn enum_source(out: &mut String, m: &Member, c: &Choices) {
+        let ty = pascal(m.name);
+        let (first, _) = c.values[0];
+        let (last, _) = c.values[c.values.len() - 1];
+        let list: Vec<&str> = c.values.iter().map(|(v, _)| *v).collect();
+        let _ = write!(
+            out,
+            "\n/// `{name}`: {doc}\n///\n/// ```\n/// use idenfy_preflight::{ty};\n///\n\
+             /// assert_eq!(\"{first}\".parse::<{ty}>(), Ok({ty}::{fv}));\n\
+             /// assert_eq!({ty}::{lv}.to_string(), \"{last}\");\n\
+             /// let e = \"{lower}\".parse::<{ty}>().unwrap_err(); // exactly as the API spells it\n\
+             /// assert_eq!(e.to_string(), \"{name} must be one of {all}\");\n/// ```\n\
+             #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]\n",
+            name = m.name,
+            doc = m.doc,
+            fv = pascal(first),
+            lv = pascal(last),
+            lower = first.to_lowercase(),
+            all = list.join(", "),
+        );
+        if c.open {
+            out.push_str("#[non_exhaustive] // iDenfy has added and retired values before\n");
+        }
+        let _ = writeln!(out, "pub enum {ty} {{");
+        for (value, meaning) in c.values {
+            let _ = writeln!(
+                out,
+                "    /// {meaning}\n    #[serde(rename = \"{value}\")]\n    {},",
+                pascal(value)
+            );
+        }
+        out.push_str("}\n\n");
+        let arms: Vec<String> = c
+            .values
+            .iter()
+            .map(|(v, _)| format!("{} => \"{v}\"", pascal(v)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "api_strings!({ty}, \"{}\", {});",
+            m.name,
+            arms.join(", ")
+        );
+    }
+
+    /// The source of `src/typed/generated.rs`.
+    pub fn source() -> String {
+        let mut out = String::from(HEADER);
+        for c in &CHOICES {
+            enum_source(&mut out, c.member.member(), c);
+        }
+        out.push('\n');
+        out.push_str(STRUCT_DOC);
+        out.push_str(
+            "#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]\n\
+             #[serde(rename_all = \"camelCase\")]\npub struct TokenRequest {\n",
+        );
+        let mut special = Vec::new();
+        for m in FIELDS.iter().filter(|m| m.origin != Origin::Legacy) {
+            let (ty, with) = typed(m);
+            if matches!(
+                ty.as_str(),
+                "CountrySelection" | "RiskAssessmentProfile" | "Questionnaire"
+            ) {
+                // Each is one member's type (its docs say which): a second member of the same
+                // shape needs its own.
+                assert!(!special.contains(&ty), "{}: a second {ty}", m.name);
+                special.push(ty.clone());
+            }
+            let field = snake(m.name);
+            let _ = writeln!(out, "    /// {}", m.doc);
+            if m.required {
+                assert_eq!(
+                    ty, "String",
+                    "{}: a required member other than a string",
+                    m.name
+                );
+                if !m.aliases.is_empty() {
+                    let aliases: Vec<String> = m
+                        .aliases
+                        .iter()
+                        .map(|a| format!("alias = \"{a}\""))
+                        .collect();
+                    let _ = writeln!(out, "    #[serde({})]", aliases.join(", "));
+                }
+                let _ = writeln!(out, "    pub {field}: {ty},");
+                continue;
+            }
+            assert!(
+                m.aliases.is_empty(),
+                "{}: aliases of an optional member",
+                m.name
+            );
+            out.push_str("    #[serde(skip_serializing_if = \"Option::is_none\")]\n");
+            if let Some(with) = with {
+                let _ = writeln!(out, "    #[serde({with})]");
+            }
+            let _ = writeln!(out, "    pub {field}: Option<{ty}>,");
+        }
+        out.push_str(
+            "    /// Members the struct has no field for (sent as given, and checked as unknown or \
+             legacy).\n    #[serde(flatten)]\n    pub extra: BTreeMap<String, serde_json::Value>,\n}\n",
+        );
+        out
+    }
+}
+
+#[test]
+fn the_typed_request_is_generated_from_the_catalogue() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/typed/generated.rs");
+    let generated = generate::source();
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    if committed != generated {
+        if std::env::var_os("UPDATE_TYPED").is_some() {
+            std::fs::write(path, &generated).expect("src/typed/generated.rs is writable");
+        } else {
+            panic!(
+                "src/typed/generated.rs differs from what the catalogue generates; run \
+                 `UPDATE_TYPED=1 cargo test --all-features --test typed`"
+            );
+        }
+    }
+}
+
+/// The generator's names round-trip: serde's `camelCase` of each field is the member's name.
+#[test]
+fn generated_field_names_are_the_members_names() {
+    for m in catalogue::members() {
+        assert_eq!(camel(&generate::snake(m.name())), m.name());
+    }
+    assert_eq!(generate::pascal("tokenType"), "TokenType");
+    assert_eq!(generate::pascal("IDENTIFICATION"), "Identification");
+    assert_eq!(generate::pascal("VIDEO_CALL"), "VideoCall");
+    assert_eq!(generate::pascal("M"), "M");
 }

@@ -252,8 +252,8 @@ pub fn response_schema() -> Value {
 pub fn profile_schema() -> Value {
     let mut s = object_schema(&crate::spec::profile::PROFILE);
     if let Some(Value::Object(properties)) = s.get_mut("properties") {
-        for (name, doc) in crate::spec::profile::PROFILE_DOCS {
-            if let Some(Value::Object(p)) = properties.get_mut(name) {
+        for (name, p) in properties.iter_mut() {
+            if let (Some(doc), Value::Object(p)) = (crate::spec::profile::doc(name), p) {
                 p.insert("description".into(), doc.into());
             }
         }

@@ -142,13 +142,14 @@ pub fn rules_markdown_for(members: impl IntoIterator<Item = MemberInfo>) -> Stri
 /// assert!(table.contains("| `nfcCountries` | array of strings |"));
 /// ```
 pub fn profile_markdown() -> String {
-    use crate::spec::profile::{PROFILE, PROFILE_DOCS};
+    use crate::spec::profile::{doc, PROFILE};
     let mut out =
         String::from("| Member | Type | Rules | Normalized | Meaning |\n|---|---|---|---|---|\n");
     let Object::Fields { fields, .. } = PROFILE else {
         return out;
     };
-    for (f, (_, doc)) in fields.iter().zip(PROFILE_DOCS) {
+    for f in fields {
+        let doc = doc(f.name).unwrap_or_default();
         let (ty, rules, norm) = match (f.name, &f.shape) {
             // Its members are the request's own: their rules are the rule table's.
             ("defaults", _) => (

@@ -1,8 +1,9 @@
 //! The field catalogue: every request member, declared once.
 //!
 //! Validation, normalization, unknown-member suggestions, the rules table (docs/RULES.md), the
-//! JSON Schemas, the typed request's docs and the test generators all read these declarations. To
-//! find the rule for a member, search this file for its JSON name (docs/ARCHITECTURE.md).
+//! JSON Schemas, the typed request (generated from them, `src/typed/generated.rs`) and the test
+//! generators all read these declarations. To find the rule for a member, search this file for
+//! its JSON name (docs/ARCHITECTURE.md).
 
 use super::normalize::Norm;
 use super::rules::{
@@ -120,9 +121,56 @@ const RATIO: Shape = Shape::Number(Bounds {
 });
 const COUNTRY_OR_ALL: &dyn Rule = &Country { allow_all: true };
 
+/// A closed set's values, each with what it means: the member's rule ([`OneOf`]) reads the
+/// values, the typed request's enum for the member (`Sex`, `TokenType`, generated from the
+/// catalogue by `tests/typed.rs`) its variants and their docs.
+#[derive(Clone, Copy, Debug)]
+pub struct Choices {
+    /// The member whose values these are.
+    pub member: MemberId,
+    /// Each value as the API spells it, with its meaning (one line, for the variant's docs).
+    pub values: &'static [(&'static str, &'static str)],
+    /// iDenfy has added and retired values before: the enum is `#[non_exhaustive]`.
+    pub open: bool,
+}
+
+/// The values of `pairs`, for their [`OneOf`].
+const fn values<const N: usize>(pairs: [(&'static str, &'static str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pairs[i].0;
+        i += 1;
+    }
+    out
+}
+
+const SEXES: [(&str, &str); 2] = [("M", "Male."), ("F", "Female.")];
+const SEX_VALUES: [&str; 2] = values(SEXES);
+
+const TOKEN_TYPES: [(&str, &str); 2] = [
+    ("IDENTIFICATION", "Document and selfie (the API's default)."),
+    ("DOCUMENT", "Document only."),
+];
+const TOKEN_TYPE_VALUES: [&str; 2] = values(TOKEN_TYPES);
+
+/// The members the typed request holds as an enum, with their values' meanings.
+pub const CHOICES: [Choices; 2] = [
+    Choices {
+        member: member("sex"),
+        values: &SEXES,
+        open: false,
+    },
+    Choices {
+        member: member("tokenType"),
+        values: &TOKEN_TYPES,
+        open: true,
+    },
+];
+
 /// The tokenType rule (the response requires the member too).
 pub const TOKEN_TYPE: OneOf = OneOf {
-    values: &["IDENTIFICATION", "DOCUMENT"],
+    values: &TOKEN_TYPE_VALUES,
     retired: &[
         (
             "VIDEO_CALL",
@@ -186,7 +234,7 @@ pub const FIELDS: &[Member] = &[
         "sex",
         PersonalData,
         text(&[&OneOf {
-            values: &["M", "F"],
+            values: &SEX_VALUES,
             retired: &[],
         }]),
         "Sex as on the document.",

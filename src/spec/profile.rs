@@ -1,24 +1,18 @@
 //! The partner profile file (`--profile FILE`), declared like the request: one [`Field`] per
 //! member, checked by the same engine, published as `schema/partner-profile.schema.json`.
 //!
-//! ```text
-//! { permissions: { reviewFailedEdit, reviewSuccessfulEdit, bankPacket, digitString,
-//!                  callbackOverride, additionalSteps },
-//!   features: [member], defaults: { member: value }, defaultExpiryTime, defaultSessionLength,
-//!   digitStringMaxExpiry, questionnaires: [key], riskAssessmentProfiles: [id],
-//!   allowedDocuments: { COUNTRY: [DOCTYPE] }, nfcCountries: [COUNTRY],
-//!   registryCenterCountries: [COUNTRY], locales: [locale], flow: "redirect" | "iframe" }
-//! ```
-//!
-//! Every member is optional and may be `null` (unknown). The members a profile can name (its
-//! features, its defaults) are read off the request catalogue, so a member added there is
-//! known here with no edit.
+//! The members, their docs and their Rust types are [`Profile`]'s fields (and [`PolicySpec`]'s,
+//! [`Permission`]'s), declared once in `src/profile.rs`; this file gives each member the shape
+//! its value is checked by, by name, and a member without one (or a shape for no member) fails
+//! to compile. Every member is optional and may be `null` (unknown). The members a profile can
+//! name (its features, its defaults) are read off the request catalogue, so a member added there
+//! is known here with no edit.
 
-use super::catalogue::{const_eq, member, FIELDS};
+use super::catalogue::{const_eq, member, MemberId, FIELDS};
 use super::normalize::Norm;
 use super::rules::{Bounds, Country, DocumentType, Locale, NotBlank, OneOf, PartnerCode};
 use super::{names, Field, FoldedKeys, Map, Member, Object, Origin, Section, Shape, Text};
-use crate::profile::Permission;
+use crate::profile::{FileMember, Needs, Permission, PolicySpec, Profile};
 
 /// Whether the request member `m` is a feature an environment may or may not offer: a
 /// verification step or check that is turned on with `true`.
@@ -202,17 +196,20 @@ const ANY_INT: Shape = Shape::Int(Bounds {
     plausible_max: None,
 });
 
-const POLICY_FIELDS: [Field; 9] = [
-    optional("message", Shape::Str(Text::new(Norm::AsIs, &[&NotBlank]))),
-    optional("warning", Shape::Bool),
-    optional("require", Shape::List(Text::closed(&[&MEMBER]))),
-    optional("member", Shape::Str(Text::closed(&[&MEMBER]))),
-    optional("oneOf", Shape::List(Text::new(Norm::AsIs, &[]))),
-    optional("min", ANY_INT),
-    optional("max", ANY_INT),
-    optional("minLength", COUNT),
-    optional("maxLength", COUNT),
-];
+const POLICY_FIELDS: [Field; PolicySpec::MEMBERS.len()] = shaped(
+    PolicySpec::MEMBERS,
+    [
+        ("message", Shape::Str(Text::new(Norm::AsIs, &[&NotBlank]))),
+        ("warning", Shape::Bool),
+        ("require", Shape::List(Text::closed(&[&MEMBER]))),
+        ("member", Shape::Str(Text::closed(&[&MEMBER]))),
+        ("oneOf", Shape::List(Text::new(Norm::AsIs, &[]))),
+        ("min", ANY_INT),
+        ("max", ANY_INT),
+        ("minLength", COUNT),
+        ("maxLength", COUNT),
+    ],
+);
 
 /// One policy: members it requires, or checks on one member.
 pub const POLICY: Object = Object::Fields {
@@ -232,33 +229,54 @@ pub const POLICIES: Object = Object::Map(Map {
     nullable: false,
 });
 
-const fn optional(name: &'static str, shape: Shape) -> Field {
-    Field {
-        name,
-        shape,
+/// The fields of a profile file's struct (its `MEMBERS`), each with its shape from `shapes`,
+/// in the struct's order. A member with no shape, or a shape for no member, fails to compile.
+const fn shaped<const N: usize>(members: &[FileMember], shapes: [(&str, Shape); N]) -> [Field; N] {
+    assert!(members.len() == N, "one shape per member of the struct");
+    let mut out = [Field {
+        name: "",
+        shape: Shape::Bool,
         nullable: true,
+    }; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        while !const_eq(shapes[j].0, members[i].name) {
+            // Past the end: a member of the struct without a shape.
+            j += 1;
+        }
+        out[i] = Field {
+            name: members[i].name,
+            shape: shapes[j].1,
+            nullable: true,
+        };
+        i += 1;
     }
+    out
 }
 
-const PROFILE_FIELDS: [Field; 14] = [
-    optional("permissions", Shape::Object(&PERMISSIONS)),
-    optional("features", Shape::List(Text::closed(&[&FEATURE]))),
-    optional("defaults", Shape::Object(&DEFAULTS)),
-    optional("defaultExpiryTime", member("expiryTime").member().shape),
-    optional(
-        "defaultSessionLength",
-        member("sessionLength").member().shape,
-    ),
-    optional("digitStringMaxExpiry", member("expiryTime").member().shape),
-    optional("questionnaires", KEYS),
-    optional("riskAssessmentProfiles", KEYS),
-    optional("allowedDocuments", Shape::Object(&ALLOWED_DOCUMENTS)),
-    optional("nfcCountries", COUNTRIES),
-    optional("registryCenterCountries", COUNTRIES),
-    optional("locales", Shape::List(Text::new(Norm::Lower, &[&Locale]))),
-    optional("flow", Shape::Str(Text::closed(&[&FLOWS]))),
-    optional("policies", Shape::Object(&POLICIES)),
-];
+const PROFILE_FIELDS: [Field; Profile::MEMBERS.len()] = shaped(
+    Profile::MEMBERS,
+    [
+        ("permissions", Shape::Object(&PERMISSIONS)),
+        ("features", Shape::List(Text::closed(&[&FEATURE]))),
+        ("defaults", Shape::Object(&DEFAULTS)),
+        ("defaultExpiryTime", member("expiryTime").member().shape),
+        (
+            "defaultSessionLength",
+            member("sessionLength").member().shape,
+        ),
+        ("digitStringMaxExpiry", member("expiryTime").member().shape),
+        ("questionnaires", KEYS),
+        ("riskAssessmentProfiles", KEYS),
+        ("allowedDocuments", Shape::Object(&ALLOWED_DOCUMENTS)),
+        ("nfcCountries", COUNTRIES),
+        ("registryCenterCountries", COUNTRIES),
+        ("locales", Shape::List(Text::new(Norm::Lower, &[&Locale]))),
+        ("flow", Shape::Str(Text::closed(&[&FLOWS]))),
+        ("policies", Shape::Object(&POLICIES)),
+    ],
+);
 
 /// A partner profile file.
 pub const PROFILE: Object = Object::Fields {
@@ -266,23 +284,49 @@ pub const PROFILE: Object = Object::Fields {
     names: &names(PROFILE_FIELDS),
 };
 
-/// One line on each member of the profile file, for the schema and the table in docs/PROFILE.md.
-pub const PROFILE_DOCS: [(&str, &str); 14] = [
-    ("permissions", "The account's permissions; each unknown when left out."),
-    ("features", "Request members of the features the environment offers; turning on another is an error."),
-    ("defaults", "Dashboard defaults by request member: what a session runs with when the request leaves the member out."),
-    ("defaultExpiryTime", "The environment's default expiryTime in seconds (documented default 86400)."),
-    ("defaultSessionLength", "The environment's default sessionLength in seconds (documented default 1800)."),
-    ("digitStringMaxExpiry", "The longest expiryTime with generateDigitString (when unknown: defaultExpiryTime)."),
-    ("questionnaires", "The active questionnaire keys."),
-    ("riskAssessmentProfiles", "The risk assessment profile IDs, as strings."),
-    ("allowedDocuments", "Document types allowed by country code; ALL holds those of every country not listed."),
-    ("nfcCountries", "Countries whose documents can be NFC-read."),
-    ("registryCenterCountries", "Countries registry-centre checks are available for."),
-    ("locales", "UI languages the account offers, where narrower than iDenfy's list."),
-    ("flow", "redirect (hosted page) or iframe (the redirect URLs are not used)."),
-    ("policies", "The partner's own rules by namespaced code (acme.eu_only): require members, or check one member (oneOf, min, max, minLength, maxLength); message, warning."),
-];
+/// The line on the profile file's member `name` (the first paragraph of its field's docs), for
+/// the schema and the table in docs/PROFILE.md.
+pub fn doc(name: &str) -> Option<String> {
+    Profile::MEMBERS
+        .iter()
+        .find(|m| m.name == name)
+        .map(FileMember::summary)
+}
+
+const fn gated_count() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < Permission::ALL.len() {
+        n += Permission::ALL[i].gates().len();
+        i += 1;
+    }
+    n
+}
+
+/// Each request member a permission gates, with the permission and what of the member's value
+/// needs it, read off the permissions' declaration ([`Permission::gates`]): a gated name that
+/// is no request member fails to compile.
+#[cfg_attr(
+    not(test),
+    expect(
+        dead_code,
+        reason = "src/cross/permissions.rs reads it once connected (its own table goes)"
+    )
+)]
+pub(crate) const GATED: [(MemberId, Permission, Needs); gated_count()] = {
+    let mut out = [(member("clientId"), Permission::ALL[0], Needs::Set); gated_count()];
+    let (mut n, mut i) = (0, 0);
+    while i < Permission::ALL.len() {
+        let p = Permission::ALL[i];
+        let mut j = 0;
+        while j < p.gates().len() {
+            out[n] = (member(p.gates()[j]), p, p.needs());
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 #[cfg(test)]
 mod tests {
@@ -290,9 +334,38 @@ mod tests {
 
     #[test]
     fn every_member_of_the_file_is_documented_in_order() {
-        let documented: Vec<&str> = PROFILE_DOCS.iter().map(|(n, _)| *n).collect();
+        let documented: Vec<&str> = Profile::MEMBERS.iter().map(|m| m.name).collect();
         let declared: Vec<&str> = PROFILE_FIELDS.iter().map(|f| f.name).collect();
         assert_eq!(documented, declared);
+        for f in PROFILE_FIELDS {
+            assert!(doc(f.name).is_some_and(|d| !d.is_empty()), "{}", f.name);
+        }
+        let policy: Vec<&str> = PolicySpec::MEMBERS.iter().map(|m| m.name).collect();
+        assert_eq!(policy, names(POLICY_FIELDS));
+    }
+
+    /// The permissions' table read as the cross rule reads it: each gated member once, with
+    /// its permission and what of its value needs it.
+    #[test]
+    fn gated_members_are_read_off_the_permissions() {
+        let gated: Vec<(&str, &str, Needs)> = GATED
+            .iter()
+            .map(|(m, p, n)| (m.name(), p.as_str(), *n))
+            .collect();
+        assert_eq!(
+            gated,
+            [
+                ("reviewFailed", "review_failed_edit", Needs::Set),
+                ("reviewSuccessful", "review_successful_edit", Needs::Set),
+                ("verifyBank", "bank_packet", Needs::True),
+                ("verifyBankAccounts", "bank_packet", Needs::True),
+                ("verifyBankBalances", "bank_packet", Needs::True),
+                ("verifyBankTransactions", "bank_packet", Needs::True),
+                ("generateDigitString", "digit_string", Needs::True),
+                ("callbackUrl", "callback_override", Needs::Set),
+                ("additionalSteps", "additional_steps", Needs::Set),
+            ]
+        );
     }
 
     /// The features are the flags that turn a step or check on; the defaults are what the docs
