@@ -1,6 +1,6 @@
 //! The layers of `src/` import one way: a module never uses the module that calls it (the rules,
-//! cross rules and steps must not reach back into the checker that runs them). The README's "How
-//! it works" table lists the same layers in the same order.
+//! cross rules and steps must not reach back into the checker that runs them). The table in
+//! docs/ARCHITECTURE.md ("Layers") lists the same layers in the same order.
 
 use std::path::{Path, PathBuf};
 

@@ -53,7 +53,7 @@ fn coverage_contexts() -> Vec<Context> {
     all
 }
 
-/// Cases per property (stated in the README); a quarter where `IDENFY_QUICK_TESTS` is set
+/// Cases per property (stated in docs/CONTRIBUTING.md); a quarter where `IDENFY_QUICK_TESTS` is set
 /// (mutation testing runs the suite once per mutant).
 const CASES: u32 = 256;
 
