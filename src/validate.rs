@@ -102,6 +102,6 @@ impl<'a> ValidateArgs<'a> for TokenRequest {
         &self,
         (engine, ctx): (&'a Engine, &'a Context),
     ) -> Result<(), ValidationErrors> {
-        errors_of(&engine.check_value(self, ctx))
+        errors_of(&engine.check_serialized(self, ctx))
     }
 }

@@ -309,9 +309,9 @@ impl Engine {
         self.check(body.as_bytes(), ctx)
     }
 
-    /// Checks a request given as a value that serializes to its body: a `serde_json::Value`,
-    /// a [`TokenRequest`](crate::TokenRequest), a struct of the caller's (see
-    /// [`check_value`](crate::check_value)).
+    /// Checks a request given as a `serde_json::Value` (see
+    /// [`check_value`](crate::check_value)); a [`TokenRequest`](crate::TokenRequest) through
+    /// its value.
     ///
     /// ```
     /// use idenfy_preflight::{Context, Engine, Policy, TokenRequest};
@@ -319,11 +319,22 @@ impl Engine {
     /// let body = serde_json::json!({"clientId": "c1", "sex": "M"});
     /// assert!(Engine::default().check_value(&body, &Context::new()).is_valid());
     /// let engine = Engine::builder().policy(Policy::require("acme.names", ["lastName"])?).build()?;
-    /// let report = engine.check_value(&TokenRequest::new("c1"), &Context::new());
+    /// let typed = serde_json::to_value(TokenRequest::new("c1"))?;
+    /// let report = engine.check_value(&typed, &Context::new());
     /// assert_eq!(report.violations()[0].pointer(), "/lastName");
-    /// # Ok::<(), idenfy_preflight::PolicyError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn check_value(&self, body: &impl serde::Serialize, ctx: &Context) -> Report<'static> {
+    pub fn check_value(&self, body: &serde_json::Value, ctx: &Context) -> Report<'static> {
+        self.check_serialized(body, ctx)
+    }
+
+    /// Checks anything that serializes to a request body (a typed request, for `validator`).
+    #[cfg_attr(not(feature = "validator"), allow(dead_code))]
+    pub(crate) fn check_serialized(
+        &self,
+        body: &impl serde::Serialize,
+        ctx: &Context,
+    ) -> Report<'static> {
         super::serialized(body, &self.context(ctx), &self.plan.policies)
     }
 
