@@ -397,3 +397,209 @@ impl Engine {
         self.check_response(body.as_bytes(), request, ctx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::PolicySpec;
+    use crate::Code;
+
+    const EXAMPLE: &[u8] = include_bytes!("../../examples/profile.json");
+
+    fn codes(report: &Report<'_>) -> Vec<(String, Code)> {
+        report
+            .violations()
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code()))
+            .collect()
+    }
+
+    /// An engine is built once and shared: cloned cheaply (the same plan), sent and shared
+    /// between threads, each of which gets the reports one thread gets.
+    #[test]
+    fn an_engine_is_shared_between_threads() {
+        fn shareable<T: Send + Sync + Clone + 'static>() {}
+        shareable::<Engine>();
+        shareable::<EngineBuilder>();
+        let engine = Engine::builder()
+            .profile_file(EXAMPLE, &Context::new())
+            .expect("the example profile loads")
+            .build()
+            .expect("its policies apply");
+        let copy = engine.clone();
+        assert!(
+            Arc::ptr_eq(&engine.plan, &copy.plan),
+            "a clone shares the plan"
+        );
+        let body = br#"{"clientId": "c1", "locale": "es", "callbackUrl": "https://x.example/h"}"#;
+        let ctx = Context::new();
+        let alone = codes(&engine.check(body, &ctx));
+        assert!(!alone.is_empty(), "the profile's rules apply");
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let engine = engine.clone();
+                std::thread::spawn(move || codes(&engine.check(body, &Context::new())))
+            })
+            .collect();
+        for t in threads {
+            assert_eq!(t.join().ok(), Some(alone.clone()));
+        }
+        // Borrowed by scoped threads, without a clone, too.
+        std::thread::scope(|s| {
+            let seen = s.spawn(|| codes(&engine.check(body, &ctx)));
+            assert_eq!(seen.join().ok(), Some(alone.clone()));
+        });
+    }
+
+    /// The account's settings are the engine's: a caller's context cannot carry them, and
+    /// each check receives them whatever context it is given.
+    #[test]
+    fn the_engine_hands_its_account_to_every_check() {
+        let engine = Engine::builder()
+            .profile_file(br#"{"locales": ["lt"]}"#, &Context::new())
+            .expect("loads")
+            .unknown_fields(UnknownFields::Deny)
+            .default_expiry_time(600)
+            .build()
+            .expect("no policy");
+        let given = Context::new().with_show_values(true);
+        let ctx = engine.context(&given);
+        assert_eq!(ctx.unknown_fields, UnknownFields::Deny);
+        assert_eq!(ctx.default_expiry_time, 600);
+        assert!(ctx.profile().is_some_and(|p| p.locales.is_some()));
+        assert!(ctx.show_values, "the caller's per-call settings are kept");
+        let plain = Engine::default().context(&given);
+        assert_eq!(plain, given, "the default engine adds nothing");
+        let body = br#"{"clientId": "c1", "locale": "en", "zzz": 1, "generateDigitString": true, "expiryTime": 601}"#;
+        let found: Vec<Code> = codes(&engine.check(body, &Context::new()))
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        for code in [
+            Code::UnsupportedLocale,
+            Code::UnknownField,
+            Code::DigitStringExpiryTooLong,
+        ] {
+            assert!(found.contains(&code), "{code}: {found:?}");
+        }
+        let report = engine.check(body, &Context::new());
+        let unknown = report
+            .violations()
+            .iter()
+            .find(|v| v.code() == Code::UnknownField);
+        assert!(unknown.is_some_and(|v| v.severity() == crate::Severity::Error));
+        assert!(crate::check(body, &Context::new()).is_valid());
+    }
+
+    /// The partner's policies and the profile's are checked when the engine is built, not at
+    /// each check: one that cannot apply is refused by `build`, whichever the source.
+    #[test]
+    fn a_policy_that_cannot_apply_is_refused_at_build() {
+        let wrong = Policy::on("acme.expiry", "expiryTime")
+            .expect("a member")
+            .one_of(["600"]);
+        let refused = Engine::builder().policy(wrong.clone()).build().err();
+        assert_eq!(refused.map(|e| e.part), Some("oneOf"));
+        let mut spec = PolicySpec::default();
+        spec.member = Some("expiryTime".into());
+        spec.one_of = Some(["600".to_owned()].into());
+        let mut profile = Profile::default();
+        profile.policies.insert("acme.expiry".into(), spec.clone());
+        let refused = Engine::builder().profile(profile.clone()).build().err();
+        assert_eq!(refused.map(|e| e.part), Some("oneOf"));
+        // One that can apply is taken, from either source, and runs.
+        spec.one_of = None;
+        spec.max = Some(600);
+        profile.policies.insert("acme.expiry".into(), spec);
+        let engine = Engine::builder()
+            .profile(profile)
+            .policy(Policy::require("acme.names", ["lastName"]).expect("a member"))
+            .build()
+            .expect("both apply");
+        let report = engine.check_str(r#"{"clientId": "c", "expiryTime": 601}"#, &Context::new());
+        let mut found: Vec<&str> = report.violations().iter().map(|v| v.code_name()).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["acme.expiry", "acme.names"]);
+        // The first wrong one of the partner's own is named, in the order added.
+        let first = Engine::builder()
+            .policy(Policy::require("acme.ok", ["lastName"]).expect("a member"))
+            .policy(wrong)
+            .policy(Policy::on("acme.late", "locale").expect("a member").min(1))
+            .build()
+            .err();
+        assert_eq!(first.map(|e| e.part), Some("oneOf"));
+    }
+
+    /// A profile file with errors gives its report, and no engine.
+    #[test]
+    fn a_profile_file_with_errors_is_refused_with_its_report() {
+        let refused = Engine::builder().profile_file(br#"{"flow": "popup"}"#, &Context::new());
+        let report = refused.err().expect("refused");
+        assert!(!report.is_valid() && report.profile().is_none());
+        let limits = crate::Limits {
+            max_bytes: 4,
+            ..crate::Limits::default()
+        };
+        let small = Context::new().with_limits(limits);
+        let refused = Engine::builder().profile_file(br#"{"flow": "iframe"}"#, &small);
+        let report = refused.err().expect("too large under the context's limits");
+        assert_eq!(report.violations()[0].code(), Code::DocumentTooLarge);
+    }
+
+    /// Every entry point of the engine is the free function's with the engine's account: the
+    /// default engine gives the free functions' reports, and an engine with a profile the
+    /// reports of a context carrying that profile (the old `Context::with_profile` path).
+    #[test]
+    fn every_entry_point_matches_the_free_functions() {
+        let profile = crate::load_profile(EXAMPLE, &Context::new())
+            .into_result()
+            .expect("loads");
+        let with = Engine::builder()
+            .profile(profile.clone())
+            .build()
+            .expect("applies");
+        let today = time::Date::from_calendar_date(2026, time::Month::December, 1).ok();
+        let ctx = Context {
+            today,
+            ..Context::new()
+        };
+        let old = ctx.clone().with_profile(profile);
+        let bodies: [&[u8]; 4] = [
+            br#"{"clientId": "c1", "locale": "es", "country": "US", "nfcRequired": true}"#,
+            br#"{"clientId": "c1", "firstName": "Ona", "lastName": "Jonaite"}"#,
+            b"not json",
+            include_bytes!("../../examples/docs-request.json"),
+        ];
+        let response = include_bytes!("../../examples/docs-response.json");
+        for body in bodies {
+            for (engine, ctx) in [(&Engine::default(), &ctx), (&with, &old)] {
+                let plain = &Context {
+                    account: None,
+                    ..ctx.clone()
+                };
+                assert_eq!(engine.check(body, plain), crate::check(body, ctx));
+                let text = String::from_utf8_lossy(body);
+                assert_eq!(engine.check_str(&text, plain), crate::check_str(&text, ctx));
+                if let Ok(value) = serde_json::from_slice::<serde_json::Value>(body) {
+                    assert_eq!(
+                        engine.check_value(&value, plain),
+                        crate::check_value(&value, ctx)
+                    );
+                }
+                let (mine, theirs) = (engine.explain(body, plain), crate::explain(body, ctx));
+                assert_eq!(mine.report(), theirs.report());
+                assert_eq!(mine.to_json_pretty(), theirs.to_json_pretty());
+                let request = crate::check(body, ctx);
+                assert_eq!(
+                    engine.check_response(response, request.request(), plain),
+                    crate::check_response(response, request.request(), ctx)
+                );
+                let text = String::from_utf8_lossy(response);
+                assert_eq!(
+                    engine.check_response_str(&text, None, plain),
+                    crate::check_response_str(&text, None, ctx)
+                );
+            }
+        }
+    }
+}
