@@ -501,9 +501,11 @@ mod tests {
             .one_of(["600"]);
         let refused = Engine::builder().policy(wrong.clone()).build().err();
         assert_eq!(refused.map(|e| e.part), Some("oneOf"));
-        let mut spec = PolicySpec::default();
-        spec.member = Some("expiryTime".into());
-        spec.one_of = Some(["600".to_owned()].into());
+        let mut spec = PolicySpec {
+            member: Some("expiryTime".into()),
+            one_of: Some(["600".to_owned()].into()),
+            ..PolicySpec::default()
+        };
         let mut profile = Profile::default();
         profile.policies.insert("acme.expiry".into(), spec.clone());
         let refused = Engine::builder().profile(profile.clone()).build().err();
@@ -535,7 +537,7 @@ mod tests {
     #[test]
     fn a_profile_file_with_errors_is_refused_with_its_report() {
         let refused = Engine::builder().profile_file(br#"{"flow": "popup"}"#, &Context::new());
-        let report = refused.err().expect("refused");
+        let report = refused.expect_err("refused");
         assert!(!report.is_valid() && report.profile().is_none());
         let limits = crate::Limits {
             max_bytes: 4,
@@ -543,7 +545,7 @@ mod tests {
         };
         let small = Context::new().with_limits(limits);
         let refused = Engine::builder().profile_file(br#"{"flow": "iframe"}"#, &small);
-        let report = refused.err().expect("too large under the context's limits");
+        let report = refused.expect_err("too large under the context's limits");
         assert_eq!(report.violations()[0].code(), Code::DocumentTooLarge);
     }
 
