@@ -18,20 +18,24 @@
 //!
 //! In a fuzz target: `fuzz_target!(|r: ArbitraryRequest| { my_handler(&r.body); })`.
 //!
-//! The [`Arbitrary`] impl builds requests for the default [`Context`] (no date, no partner
-//! profile). A service that checks with its own context (today's date, its partner profile)
-//! builds them for that context with [`ArbitraryRequest::arbitrary_in`], so a valid one stays
-//! clean under it (a document expiring no earlier than `today`, only what the profile allows):
+//! The [`Arbitrary`] impl builds requests for the default [`Engine`] and [`Context`] (no date,
+//! no partner profile). A service that checks with its own engine (its partner profile) and
+//! context (today's date) builds them for those with [`ArbitraryRequest::arbitrary_in`], so a
+//! valid one stays clean under them (a document expiring no earlier than `today`, only what the
+//! profile allows):
 //!
 //! ```
 //! use arbitrary::Unstructured;
 //! use idenfy_preflight::arbitrary::ArbitraryRequest;
-//! use idenfy_preflight::{check, Context, Date, Month};
+//! use idenfy_preflight::{Context, Date, Engine, Month};
 //!
+//! let engine = Engine::builder()
+//!     .profile_file(br#"{"permissions": {"callbackOverride": false}}"#, &Context::new())?
+//!     .build()?;
 //! let ctx = Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25)?);
 //! let bytes = [7u8; 256];
-//! let request = ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&bytes), &ctx)?;
-//! let report = check(&request.body, &ctx);
+//! let request = ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&bytes), &engine, &ctx)?;
+//! let report = engine.check(&request.body, &ctx);
 //! match &request.label {
 //!     None => assert!(report.violations().is_empty()),
 //!     Some(label) => assert!(label.holds(&report)),
@@ -40,8 +44,9 @@
 //! ```
 //!
 //! In a fuzz target: `fuzz_target!(|data: &[u8]| { if let Ok(r) =
-//! ArbitraryRequest::arbitrary_in(&mut Unstructured::new(data), &CTX) { my_handler(&r.body); } })`.
+//! ArbitraryRequest::arbitrary_in(&mut Unstructured::new(data), &ENGINE, &CTX) { my_handler(&r.body); } })`.
 
+use crate::check::engine::Engine;
 use crate::context::Context;
 use crate::cross::Members;
 use crate::kit::{self, candidates, BodyText, Recipe};
@@ -52,8 +57,8 @@ use std::sync::{Arc, Mutex};
 pub use crate::kit::{Label, DEBUG_BODY_BYTES};
 
 /// A request body and, when one rule was broken on purpose, the violation it earns (under the
-/// [`Context`] it was built for: the default one through [`Arbitrary`], the caller's through
-/// [`arbitrary_in`](Self::arbitrary_in)).
+/// [`Engine`] and [`Context`] it was built for: the default ones through [`Arbitrary`], the
+/// caller's through [`arbitrary_in`](Self::arbitrary_in)).
 ///
 /// Its `Debug` shows the body as text (lossy UTF-8), cut after [`DEBUG_BODY_BYTES`] bytes with
 /// its whole length noted.
@@ -107,16 +112,18 @@ fn valid_members(u: &mut Unstructured<'_>, ctx: &Context) -> Result<Members> {
 }
 
 impl ArbitraryRequest {
-    /// A request built from the fuzzer's bytes for `ctx`: valid and clean under it (no
-    /// violation at all: the dates kept around `ctx.today`, only what its partner profile
-    /// allows), or, about one time in three, with one rule broken and the label it earns under
-    /// `ctx` (see [`Label`]'s contract).
+    /// A request built from the fuzzer's bytes for `engine` and `ctx`: valid and clean under
+    /// them (no violation at all: the dates kept around `ctx.today`, only what the engine's
+    /// partner profile allows; its own policies built in Rust are not kept), or, about one time
+    /// in three, with one rule broken and the label it earns under them (see [`Label`]'s
+    /// contract).
     ///
     /// # Errors
     ///
     /// None in practice: once the bytes run out, `Unstructured` takes the first choice, so any
     /// input builds (tests/arbitrary.rs holds it); the `Result` is [`Arbitrary`]'s.
-    pub fn arbitrary_in(u: &mut Unstructured<'_>, ctx: &Context) -> Result<Self> {
+    pub fn arbitrary_in(u: &mut Unstructured<'_>, engine: &Engine, ctx: &Context) -> Result<Self> {
+        let ctx = &engine.context(ctx);
         let members = valid_members(u, ctx)?;
         if u.ratio(1, 3)? {
             let recipes = recipes(ctx);
@@ -135,8 +142,8 @@ impl ArbitraryRequest {
 }
 
 impl<'a> Arbitrary<'a> for ArbitraryRequest {
-    /// [`arbitrary_in`](Self::arbitrary_in) the default [`Context`].
+    /// [`arbitrary_in`](Self::arbitrary_in) the default [`Engine`] and [`Context`].
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Self::arbitrary_in(u, &Context::new())
+        Self::arbitrary_in(u, &Engine::default(), &Context::new())
     }
 }

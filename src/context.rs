@@ -1,8 +1,8 @@
 //! Everything a check needs that is not in the request body.
 //!
-//! The library reads no clock, file or environment: the caller passes today's date and the
-//! account-dependent settings here, so the same body and the same `Context` always give the same
-//! report.
+//! The library reads no clock, file or environment: the caller passes today's date here (and
+//! the account-dependent settings to an [`Engine`](crate::Engine)), so the same body, engine and
+//! `Context` always give the same report.
 
 use crate::account::{Account, UNKNOWN};
 use crate::profile::Profile;
@@ -49,16 +49,19 @@ pub const DEFAULT_EXPIRY_TIME: u32 = 86_400;
 /// the bound of a profile's `defaultExpiryTime` too.
 pub const MAX_EXPIRY_TIME: u32 = 2_592_000;
 
-/// Inputs of a check that do not come from the request body.
+/// What varies from one check to the next: today's date, the resource limits, and whether
+/// values may be shown. What belongs to the account (its partner profile, its policies, the
+/// unknown-field policy, its default token lifetime) is set once on an
+/// [`Engine`](crate::Engine) instead.
 ///
 /// ```
-/// use idenfy_preflight::{Context, Date, Month, UnknownFields};
+/// use idenfy_preflight::{Context, Date, Engine, Month, UnknownFields};
 ///
 /// let today = Date::from_calendar_date(2026, Month::November, 25)?;
-/// let ctx = Context::new()
-///     .with_today(today)
-///     .with_unknown_fields(UnknownFields::Deny);
+/// let ctx = Context::new().with_today(today).with_show_values(true);
 /// assert_eq!(ctx.today, Some(today));
+/// let engine = Engine::builder().unknown_fields(UnknownFields::Deny).build()?;
+/// assert!(!engine.check_str(r#"{"clientId": "c1", "zzz": 1}"#, &ctx).is_valid());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,18 +72,21 @@ pub struct Context {
     pub today: Option<Date>,
     /// Size, depth and violation-count limits.
     pub limits: Limits,
-    /// Policy for members the catalogue does not know.
-    pub unknown_fields: UnknownFields,
-    /// The account's default `expiryTime` in seconds; with `generateDigitString: true` the
-    /// request may not ask for more (default 86400).
-    pub default_expiry_time: u32,
     /// Copy the offending input value into each violation (`value`), and show what is derived
     /// from a personal member's value (its suggestion, in the message and in `params`). Off by
     /// default because names, dates and document numbers are personal data.
     pub show_values: bool,
-    /// What the partner knows of its account, compiled once when set; without it (or where it
-    /// leaves a part out), the rules that depend on the account assume nothing. Shared, so a
-    /// context is cheap to clone.
+    // The account-level settings, set only by an engine (which hands the checks a context
+    // carrying its own; a caller's context always has the defaults): the checks read the
+    // account through this one value.
+    /// Policy for members the catalogue does not know.
+    pub(crate) unknown_fields: UnknownFields,
+    /// The account's default `expiryTime` in seconds; with `generateDigitString: true` the
+    /// request may not ask for more (default 86400).
+    pub(crate) default_expiry_time: u32,
+    /// What the partner knows of its account, compiled once by the engine; without it (or
+    /// where it leaves a part out), the rules that depend on the account assume nothing.
+    /// Shared, so a context is cheap to clone.
     pub(crate) account: Option<Arc<Account>>,
 }
 
@@ -89,53 +95,99 @@ impl Default for Context {
         Context {
             today: None,
             limits: Limits::default(),
+            show_values: false,
             unknown_fields: UnknownFields::Warn,
             default_expiry_time: DEFAULT_EXPIRY_TIME,
-            show_values: false,
             account: None,
         }
     }
 }
 
 impl Context {
-    /// The defaults: no date, default limits, unknown fields warned about, values hidden.
+    /// The defaults: no date, default limits, values hidden.
+    ///
+    /// ```
+    /// use idenfy_preflight::{Context, Limits};
+    ///
+    /// let ctx = Context::new();
+    /// assert_eq!((ctx.today, ctx.limits, ctx.show_values), (None, Limits::default(), false));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets today's date, enabling the date-relative rules.
+    ///
+    /// ```
+    /// use idenfy_preflight::{check_str, Code, Context, Date, Month};
+    ///
+    /// let body = r#"{"clientId": "c1", "dateOfBirth": "2030-01-01"}"#;
+    /// assert!(check_str(body, &Context::new()).is_valid());
+    /// let ctx = Context::new().with_today(Date::from_calendar_date(2026, Month::November, 25)?);
+    /// assert_eq!(check_str(body, &ctx).violations()[0].code(), Code::DateInFuture);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_today(mut self, today: Date) -> Self {
         self.today = Some(today);
         self
     }
 
     /// Sets the resource limits.
+    ///
+    /// ```
+    /// use idenfy_preflight::{check_str, Code, Context, Limits};
+    ///
+    /// let ctx = Context::new().with_limits(Limits { max_bytes: 8, ..Limits::default() });
+    /// let report = check_str(r#"{"clientId": "c1"}"#, &ctx);
+    /// assert_eq!(report.violations()[0].code(), Code::DocumentTooLarge);
+    /// ```
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
     }
 
-    /// Sets the unknown-field policy.
-    pub fn with_unknown_fields(mut self, policy: UnknownFields) -> Self {
-        self.unknown_fields = policy;
+    /// Opts in to copying input values into violations, and to what is derived from personal
+    /// ones (suggestions); see [`show_values`](Self::show_values).
+    ///
+    /// ```
+    /// use idenfy_preflight::{check_str, Context};
+    ///
+    /// let ctx = Context::new().with_show_values(true);
+    /// let report = check_str(r#"{"clientId": "c1", "sex": "X"}"#, &ctx);
+    /// assert_eq!(report.violations()[0].value(), Some(&serde_json::json!("X")));
+    /// ```
+    pub fn with_show_values(mut self, show: bool) -> Self {
+        self.show_values = show;
         self
     }
 
-    /// Sets the account's default token lifetime in seconds.
-    pub fn with_default_expiry_time(mut self, seconds: u32) -> Self {
-        self.default_expiry_time = seconds;
-        self
+    /// This context with the account-level settings of an engine (its compiled account, its
+    /// unknown-field policy and default token lifetime): what the checks receive.
+    pub(crate) fn for_account(
+        &self,
+        account: Option<&Arc<Account>>,
+        unknown_fields: UnknownFields,
+        default_expiry_time: u32,
+    ) -> Context {
+        Context {
+            today: self.today,
+            limits: self.limits,
+            show_values: self.show_values,
+            unknown_fields,
+            default_expiry_time,
+            account: account.cloned(),
+        }
     }
 
-    /// Sets the partner profile, making the account-dependent rules precise. Its digit-string
-    /// limit, where it states one, wins over [`default_expiry_time`](Self::default_expiry_time).
-    pub fn with_profile(mut self, profile: impl Into<Arc<Profile>>) -> Self {
+    /// This context with `profile` compiled into it (the internal tests' and the profile
+    /// self-check's shortcut for an engine with that profile).
+    pub(crate) fn with_profile(mut self, profile: impl Into<Arc<Profile>>) -> Self {
         self.account = Some(Arc::new(Account::compile(profile.into())));
         self
     }
 
-    /// The partner profile, if one was set.
-    pub fn profile(&self) -> Option<&Profile> {
+    /// The partner profile, if the engine has one.
+    pub(crate) fn profile(&self) -> Option<&Profile> {
         self.account().profile()
     }
 
@@ -150,12 +202,5 @@ impl Context {
             Some(max) => (max, true),
             None => (self.default_expiry_time, false),
         }
-    }
-
-    /// Opts in to copying input values into violations, and to what is derived from personal
-    /// ones (suggestions); see [`show_values`](Self::show_values).
-    pub fn with_show_values(mut self, show: bool) -> Self {
-        self.show_values = show;
-        self
     }
 }

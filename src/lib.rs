@@ -30,7 +30,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The library does no I/O: today's date and account settings come in through [`Context`].
+//! The library does no I/O: today's date comes in through [`Context`], and what the partner
+//! knows of its account (a partner [`Profile`], its own [`Policy`]s, the account's settings) is
+//! compiled once into an [`Engine`]; the free functions are the default engine (no profile).
 //!
 //! # The public API
 //!
@@ -38,8 +40,11 @@
 //!   request) to a [`Report`]; [`Report::into_result`] gives the [`ValidRequest`] to send, or the
 //!   report as an error (it implements [`std::error::Error`], so `?` works with `Box<dyn Error>`
 //!   and `anyhow`).
-//! - [`Context`], [`Limits`], [`UnknownFields`]: what the check needs besides the body; [`Date`]
-//!   and [`Month`] (from `time`) to say what day it is.
+//! - [`Engine`] (built by [`Engine::builder`]): the same checks, [`explain`] and the response's,
+//!   for one account: its [`Profile`] (or a profile file, [`load_profile`]), its [`Policy`]s,
+//!   its [`UnknownFields`] policy and default token lifetime, compiled once and shared.
+//! - [`Context`], [`Limits`]: what varies per call besides the body; [`Date`] and [`Month`]
+//!   (from `time`) to say what day it is.
 //! - [`Violation`], [`Code`], [`Severity`], [`Params`]: what was found.
 //! - [`TokenRequest`] and its enums: the request as a Rust value (`Serialize`, `Deserialize`).
 //! - [`response`]: the Generate token response and the verification URLs.
@@ -101,7 +106,7 @@ mod validate;
 // tests' value generators) use the declarations and findings directly. They are not part of the
 // API and may change in any release; the stable view of the declarations is `catalogue`.
 
-pub use check::engine::Engine;
+pub use check::engine::{Engine, EngineBuilder};
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME};
 pub use cross::policy::{Policy, PolicyError};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
@@ -192,7 +197,8 @@ pub mod catalogue {
     };
 }
 
-/// Checks a request body given as raw bytes (as received or read from a file).
+/// Checks a request body given as raw bytes (as received or read from a file), with the
+/// default engine (no partner profile, no policy: [`Engine::check`] for one).
 ///
 /// ```
 /// use idenfy_preflight::{check, Context};
@@ -202,21 +208,25 @@ pub mod catalogue {
 /// assert_eq!(report.request().unwrap().to_json_string(), r#"{"clientId":"100000","locale":"en"}"#);
 /// ```
 pub fn check<'a>(body: &'a [u8], ctx: &Context) -> Report<'a> {
+    // A caller's context carries the default engine's account (only an engine sets another),
+    // so checking under it as given is the default engine's check, without building one.
     check::request::check(body, ctx)
 }
 
 /// Reads a partner profile file (the format of `schema/partner-profile.schema.json`): every
 /// member is checked like a request's, and the [`Profile`] is given only when nothing is an
-/// error, so a request is never checked against a broken profile. `ctx` gives the limits and the
-/// policy for undocumented members.
+/// error, so a request is never checked against a broken profile. `ctx` gives the limits (a
+/// member the format does not document is always an error). The report keeps the warnings;
+/// [`EngineBuilder::profile`] takes the profile (or [`EngineBuilder::profile_file`] reads it).
 ///
 /// ```
-/// use idenfy_preflight::{check_str, load_profile, Code, Context};
+/// use idenfy_preflight::{load_profile, Code, Context, Engine};
 ///
 /// let file = br#"{"permissions": {"callbackOverride": false}, "questionnaires": ["kyc-basic"]}"#;
 /// let profile = load_profile(file, &Context::new()).into_result()?;
-/// let ctx = Context::new().with_profile(profile);
-/// let report = check_str(r#"{"clientId": "c1", "questionnaire": "kyc-basik"}"#, &ctx);
+/// let engine = Engine::builder().profile(profile).build()?;
+/// let ctx = Context::new();
+/// let report = engine.check_str(r#"{"clientId": "c1", "questionnaire": "kyc-basik"}"#, &ctx);
 /// let v = &report.violations()[0];
 /// assert_eq!((v.pointer(), v.code()), ("/questionnaire", Code::InactiveQuestionnaire));
 /// assert!(v.message().ends_with("did you mean kyc-basic?"));
@@ -229,15 +239,15 @@ pub fn load_profile(file: &[u8], ctx: &Context) -> ProfileReport {
 /// Checks a request body and resolves every session setting to the value the session will run
 /// with and where it comes from: the request, the partner profile's dashboard default, the API's
 /// documented default, or another setting that decides it. Without a profile, the settings the
-/// account decides are unknown.
+/// account decides are unknown: [`Engine::explain`] explains with a profile.
 ///
 /// ```
-/// use idenfy_preflight::{explain, load_profile, Context, Provenance};
+/// use idenfy_preflight::{Context, Engine, Provenance};
 ///
-/// let profile = load_profile(br#"{"defaults": {"nfcRequired": true, "autoFaceMatching": false}}"#,
-///                            &Context::new()).into_result()?;
-/// let ctx = Context::new().with_profile(profile);
-/// let e = explain(br#"{"clientId": "c1", "checkLiveness": true, "locale": "lt"}"#, &ctx);
+/// let file = br#"{"defaults": {"nfcRequired": true, "autoFaceMatching": false}}"#;
+/// let engine = Engine::builder().profile_file(file, &Context::new())?.build()?;
+/// let ctx = Context::new();
+/// let e = engine.explain(br#"{"clientId": "c1", "checkLiveness": true, "locale": "lt"}"#, &ctx);
 /// let nfc = e.setting("nfcRequired").unwrap();
 /// assert_eq!((nfc.value.clone(), nfc.provenance), (Some(true.into()), Provenance::ProfileDefault));
 /// let liveness = e.setting("checkLiveness").unwrap();
@@ -274,6 +284,7 @@ pub fn check_value(body: &serde_json::Value, ctx: &Context) -> Report<'static> {
 
 /// Checks a token response given as raw bytes. With `request` (the normalized request that was
 /// sent), every member of it the response changed or left out is reported as a warning.
+/// [`Engine::check_response`] also compares the response with a partner profile.
 ///
 /// ```
 /// use idenfy_preflight::{check_response, Code, Context, Severity};

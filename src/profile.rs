@@ -72,19 +72,20 @@ file_struct! {
     /// What a partner's iDenfy account allows and presets, for the rules that depend on it.
     ///
     /// ```
-    /// use idenfy_preflight::{check_str, Code, Context, Permissions, Profile};
+    /// use idenfy_preflight::{check_str, Code, Context, Engine, Permissions, Profile};
     /// use std::collections::BTreeSet;
     ///
     /// let mut profile = Profile::default();
     /// profile.permissions.callback_override = Some(false);
     /// profile.nfc_countries = Some(BTreeSet::from(["LT".to_owned()]));
-    /// let ctx = Context::new().with_profile(profile);
+    /// let engine = Engine::builder().profile(profile).build()?;
     ///
     /// let body = r#"{"clientId": "c1", "callbackUrl": "https://example.com/hook"}"#;
-    /// let report = check_str(body, &ctx);
+    /// let report = engine.check_str(body, &Context::new());
     /// assert_eq!(report.violations()[0].code(), Code::MissingPermission);
     /// // Without the profile, the same request is fine.
     /// assert!(check_str(body, &Context::new()).is_valid());
+    /// # Ok::<(), idenfy_preflight::PolicyError>(())
     /// ```
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
     #[non_exhaustive]

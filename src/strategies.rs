@@ -7,27 +7,32 @@
 //! rules between them), and a shrunk near miss keeps its label, because its broken part is
 //! fixed and only the valid rest shrinks, within valid values.
 //!
+//! Each strategy builds for an [`Engine`] (its partner profile, policies and account settings)
+//! and a [`Context`] (today's date, the limits): what your service checks with.
+//! [`Engine::default()`] is the engine without a profile, which the free functions are.
+//!
 //! ```
 //! use idenfy_preflight::strategies::{near_miss, valid_request};
-//! use idenfy_preflight::{check, Context};
+//! use idenfy_preflight::{Context, Engine};
 //! use proptest::prelude::*;
 //! use proptest::test_runner::TestRunner;
 //!
-//! let ctx = Context::new();
+//! let (engine, ctx) = (Engine::default(), Context::new());
 //! let mut runner = TestRunner::default();
 //! // Your service must accept every valid request …
-//! runner.run(&valid_request(&ctx), |body| {
+//! runner.run(&valid_request(&engine, &ctx), |body| {
 //!     let bytes = serde_json::to_vec(&body).unwrap();
-//!     prop_assert!(check(&bytes, &ctx).is_valid());
+//!     prop_assert!(engine.check(&bytes, &ctx).is_valid());
 //!     Ok(())
 //! }).unwrap();
 //! // … and refuse every near miss with an error label, for the labelled reason.
-//! runner.run(&near_miss(&ctx), |miss| {
-//!     prop_assert!(miss.label.holds(&check(&miss.body, &ctx)), "{:?}", miss.label);
+//! runner.run(&near_miss(&engine, &ctx), |miss| {
+//!     prop_assert!(miss.label.holds(&engine.check(&miss.body, &ctx)), "{:?}", miss.label);
 //!     Ok(())
 //! }).unwrap();
 //! ```
 
+use crate::check::engine::Engine;
 use crate::context::Context;
 use crate::cross::Members;
 use crate::kit::{self, text_examples, FreeTextOf, Recipe};
@@ -211,7 +216,7 @@ fn object_value(object: &'static Object) -> BoxedStrategy<Value> {
     }
 }
 
-/// Requests the engine accepts under `ctx` **clean**: no error, and no warning but a legacy
+/// Requests `engine` accepts under `ctx` **clean**: no error, and no warning but a legacy
 /// member's `legacy_field`. `clientId` and any subset of the other members (legacy ones rarely:
 /// they warn), `null` for some (where the engine takes a `null` without a word), every value
 /// over its legal range with weight on the edges (last passing lengths and numbers, leap days,
@@ -219,8 +224,14 @@ fn object_value(object: &'static Object) -> BoxedStrategy<Value> {
 /// several scripts with the punctuation of names, URLs with ports, queries and IDN hosts), and
 /// the rules between members kept by construction (bank sub-flags, age range, the dates' order
 /// around `ctx.today`, the digit string's expiry, additionalSteps and additionalData that fit
-/// together). [`valid_body`] gives the same as bytes.
-pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
+/// together). [`valid_body`] gives the same as bytes. The engine's own policies built in Rust
+/// are not kept (a test of the partner's cannot be generated for); its profile's are.
+pub fn valid_request(engine: &Engine, ctx: &Context) -> BoxedStrategy<Value> {
+    request_for(engine.context(ctx))
+}
+
+/// [`valid_request`] for the context the checks receive (the engine's account in it).
+fn request_for(ctx: Context) -> BoxedStrategy<Value> {
     let members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = kit::members()
         .map(|m| {
             let v = value(&m.shape).prop_map(move |v| (m.name, v));
@@ -238,7 +249,6 @@ pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
             }
         })
         .collect();
-    let ctx = ctx.clone();
     members
         .prop_map(move |chosen| {
             let mut m: Members = chosen
@@ -254,16 +264,16 @@ pub fn valid_request(ctx: &Context) -> BoxedStrategy<Value> {
 
 /// [`valid_request`] as the body a client sends (serialized JSON bytes): the same kind of body
 /// as [`NearMiss::body`], for a handler that takes bytes.
-pub fn valid_body(ctx: &Context) -> BoxedStrategy<Vec<u8>> {
-    valid_request(ctx)
+pub fn valid_body(engine: &Engine, ctx: &Context) -> BoxedStrategy<Vec<u8>> {
+    valid_request(engine, ctx)
         .prop_map(|body| serde_json::to_vec(&body).unwrap_or_default())
         .boxed()
 }
 
 /// [`valid_request`] as a typed [`TokenRequest`] (its normalized form).
-pub fn valid_token_request(ctx: &Context) -> BoxedStrategy<TokenRequest> {
-    let ctx = ctx.clone();
-    valid_request(&ctx)
+pub fn valid_token_request(engine: &Engine, ctx: &Context) -> BoxedStrategy<TokenRequest> {
+    let ctx = engine.context(ctx);
+    request_for(ctx.clone())
         .prop_map(move |body| {
             let bytes = serde_json::to_vec(&body).unwrap_or_default();
             let report = crate::check(&bytes, &ctx);
@@ -284,7 +294,8 @@ pub fn valid_token_request(ctx: &Context) -> BoxedStrategy<TokenRequest> {
 /// document-level ones (a key twice, not JSON, not UTF-8, a byte-order mark, nesting and size
 /// limits, unknown, misspelled, legacy and aliased members). A shrunk case is the same near
 /// miss on a smaller valid request, so its label stays true.
-pub fn near_miss(ctx: &Context) -> BoxedStrategy<NearMiss> {
+pub fn near_miss(engine: &Engine, ctx: &Context) -> BoxedStrategy<NearMiss> {
+    let ctx = &engine.context(ctx);
     let mut by_code: std::collections::BTreeMap<crate::Code, Vec<Recipe>> = Default::default();
     for r in kit::recipes(ctx) {
         by_code.entry(r.label(ctx).code).or_default().push(r);
@@ -296,7 +307,7 @@ pub fn near_miss(ctx: &Context) -> BoxedStrategy<NearMiss> {
     let ctx = ctx.clone();
     // The broken part never shrinks (shrinking it could trade one near miss for another); the
     // valid rest does.
-    (Union::new(groups).no_shrink(), valid_request(&ctx))
+    (Union::new(groups).no_shrink(), request_for(ctx.clone()))
         .prop_map(move |(recipe, base)| {
             let base = match base {
                 Value::Object(m) => m,
@@ -311,12 +322,13 @@ pub fn near_miss(ctx: &Context) -> BoxedStrategy<NearMiss> {
 ///
 /// ```
 /// use idenfy_preflight::strategies::near_misses;
-/// use idenfy_preflight::{Code, Context};
+/// use idenfy_preflight::{Code, Context, Engine};
 ///
-/// let all = near_misses(&Context::new());
+/// let all = near_misses(&Engine::default(), &Context::new());
 /// assert!(all.iter().any(|m| m.label.code == Code::InvalidCountryCode && m.label.pointer == "/nationality"));
 /// ```
-pub fn near_misses(ctx: &Context) -> Vec<NearMiss> {
+pub fn near_misses(engine: &Engine, ctx: &Context) -> Vec<NearMiss> {
+    let ctx = &engine.context(ctx);
     let base = kit::smallest(ctx);
     kit::recipes(ctx)
         .iter()
@@ -356,12 +368,12 @@ fn json_value() -> impl Strategy<Value = Value> {
 /// Bodies for robustness tests: arbitrary bytes, arbitrary JSON (with documented member names
 /// as keys, often), valid requests and near misses.
 pub fn any_body() -> BoxedStrategy<Vec<u8>> {
-    let ctx = Context::new();
+    let (engine, ctx) = (Engine::default(), Context::new());
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..512),
         json_value().prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
-        valid_request(&ctx).prop_map(|v| serde_json::to_vec(&v).unwrap_or_default()),
-        near_miss(&ctx).prop_map(|m| m.body),
+        valid_body(&engine, &ctx),
+        near_miss(&engine, &ctx).prop_map(|m| m.body),
     ]
     .boxed()
 }

@@ -8,6 +8,7 @@
 //! `params` the JSON Pointer, the severity and our own params. Warnings are not errors, so they
 //! are not in `ValidationErrors`: call [`TokenRequest::check`] to see them.
 
+use crate::check::engine::Engine;
 use crate::context::Context;
 use crate::report::Report;
 use crate::typed::TokenRequest;
@@ -50,9 +51,10 @@ fn errors_of(report: &Report<'_>) -> Result<(), ValidationErrors> {
     Err(errors)
 }
 
-/// Checks with the default [`Context`]: no `today`, so the rules relative to today's date
-/// (expired document, birth date in the future) don't run; use
-/// [`validate_with_args`](ValidateArgs::validate_with_args) with a context that has one.
+/// Checks with the default [`Engine`] and [`Context`]: no partner profile, and no `today`, so
+/// the rules relative to today's date (expired document, birth date in the future) don't run;
+/// use [`validate_with_args`](ValidateArgs::validate_with_args) with an engine and a context
+/// that have them.
 ///
 /// ```
 /// use idenfy_preflight::TokenRequest;
@@ -71,30 +73,35 @@ impl Validate for TokenRequest {
     }
 }
 
-/// Checks with the caller's [`Context`] (today's date, the account's settings).
+/// Checks with the caller's [`Engine`] (the account: its profile, policies and settings) and
+/// [`Context`] (today's date).
 ///
 /// ```
-/// use idenfy_preflight::{Context, TokenRequest};
+/// use idenfy_preflight::{Context, Engine, TokenRequest};
 /// use validator::ValidateArgs;
 ///
 /// // The account's tokens last an hour, and a digit string may not outlive them.
-/// let ctx = Context::new().with_default_expiry_time(3600);
+/// let engine = Engine::builder().default_expiry_time(3600).build()?;
 /// let request = TokenRequest {
 ///     generate_digit_string: Some(true),
 ///     expiry_time: Some(7200),
 ///     ..TokenRequest::new("c1")
 /// };
-/// let errors = request.validate_with_args(&ctx).unwrap_err();
+/// let errors = request.validate_with_args((&engine, &Context::new())).unwrap_err();
 /// assert_eq!(
 ///     errors.field_errors()["expiryTime"][0].code,
 ///     "digit_string_expiry_too_long"
 /// );
+/// # Ok::<(), idenfy_preflight::PolicyError>(())
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "validator")))]
 impl<'a> ValidateArgs<'a> for TokenRequest {
-    type Args = &'a Context;
+    type Args = (&'a Engine, &'a Context);
 
-    fn validate_with_args(&self, ctx: &'a Context) -> Result<(), ValidationErrors> {
-        errors_of(&self.check(ctx))
+    fn validate_with_args(
+        &self,
+        (engine, ctx): (&'a Engine, &'a Context),
+    ) -> Result<(), ValidationErrors> {
+        errors_of(&engine.check_serialized(self, ctx))
     }
 }

@@ -4,7 +4,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use idenfy_preflight::arbitrary::ArbitraryRequest;
-use idenfy_preflight::{check, Context};
+use idenfy_preflight::{check, Context, Engine};
 
 /// Deterministic pseudo-random bytes (xorshift), as a fuzzer's input would be.
 fn bytes(seed: u64, n: usize) -> Vec<u8> {
@@ -92,14 +92,19 @@ fn requests_built_for_a_context_are_clean_under_it() {
         idenfy_preflight::Date::from_calendar_date(2026, idenfy_preflight::Month::November, 25)
             .expect("a date");
     let dated = Context::new().with_today(today);
-    let contexts = [dated.clone(), dated.clone().with_profile(profile())];
-    for ctx in &contexts {
+    let account = Engine::builder()
+        .profile(profile())
+        .build()
+        .expect("the example profile's policies apply");
+    let contexts = [(Engine::default(), &dated), (account, &dated)];
+    for (engine, ctx) in &contexts {
         let (mut valid, mut broken) = (0, 0);
         for seed in 0..600u64 {
             let data = bytes(seed, 64 + (seed as usize % 512));
-            let request = ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&data), ctx)
-                .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
-            let report = check(&request.body, ctx);
+            let request =
+                ArbitraryRequest::arbitrary_in(&mut Unstructured::new(&data), engine, ctx)
+                    .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            let report = engine.check(&request.body, ctx);
             match &request.label {
                 None => {
                     valid += 1;

@@ -44,7 +44,7 @@
 //! every code a case expects as an error has a reason (`Code::reason`) citing its source.
 
 use idenfy_preflight::spec::catalogue::FIELDS;
-use idenfy_preflight::{check, Code, Context, Limits, Report, UnknownFields};
+use idenfy_preflight::{check, Code, Context, Engine, Limits, Report, UnknownFields};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -97,6 +97,9 @@ struct Expected {
 /// A case ready to run.
 struct Case {
     body: Vec<u8>,
+    /// The account (`profile`, `unknown_fields`, `default_expiry_time`), compiled once; `None`
+    /// when the case sets none of them (the default engine, which the free functions are).
+    engine: Option<Engine>,
     ctx: Context,
     valid: bool,
     violations: Vec<Expected>,
@@ -176,9 +179,11 @@ fn decode_base64(s: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn context(raw: Option<RawContext>) -> Result<Context, String> {
+fn context(raw: Option<RawContext>) -> Result<(Option<Engine>, Context), String> {
     let raw = raw.unwrap_or_default();
     let mut ctx = Context::new();
+    let mut engine = Engine::builder();
+    let mut account = false;
     let mut limits = Limits::default();
     if let Some(s) = raw.today {
         let format = time::macros::format_description!("[year]-[month]-[day]");
@@ -190,11 +195,15 @@ fn context(raw: Option<RawContext>) -> Result<Context, String> {
     limits.max_violations = raw.max_violations.unwrap_or(limits.max_violations);
     match raw.unknown_fields.as_deref() {
         None | Some("warn") => {}
-        Some("deny") => ctx = ctx.with_unknown_fields(UnknownFields::Deny),
+        Some("deny") => {
+            engine = engine.unknown_fields(UnknownFields::Deny);
+            account = true;
+        }
         Some(other) => return Err(format!("context.unknown_fields {other:?}: warn or deny")),
     }
     if let Some(n) = raw.default_expiry_time {
-        ctx = ctx.with_default_expiry_time(n);
+        engine = engine.default_expiry_time(n);
+        account = true;
     }
     if let Some(show) = raw.show_values {
         ctx = ctx.with_show_values(show);
@@ -204,9 +213,14 @@ fn context(raw: Option<RawContext>) -> Result<Context, String> {
         let profile = idenfy_preflight::load_profile(&bytes, &Context::new())
             .into_result()
             .map_err(|r| format!("context.profile does not load: {r}"))?;
-        ctx = ctx.with_profile(profile);
+        engine = engine.profile(profile);
+        account = true;
     }
-    Ok(ctx.with_limits(limits))
+    let engine = match account {
+        true => Some(engine.build().map_err(|e| format!("context: {e}"))?),
+        false => None,
+    };
+    Ok((engine, ctx.with_limits(limits)))
 }
 
 fn prepare(raw: RawCase) -> Result<Case, String> {
@@ -229,9 +243,11 @@ fn prepare(raw: RawCase) -> Result<Case, String> {
             ));
         }
     }
+    let (engine, ctx) = context(raw.context)?;
     Ok(Case {
         body,
-        ctx: context(raw.context)?,
+        engine,
+        ctx,
         valid: raw.valid,
         violations: raw.violations,
         request: raw.request.map(|r| compact(r.get())).transpose()?,
@@ -300,8 +316,18 @@ fn matches(expected: &Expected, actual: &idenfy_preflight::Violation) -> bool {
 
 /// Runs one case; `Err` describes every way it failed.
 fn run_case(case: &Case) -> Result<(), String> {
-    let report = check(&case.body, &case.ctx);
     let mut problems = Vec::new();
+    let report = match &case.engine {
+        Some(engine) => engine.check(&case.body, &case.ctx),
+        None => {
+            // The free function is the default engine: the same report, whichever is called.
+            let report = check(&case.body, &case.ctx);
+            if Engine::default().check(&case.body, &case.ctx) != report {
+                problems.push("Engine::default() and check() differ".to_owned());
+            }
+            report
+        }
+    };
 
     // Invariants the crate promises for every report.
     let has_errors = report.errors().next().is_some();

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{example, run, TODAY};
-use idenfy_preflight::{explain, load_profile, Context, Profile, Provenance};
+use idenfy_preflight::{explain, load_profile, Context, Engine, Profile, Provenance};
 use serde_json::{json, Value};
 
 fn profile(file: &str) -> Profile {
@@ -13,9 +13,17 @@ fn profile(file: &str) -> Profile {
         .expect("the profile loads")
 }
 
-/// `(value, provenance)` of each member asked for.
-fn settings(body: &str, ctx: &Context, members: &[&str]) -> Vec<(Option<Value>, Provenance)> {
-    let e = explain(body.as_bytes(), ctx);
+/// The engine of `profile`.
+fn engine_of(profile: Profile) -> Engine {
+    Engine::builder()
+        .profile(profile)
+        .build()
+        .expect("the profile's policies apply")
+}
+
+/// `(value, provenance)` of each member asked for, explained by `engine`.
+fn settings(body: &str, engine: &Engine, members: &[&str]) -> Vec<(Option<Value>, Provenance)> {
+    let e = engine.explain(body.as_bytes(), &Context::new());
     members
         .iter()
         .map(|m| {
@@ -29,7 +37,7 @@ fn settings(body: &str, ctx: &Context, members: &[&str]) -> Vec<(Option<Value>, 
 fn without_a_profile_the_account_s_settings_are_unknown() {
     let got = settings(
         r#"{"clientId": "c", "verifyEmail": true}"#,
-        &Context::new(),
+        &Engine::default(),
         &[
             "verifyEmail",
             "tokenType",
@@ -72,12 +80,12 @@ fn without_a_profile_the_account_s_settings_are_unknown() {
 /// it.
 #[test]
 fn null_is_a_value_only_where_it_turns_something_off() {
-    let ctx = Context::new().with_profile(profile(
+    let engine = engine_of(profile(
         r#"{"defaults": {"questionnaire": "kyc", "verifyBank": null, "locale": "lt"}}"#,
     ));
     let got = settings(
         r#"{"clientId": "c", "questionnaire": null, "locale": null}"#,
-        &ctx,
+        &engine,
         &["questionnaire", "locale", "verifyBank"],
     );
     assert_eq!(
@@ -102,10 +110,10 @@ fn the_environment_comes_before_the_dashboard() {
         .is_none());
     let mut given = profile(r#"{"features": ["checkLiveness"]}"#);
     given.defaults.insert("checkAml".into(), json!(true));
-    let ctx = Context::new().with_profile(given);
+    let engine = engine_of(given);
     let got = settings(
         r#"{"clientId": "c", "checkLiveness": true}"#,
-        &ctx,
+        &engine,
         &["checkAml", "autoFaceMatching", "checkLiveness"],
     );
     assert_eq!(
@@ -120,13 +128,13 @@ fn the_environment_comes_before_the_dashboard() {
 
 #[test]
 fn the_request_wins_over_the_profile_and_null_falls_back_to_it() {
-    let ctx = Context::new().with_profile(profile(
+    let engine = engine_of(profile(
         r#"{"defaults": {"locale": "lt", "tokenType": "DOCUMENT", "questionnaire": null},
             "defaultExpiryTime": 7200, "defaultSessionLength": 900}"#,
     ));
     let got = settings(
         r#"{"clientId": "c", "locale": "EN", "tokenType": null}"#,
-        &ctx,
+        &engine,
         &[
             "locale",
             "tokenType",
@@ -149,12 +157,12 @@ fn the_request_wins_over_the_profile_and_null_falls_back_to_it() {
 
 #[test]
 fn a_setting_decides_others_whatever_they_are_set_to() {
-    let ctx = Context::new().with_profile(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
+    let engine = engine_of(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
     let body = r#"{"clientId": "c", "checkLiveness": true, "nfcRequired": true, "nfcOptional": true,
         "verifyBank": false, "verifyBankAccounts": true}"#;
     let got = settings(
         body,
-        &ctx,
+        &engine,
         &[
             "autoFaceMatching",
             "checkLiveness",
@@ -179,7 +187,7 @@ fn a_setting_decides_others_whatever_they_are_set_to() {
     // The same checks with autoFaceMatching on by the request: nothing decides them.
     let on = settings(
         r#"{"clientId": "c", "autoFaceMatching": true, "checkLiveness": true}"#,
-        &ctx,
+        &engine,
         &["checkLiveness", "checkDuplicateFaces"],
     );
     assert_eq!(
@@ -215,7 +223,7 @@ fn a_document_token_forces_the_face_checks_off() {
         forced.clone(),
         (Some(json!(true)), Provenance::Request),
     ];
-    assert_eq!(settings(body, &Context::new(), &face), by_token);
+    assert_eq!(settings(body, &Engine::default(), &face), by_token);
     // The report warns at the same check.
     let e = explain(body.as_bytes(), &Context::new());
     let warned: Vec<_> = e
@@ -229,17 +237,17 @@ fn a_document_token_forces_the_face_checks_off() {
         [("/checkLiveness".to_owned(), "face_check_without_selfie")]
     );
     // From the dashboard default, the same.
-    let ctx = Context::new().with_profile(profile(
+    let engine = engine_of(profile(
         r#"{"defaults": {"tokenType": "DOCUMENT", "checkLiveness": true}}"#,
     ));
     let by_default = settings(
         r#"{"clientId": "c", "checkDocFaceBlacklist": true}"#,
-        &ctx,
+        &engine,
         &face,
     );
     assert_eq!(by_default, by_token);
     assert_eq!(
-        settings(r#"{"clientId": "c"}"#, &ctx, &["tokenType"]),
+        settings(r#"{"clientId": "c"}"#, &engine, &["tokenType"]),
         [(Some(json!("DOCUMENT")), Provenance::ProfileDefault)]
     );
     // IDENTIFICATION, or no tokenType (the account decides), forces nothing.
@@ -249,7 +257,7 @@ fn a_document_token_forces_the_face_checks_off() {
     ] {
         let got = settings(
             body,
-            &Context::new(),
+            &Engine::default(),
             &["checkLiveness", "autoFaceMatching"],
         );
         assert_eq!(
@@ -264,7 +272,7 @@ fn a_document_token_forces_the_face_checks_off() {
     // A request's IDENTIFICATION wins over a DOCUMENT default.
     let got = settings(
         r#"{"clientId": "c", "tokenType": "IDENTIFICATION"}"#,
-        &ctx,
+        &engine,
         &["checkLiveness"],
     );
     assert_eq!(got, [(Some(json!(true)), Provenance::ProfileDefault)]);
@@ -276,7 +284,7 @@ fn a_document_token_forces_the_face_checks_off() {
 fn the_first_forcing_names_a_setting_two_decide() {
     let got = settings(
         r#"{"clientId": "c", "tokenType": "DOCUMENT", "autoFaceMatching": false}"#,
-        &Context::new(),
+        &Engine::default(),
         &["autoFaceMatching", "checkLiveness", "checkDocFaceBlacklist"],
     );
     assert_eq!(
@@ -296,10 +304,10 @@ fn the_first_forcing_names_a_setting_two_decide() {
 
 #[test]
 fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
-    let ctx = Context::new().with_profile(profile(r#"{"digitStringMaxExpiry": 3600}"#));
+    let engine = engine_of(profile(r#"{"digitStringMaxExpiry": 3600}"#));
     let capped = settings(
         r#"{"clientId": "c", "generateDigitString": true}"#,
-        &ctx,
+        &engine,
         &["expiryTime"],
     );
     assert_eq!(
@@ -312,19 +320,19 @@ fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
         )]
     );
     // At the limit, and without a digit string, the default stands.
-    let ctx_at = Context::new().with_profile(profile(r#"{"digitStringMaxExpiry": 86400}"#));
+    let engine_at = engine_of(profile(r#"{"digitStringMaxExpiry": 86400}"#));
     let at = settings(
         r#"{"clientId": "c", "generateDigitString": true}"#,
-        &ctx_at,
+        &engine_at,
         &["expiryTime"],
     );
     assert_eq!(at, [(Some(json!(86400)), Provenance::ApiDefault)]);
-    let none = settings(r#"{"clientId": "c"}"#, &ctx, &["expiryTime"]);
+    let none = settings(r#"{"clientId": "c"}"#, &engine, &["expiryTime"]);
     assert_eq!(none, [(Some(json!(86400)), Provenance::ApiDefault)]);
     // One the request sets above the limit stays the request's: the report has the error.
-    let e = explain(
+    let e = engine.explain(
         br#"{"clientId": "c", "generateDigitString": true, "expiryTime": 3601}"#,
-        &ctx,
+        &Context::new(),
     );
     assert!(!e.report().is_valid());
     assert_eq!(
@@ -332,7 +340,10 @@ fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
         Some(Provenance::Request)
     );
     // The context's default expiry is the account's when no profile says.
-    let custom = Context::new().with_default_expiry_time(600);
+    let custom = Engine::builder()
+        .default_expiry_time(600)
+        .build()
+        .expect("no policy");
     assert_eq!(
         settings(r#"{"clientId": "c"}"#, &custom, &["expiryTime"]),
         [(Some(json!(600)), Provenance::ProfileDefault)]
@@ -341,10 +352,10 @@ fn a_digit_string_caps_an_expiry_the_request_leaves_out() {
 
 #[test]
 fn a_feature_the_environment_lacks_is_off() {
-    let ctx = Context::new().with_profile(profile(r#"{"features": ["verifyEmail"]}"#));
+    let engine = engine_of(profile(r#"{"features": ["verifyEmail"]}"#));
     let got = settings(
         r#"{"clientId": "c"}"#,
-        &ctx,
+        &engine,
         &["checkAml", "verifyEmail", "ageLimit"],
     );
     assert_eq!(
@@ -380,10 +391,13 @@ fn settings_are_explained_for_an_invalid_request_too() {
 
 #[test]
 fn the_json_says_where_each_value_comes_from() {
-    let ctx = Context::new().with_profile(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
-    let json: Value =
-        serde_json::from_str(&explain(br#"{"clientId": "c"}"#, &ctx).to_json_pretty())
-            .expect("JSON");
+    let engine = engine_of(profile(r#"{"defaults": {"autoFaceMatching": false}}"#));
+    let json: Value = serde_json::from_str(
+        &engine
+            .explain(br#"{"clientId": "c"}"#, &Context::new())
+            .to_json_pretty(),
+    )
+    .expect("JSON");
     assert_eq!(json["valid"], true);
     let find = |m: &str| {
         json["settings"]

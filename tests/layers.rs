@@ -41,6 +41,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("load_profile", "check"),
     ("explain", "check"),
     ("Engine", "check"),
+    ("EngineBuilder", "check"),
     ("Policy", "cross"),
     ("PolicyError", "cross"),
     ("is_partner_code", "spec"),

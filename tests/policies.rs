@@ -6,8 +6,7 @@ mod common;
 use common::{run, TODAY};
 use idenfy_preflight::spec::rules::{Country, Length};
 use idenfy_preflight::{
-    check_str, load_profile, schema, Code, Context, Engine, Policy, PolicyError, PolicySpec,
-    Severity,
+    load_profile, schema, Code, Context, Engine, Policy, PolicyError, PolicySpec, Severity,
 };
 use serde_json::{json, Value};
 
@@ -42,8 +41,9 @@ fn assert_refused(file: &[u8], expected: &[(&str, Code)]) {
 }
 
 fn engine(policy: Result<Policy, PolicyError>) -> Engine {
-    Engine::new(Context::new())
-        .with_policy(policy.expect("the policy can apply"))
+    Engine::builder()
+        .policy(policy.expect("the policy can apply"))
+        .build()
         .expect("the engine takes it")
 }
 
@@ -51,15 +51,21 @@ fn engine(policy: Result<Policy, PolicyError>) -> Engine {
 fn require_wants_each_member_set() {
     let e = engine(Policy::require("acme.names", ["firstName", "lastName"]));
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "firstName": "A", "lastName": "B"}"#)),
+        found(&e.check_str(
+            r#"{"clientId": "c", "firstName": "A", "lastName": "B"}"#,
+            &Context::new()
+        )),
         []
     );
-    let r = e.check_str(r#"{"clientId": "c", "firstName": "A", "lastName": null}"#);
+    let r = e.check_str(
+        r#"{"clientId": "c", "firstName": "A", "lastName": null}"#,
+        &Context::new(),
+    );
     assert_eq!(found(&r), one("/lastName", "acme.names", Severity::Error));
     assert_eq!(r.violations()[0].code(), Code::Policy);
     assert_eq!(r.violations()[0].policy(), Some("acme.names"));
     assert!(!r.is_valid());
-    let both = e.check_str(r#"{"clientId": "c"}"#);
+    let both = e.check_str(r#"{"clientId": "c"}"#, &Context::new());
     assert_eq!(both.error_count(), 2);
 }
 
@@ -67,15 +73,21 @@ fn require_wants_each_member_set() {
 fn one_of_sees_the_normalized_value_and_each_item() {
     let e = engine(Policy::on("acme.eu", "country").map(|p| p.one_of(["LT", "LV"])));
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "country": ["lt", "LV"]}"#)),
+        found(&e.check_str(
+            r#"{"clientId": "c", "country": ["lt", "LV"]}"#,
+            &Context::new()
+        )),
         []
     );
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "country": ["LT", "DE"]}"#)),
+        found(&e.check_str(
+            r#"{"clientId": "c", "country": ["LT", "DE"]}"#,
+            &Context::new()
+        )),
         one("/country/1", "acme.eu", Severity::Error)
     );
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "country": "DE"}"#)),
+        found(&e.check_str(r#"{"clientId": "c", "country": "DE"}"#, &Context::new())),
         one("/country", "acme.eu", Severity::Error)
     );
     // Absent, null, or already wrong by the member's own rule: the policy says nothing.
@@ -83,10 +95,10 @@ fn one_of_sees_the_normalized_value_and_each_item() {
         r#"{"clientId": "c"}"#,
         r#"{"clientId": "c", "country": null}"#,
     ] {
-        assert_eq!(found(&e.check_str(body)), []);
+        assert_eq!(found(&e.check_str(body, &Context::new())), []);
     }
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "country": "LTU"}"#)),
+        found(&e.check_str(r#"{"clientId": "c", "country": "LTU"}"#, &Context::new())),
         one("/country", "invalid_country_code", Severity::Error)
     );
 }
@@ -96,7 +108,11 @@ fn bounds_and_lengths_at_their_edges() {
     let e = engine(Policy::on("acme.short", "expiryTime").map(|p| p.min(60).max(3600)));
     for (expiry, ok) in [(60, true), (59, false), (3600, true), (3601, false)] {
         let body = format!(r#"{{"clientId": "c", "expiryTime": {expiry}}}"#);
-        assert_eq!(e.check_str(&body).is_valid(), ok, "{expiry}");
+        assert_eq!(
+            e.check_str(&body, &Context::new()).is_valid(),
+            ok,
+            "{expiry}"
+        );
     }
     let e = engine(Policy::on("acme.ref", "externalRef").map(|p| p.min_length(3).max_length(5)));
     for (r, ok) in [
@@ -106,10 +122,13 @@ fn bounds_and_lengths_at_their_edges() {
         ("abcdef", false),
     ] {
         let body = format!(r#"{{"clientId": "c", "externalRef": "{r}"}}"#);
-        assert_eq!(e.check_str(&body).is_valid(), ok, "{r}");
+        assert_eq!(e.check_str(&body, &Context::new()).is_valid(), ok, "{r}");
     }
     let v = &e
-        .check_str(r#"{"clientId": "c", "externalRef": "abcdef"}"#)
+        .check_str(
+            r#"{"clientId": "c", "externalRef": "abcdef"}"#,
+            &Context::new(),
+        )
         .violations()[0]
         .clone();
     assert_eq!(v.params()["check"], "max_length");
@@ -128,20 +147,18 @@ fn catalogue_rules_and_tests_compose() {
         max: Some(4),
     };
     static COUNTRY: Country = Country { allow_all: false };
-    let e = Engine::new(Context::new())
-        .with_policy(
+    let e = Engine::builder()
+        .policy(
             Policy::on("acme.ref", "externalRef")
                 .expect("applies")
                 .rule(&TWO_TO_FOUR),
         )
-        .expect("a rule on a string member")
-        .with_policy(
+        .policy(
             Policy::on("acme.country_ref", "externalRef")
                 .expect("applies")
                 .rule(&COUNTRY),
         )
-        .expect("a rule on a string member")
-        .with_policy(
+        .policy(
             Policy::on("acme.hook", "callbackUrl")
                 .expect("applies")
                 .test(|v| {
@@ -150,13 +167,15 @@ fn catalogue_rules_and_tests_compose() {
                 })
                 .message("callbacks go to hooks.acme.example"),
         )
-        .expect("a test is a check");
+        .build()
+        .expect("rules on a string member, and a test, are checks");
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "externalRef": "LT"}"#)),
+        found(&e.check_str(r#"{"clientId": "c", "externalRef": "LT"}"#, &Context::new())),
         []
     );
     let r = e.check_str(
         r#"{"clientId": "c", "externalRef": "LTU99", "callbackUrl": "https://x.example/h"}"#,
+        &Context::new(),
     );
     let codes: Vec<_> = found(&r).into_iter().map(|(p, c, _)| (p, c)).collect();
     assert_eq!(
@@ -177,7 +196,7 @@ fn catalogue_rules_and_tests_compose() {
 #[test]
 fn a_warning_policy_leaves_the_request_valid() {
     let e = engine(Policy::on("acme.locale", "locale").map(|p| p.one_of(["lt", "en"]).warning()));
-    let r = e.check_str(r#"{"clientId": "c", "locale": "DE"}"#);
+    let r = e.check_str(r#"{"clientId": "c", "locale": "DE"}"#, &Context::new());
     assert!(r.is_valid());
     assert_eq!(found(&r), one("/locale", "acme.locale", Severity::Warning));
 }
@@ -239,37 +258,48 @@ fn profile_policies_and_engine_policies_report_together() {
     let profile = load_profile(file, &Context::new())
         .into_result()
         .expect("loads");
-    let ctx = Context::new().with_profile(profile);
+    let account = Engine::builder().profile(profile);
     let body = r#"{"clientId": "c", "expiryTime": 7200}"#;
+    let plain = account
+        .clone()
+        .build()
+        .expect("the profile's policy applies");
     assert_eq!(
-        found(&check_str(body, &ctx)),
+        found(&plain.check_str(body, &Context::new())),
         one("/lastName", "acme.names", Severity::Error)
     );
-    let e = Engine::new(ctx)
-        .with_policy(
+    let e = account
+        .policy(
             Policy::on("acme.short", "expiryTime")
                 .expect("applies")
                 .max(3600),
         )
+        .build()
         .expect("the engine takes it");
-    let r = e.check_str(body);
+    let r = e.check_str(body, &Context::new());
     assert_eq!(found(&r).len(), 2);
     assert_eq!(r.violations()[1].code_name(), "acme.short");
     // The same through check_value and explain.
     assert_eq!(
-        e.check_value(&serde_json::from_str(body).expect("JSON"))
+        e.check_value(&serde_json::from_str(body).expect("JSON"), &Context::new())
             .error_count(),
         2
     );
-    assert_eq!(e.explain(body.as_bytes()).report().error_count(), 2);
+    assert_eq!(
+        e.explain(body.as_bytes(), &Context::new())
+            .report()
+            .error_count(),
+        2
+    );
     assert_eq!(e.policies().len(), 1);
-    assert!(e.context().profile().is_some());
+    assert!(e.profile().is_some());
 }
 
 #[test]
 fn partner_codes_are_in_the_json_and_the_report_schema_takes_them() {
     let e = engine(Policy::require("acme.names", ["lastName"]));
-    let json: Value = serde_json::to_value(e.check_str(r#"{"clientId": "c"}"#)).expect("JSON");
+    let json: Value =
+        serde_json::to_value(e.check_str(r#"{"clientId": "c"}"#, &Context::new())).expect("JSON");
     assert_eq!(json["violations"][0]["code"], "acme.names");
     assert_eq!(
         json["violations"][0]["params"],
@@ -352,16 +382,22 @@ fn the_cli_applies_the_profile_s_policies() {
 fn sets_and_bounds_are_those_of_the_member() {
     let e = engine(Policy::on("acme.eu", "country").map(|p| p.one_of(["lt", "lv"])));
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "country": "lt"}"#)),
+        found(&e.check_str(r#"{"clientId": "c", "country": "lt"}"#, &Context::new())),
         []
     );
     let e = engine(Policy::on("acme.risk", "riskAssessmentProfile").map(|p| p.one_of(["12"])));
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 12}"#)),
+        found(&e.check_str(
+            r#"{"clientId": "c", "riskAssessmentProfile": 12}"#,
+            &Context::new()
+        )),
         []
     );
     assert_eq!(
-        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 13}"#)),
+        found(&e.check_str(
+            r#"{"clientId": "c", "riskAssessmentProfile": 13}"#,
+            &Context::new()
+        )),
         one("/riskAssessmentProfile", "acme.risk", Severity::Error)
     );
     let refused = |p: Result<Policy, PolicyError>| {
@@ -412,8 +448,9 @@ fn sets_and_bounds_are_those_of_the_member() {
         part(Policy::on("acme.r", "externalRef").map(|p| p.min_length(4097))),
         Some("minLength")
     );
-    assert!(Engine::new(Context::new())
-        .with_policy(Policy::on("acme.e", "expiryTime").expect("a member"))
+    assert!(Engine::builder()
+        .policy(Policy::on("acme.e", "expiryTime").expect("a member"))
+        .build()
         .is_err());
 }
 

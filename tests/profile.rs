@@ -2,7 +2,9 @@
 //! file (never a panic, never a half-read profile), the example loads, the schema agrees with
 //! the loader, and a request is checked against a profile only when the profile loaded.
 
-use idenfy_preflight::{check_str, load_profile, schema, Code, Context, Flow, Profile, Severity};
+use idenfy_preflight::{
+    check_str, load_profile, schema, Code, Context, Engine, Flow, Profile, Severity,
+};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -314,8 +316,9 @@ fn a_broken_file_says_it_is_the_profile() {
 
 #[test]
 fn the_loader_keeps_the_context_s_limits_and_policy() {
-    // An undocumented member is an error even where requests only warn about one.
-    let warn = Context::new().with_unknown_fields(idenfy_preflight::UnknownFields::Warn);
+    // An undocumented member is an error even where requests only warn about one (the
+    // default: an unknown-field policy is the engine's, not the context's).
+    let warn = Context::new();
     let report = load_profile(br#"{"comment": "ours"}"#, &warn);
     assert_eq!(report.violations()[0].severity(), Severity::Error);
     assert!(!report.is_valid());
@@ -338,23 +341,26 @@ fn a_profile_changes_only_the_rules_of_what_it_states() {
         "questionnaire": "zzz", "country": "US", "nfcRequired": true, "documents": ["PASSPORT"],
         "successUrl": "https://example.com/ok", "riskAssessmentProfile": 7, "locale": "lv",
         "registryCentersCountries": ["LV"], "verifyBankAccounts": true, "verifyBank": true}"#;
-    let codes = |ctx: &Context| -> Vec<Code> {
-        check_str(body, ctx)
+    let codes = |profile: Profile| -> Vec<Code> {
+        let engine = Engine::builder().profile(profile).build().expect("applies");
+        engine
+            .check_str(body, &Context::new())
             .violations()
             .iter()
             .map(|v| v.code())
             .collect()
     };
-    assert_eq!(codes(&Context::new()), Vec::<Code>::new());
     assert_eq!(
-        codes(&Context::new().with_profile(Profile::default())),
-        Vec::<Code>::new()
+        check_str(body, &Context::new()).violations().len(),
+        0,
+        "without a profile"
     );
+    assert_eq!(codes(Profile::default()), Vec::<Code>::new());
     let one = |file: &str| {
         let p = load_profile(file.as_bytes(), &Context::new())
             .into_result()
             .expect("loads");
-        codes(&Context::new().with_profile(p))
+        codes(p)
     };
     assert_eq!(
         one(r#"{"permissions": {"callbackOverride": false}}"#),

@@ -858,9 +858,12 @@ fn every_response_only_code_is_produced_here() {
             .into_iter()
             .collect(),
     );
-    let with_profile = Context::new().with_profile(profile);
+    let with_profile = idenfy_preflight::Engine::builder()
+        .profile(profile)
+        .build()
+        .expect("no policy");
     let body = minimal(json!({"allowedDocuments": {"ALL": ["PASSPORT", "ID_CARD"]}}));
-    let report = check_response_str(&body.to_string(), None, &with_profile);
+    let report = with_profile.check_response_str(&body.to_string(), None, &ctx);
     seen.extend(report.violations().iter().map(|v| v.code()));
     let report = check_response_str(&body.to_string(), None, &ctx);
     assert!(

@@ -552,15 +552,17 @@ fn hand_picked_edges_agree() {
 mod kit {
     use super::*;
     use idenfy_preflight::strategies::{near_miss, valid_request};
+    use idenfy_preflight::Engine;
 
     const KIT_CASES: u32 = 1000;
 
     fn kit_bodies() -> impl Strategy<Value = Value> {
-        let ctx = Context::new();
+        let (engine, ctx) = (Engine::default(), Context::new());
         prop_oneof![
-            valid_request(&ctx),
+            valid_request(&engine, &ctx),
             // Near misses that are JSON at all (the rest are the engine's alone).
-            near_miss(&ctx).prop_map(|m| serde_json::from_slice(&m.body).unwrap_or(Value::Null)),
+            near_miss(&engine, &ctx)
+                .prop_map(|m| serde_json::from_slice(&m.body).unwrap_or(Value::Null)),
         ]
     }
 
@@ -568,7 +570,7 @@ mod kit {
         #![proptest_config(ProptestConfig { cases: super::cases() * KIT_CASES / CASES, failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
-        fn schema_accepts_every_valid_request(body in valid_request(&Context::new())) {
+        fn schema_accepts_every_valid_request(body in valid_request(&Engine::default(), &Context::new())) {
             prop_assert!(REQUEST.is_valid(&body), "{}", body);
         }
 

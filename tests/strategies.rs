@@ -8,7 +8,7 @@ use idenfy_preflight::strategies::{
     any_body, near_miss, near_misses, valid_body, valid_request, valid_token_request, Label,
     NearMiss, DEBUG_BODY_BYTES,
 };
-use idenfy_preflight::{catalogue, check, check_str, Code, Context, Date, Month, Severity};
+use idenfy_preflight::{catalogue, check, check_str, Code, Context, Date, Engine, Month, Severity};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -18,9 +18,25 @@ fn today() -> Date {
     Date::from_calendar_date(2026, Month::November, 25).expect("a date")
 }
 
+/// What a service checks with: its engine (the account) and its per-call context.
+type Setup = (Engine, Context);
+
+/// The default engine with `ctx`.
+fn plain(ctx: Context) -> Setup {
+    (Engine::default(), ctx)
+}
+
+/// The engine of `profile`.
+fn engine_of(profile: idenfy_preflight::Profile) -> Engine {
+    Engine::builder()
+        .profile(profile)
+        .build()
+        .expect("the profile's policies apply")
+}
+
 /// The example partner profile (examples/profile.json), and the same account in an iFrame
 /// flow: with them, valid requests keep the account's rules and near misses reach its codes.
-fn profiles() -> Vec<Context> {
+fn profiles() -> Vec<Setup> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/profile.json");
     let file = std::fs::read(path).expect("examples/profile.json is readable");
     let profile = idenfy_preflight::load_profile(&file, &Context::new())
@@ -29,26 +45,28 @@ fn profiles() -> Vec<Context> {
     let mut iframe = profile.clone();
     iframe.flow = Some(idenfy_preflight::Flow::Iframe);
     vec![
-        Context::new().with_today(today()).with_profile(profile),
-        Context::new().with_today(today()).with_profile(iframe),
+        (engine_of(profile), Context::new().with_today(today())),
+        (engine_of(iframe), Context::new().with_today(today())),
     ]
 }
 
-fn contexts() -> Vec<Context> {
+fn contexts() -> Vec<Setup> {
+    let deny = Engine::builder()
+        .unknown_fields(idenfy_preflight::UnknownFields::Deny)
+        .build()
+        .expect("no policy");
     let mut all = vec![
-        Context::new(),
-        Context::new().with_today(today()),
-        Context::new()
-            .with_today(today())
-            .with_unknown_fields(idenfy_preflight::UnknownFields::Deny),
+        plain(Context::new()),
+        plain(Context::new().with_today(today())),
+        (deny, Context::new().with_today(today())),
     ];
     all.extend(profiles());
     all
 }
 
 /// Every context whose near misses together must reach every request code.
-fn coverage_contexts() -> Vec<Context> {
-    let mut all = vec![Context::new().with_today(today())];
+fn coverage_contexts() -> Vec<Setup> {
+    let mut all = vec![plain(Context::new().with_today(today()))];
     all.extend(profiles());
     all
 }
@@ -106,10 +124,10 @@ fn request_codes() -> BTreeSet<Code> {
 
 #[test]
 fn every_near_miss_earns_its_label_and_no_other_error() {
-    for ctx in contexts() {
+    for (engine, ctx) in contexts() {
         let mut wrong = Vec::new();
-        for miss in near_misses(&ctx) {
-            let report = check(&miss.body, &ctx);
+        for miss in near_misses(&engine, &ctx) {
+            let report = engine.check(&miss.body, &ctx);
             if !miss.label.holds(&report) {
                 let found: Vec<_> = report
                     .violations()
@@ -154,9 +172,9 @@ fn in_the_contract(label: &Label, extra: &idenfy_preflight::Violation) -> bool {
 #[test]
 fn a_near_miss_earns_nothing_else_but_what_the_label_contract_lists() {
     let mut wrong = Vec::new();
-    for ctx in contexts() {
-        for miss in near_misses(&ctx) {
-            let report = check(&miss.body, &ctx);
+    for (engine, ctx) in contexts() {
+        for miss in near_misses(&engine, &ctx) {
+            let report = engine.check(&miss.body, &ctx);
             for v in report.violations() {
                 let own = v.pointer() == miss.label.pointer
                     && v.code() == miss.label.code
@@ -180,8 +198,8 @@ fn a_near_miss_earns_nothing_else_but_what_the_label_contract_lists() {
 /// policy's miss on a locale the account lacks, are outside it.
 #[test]
 fn the_label_contract_is_not_everything() {
-    let ctx = &profiles()[0];
-    let expired = check_str(
+    let (engine, ctx) = &profiles()[0];
+    let expired = engine.check_str(
         r#"{"clientId": "c", "firstName": "A", "lastName": "B",
             "dateOfIssue": "2000-01-02", "dateOfExpiry": "2000-01-01"}"#,
         ctx,
@@ -205,7 +223,7 @@ fn the_label_contract_is_not_everything() {
         severity: Severity::Warning,
         policy: Some("acme.ui_languages".into()),
     };
-    let es = check_str(
+    let es = engine.check_str(
         r#"{"clientId": "c", "firstName": "A", "lastName": "B", "locale": "es"}"#,
         ctx,
     );
@@ -220,8 +238,8 @@ fn the_label_contract_is_not_everything() {
 /// A policy's label names the policy, and holds only for that policy's violation.
 #[test]
 fn a_policy_label_names_its_policy() {
-    let ctx = &profiles()[0];
-    let policies: BTreeSet<String> = near_misses(ctx)
+    let (engine, ctx) = &profiles()[0];
+    let policies: BTreeSet<String> = near_misses(engine, ctx)
         .into_iter()
         .filter(|m| m.label.code == Code::Policy)
         .map(|m| {
@@ -231,7 +249,7 @@ fn a_policy_label_names_its_policy() {
                 policy: Some("acme.another".into()),
                 ..m.label.clone()
             };
-            assert!(!other.holds(&check(&m.body, ctx)), "{m:?}");
+            assert!(!other.holds(&engine.check(&m.body, ctx)), "{m:?}");
             name
         })
         .collect();
@@ -244,7 +262,7 @@ fn a_policy_label_names_its_policy() {
     .map(String::from)
     .into();
     assert_eq!(policies, expected);
-    assert!(near_misses(ctx)
+    assert!(near_misses(engine, ctx)
         .iter()
         .all(|m| (m.label.code == Code::Policy) == m.label.policy.is_some()));
 }
@@ -253,7 +271,7 @@ fn a_policy_label_names_its_policy() {
 /// noted: the megabyte of `document_too_large` prints in about a kilobyte.
 #[test]
 fn a_near_miss_debugs_its_body_as_short_text() {
-    let all = near_misses(&Context::new());
+    let all = near_misses(&Engine::default(), &Context::new());
     let large = all
         .iter()
         .find(|m| m.label.code == Code::DocumentTooLarge)
@@ -298,13 +316,13 @@ fn a_near_miss_debugs_its_body_as_short_text() {
 fn valid_requests_and_near_misses_come_as_bytes_and_as_json() {
     let ctx = Context::new().with_today(today());
     runner()
-        .run(&valid_body(&ctx), |bytes| {
+        .run(&valid_body(&Engine::default(), &ctx), |bytes| {
             let report = check(&bytes, &ctx);
             prop_assert!(report.is_valid(), "{}", String::from_utf8_lossy(&bytes));
             Ok(())
         })
         .expect("valid bodies are valid");
-    let all = near_misses(&ctx);
+    let all = near_misses(&Engine::default(), &ctx);
     let sex = all
         .iter()
         .find(|m| m.label.pointer == "/sex" && m.label.code == Code::InvalidValue)
@@ -321,7 +339,7 @@ fn valid_requests_and_near_misses_come_as_bytes_and_as_json() {
 fn every_request_code_has_a_near_miss() {
     let covered: BTreeSet<Code> = coverage_contexts()
         .iter()
-        .flat_map(near_misses)
+        .flat_map(|(engine, ctx)| near_misses(engine, ctx))
         .map(|m| m.label.code)
         .collect();
     let missing: Vec<_> = request_codes().difference(&covered).copied().collect();
@@ -330,11 +348,11 @@ fn every_request_code_has_a_near_miss() {
 
 #[test]
 fn generated_valid_requests_are_valid_and_cover_every_member() {
-    for ctx in contexts() {
+    for (engine, ctx) in contexts() {
         let seen = std::cell::RefCell::new(BTreeSet::new());
         let mut runner = coverage_runner();
         runner
-            .run(&valid_request(&ctx), |body| {
+            .run(&valid_request(&engine, &ctx), |body| {
                 for (k, v) in body.as_object().expect("an object") {
                     seen.borrow_mut().insert(k.clone());
                     if v.as_object().is_some_and(|o| !o.is_empty()) {
@@ -354,7 +372,7 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
                     }
                 }
                 let bytes = serde_json::to_vec(&body).expect("serializes");
-                let report = check(&bytes, &ctx);
+                let report = engine.check(&bytes, &ctx);
                 prop_assert!(
                     report.is_valid(),
                     "{body}\n{:?}",
@@ -380,13 +398,13 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
             seen.borrow().contains("country [ALL]"),
             "country [ALL] never generated"
         );
-        if ctx.profile().is_none() {
+        if engine.profile().is_none() {
             let several = seen.borrow().contains("country [several]");
             assert!(several, "country [several] never generated");
         }
         for m in catalogue::members() {
             assert!(
-                seen.borrow().contains(m.name()) || no_clean_flag(m.name(), &ctx),
+                seen.borrow().contains(m.name()) || no_clean_flag(m.name(), &engine, &ctx),
                 "{} never generated in {CASES} cases",
                 m.name()
             );
@@ -394,14 +412,16 @@ fn generated_valid_requests_are_valid_and_cover_every_member() {
     }
 }
 
-/// Whether the flag `name` has no value a clean request may hold under `ctx`: `true` and `false`
-/// need a permission the profile lacks (`reviewFailed`), and `null` warns (`undocumented_null`).
-/// Only what is reported at the member counts (the example profile's policies ask for names).
-fn no_clean_flag(name: &str, ctx: &Context) -> bool {
+/// Whether the flag `name` has no value a clean request may hold under `engine` and `ctx`:
+/// `true` and `false` need a permission the profile lacks (`reviewFailed`), and `null` warns
+/// (`undocumented_null`). Only what is reported at the member counts (the example profile's
+/// policies ask for names).
+fn no_clean_flag(name: &str, engine: &Engine, ctx: &Context) -> bool {
     let codes = |v: serde_json::Value| -> Vec<Code> {
         let body = serde_json::json!({"clientId": "c", name: v}).to_string();
         let at = format!("/{name}");
-        check_str(&body, ctx)
+        engine
+            .check_str(&body, ctx)
             .violations()
             .iter()
             .filter(|v| v.pointer() == at)
@@ -433,16 +453,19 @@ fn free_text_reaches_its_first_and_last_passing_lengths() {
     let seen = std::cell::RefCell::new(BTreeSet::new());
     let mut runner = coverage_runner();
     runner
-        .run(&valid_request(&Context::new()), |body| {
-            for (name, &(min, max)) in &edges {
-                if let Some(n) = body[name].as_str().map(|s| s.chars().count()) {
-                    if n == min || n == max {
-                        seen.borrow_mut().insert((name.clone(), n));
+        .run(
+            &valid_request(&Engine::default(), &Context::new()),
+            |body| {
+                for (name, &(min, max)) in &edges {
+                    if let Some(n) = body[name].as_str().map(|s| s.chars().count()) {
+                        if n == min || n == max {
+                            seen.borrow_mut().insert((name.clone(), n));
+                        }
                     }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
         .expect("generates");
     for (name, &(min, max)) in &edges {
         for n in [min, max] {
@@ -494,23 +517,26 @@ fn names_span_scripts_punctuation_and_the_longest_length() {
         ("hyphen", |c| c == '-'),
     ];
     runner
-        .run(&valid_request(&Context::new()), |body| {
-            for name in ["firstName", "lastName"] {
-                let Some(v) = body[name].as_str() else {
-                    continue;
-                };
-                let mut seen = seen.borrow_mut();
-                for (kind, test) in &kinds {
-                    if v.chars().any(test) {
-                        seen.insert(*kind);
+        .run(
+            &valid_request(&Engine::default(), &Context::new()),
+            |body| {
+                for name in ["firstName", "lastName"] {
+                    let Some(v) = body[name].as_str() else {
+                        continue;
+                    };
+                    let mut seen = seen.borrow_mut();
+                    for (kind, test) in &kinds {
+                        if v.chars().any(test) {
+                            seen.insert(*kind);
+                        }
+                    }
+                    if v.chars().count() == 100 {
+                        seen.insert("100 characters");
                     }
                 }
-                if v.chars().count() == 100 {
-                    seen.insert("100 characters");
-                }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
         .expect("generates");
     for kind in kinds.iter().map(|(k, _)| *k).chain(["100 characters"]) {
         assert!(
@@ -542,20 +568,23 @@ fn numbers_reach_both_ends_of_their_range() {
     let seen = std::cell::RefCell::new(BTreeSet::new());
     let mut runner = coverage_runner();
     runner
-        .run(&valid_request(&Context::new()), |body| {
-            for (name, min, max, _) in &bounds {
-                if let Some(x) = body[name].as_f64() {
-                    let mut seen = seen.borrow_mut();
-                    if x == *min {
-                        seen.insert((name.clone(), "least"));
-                    }
-                    if Some(x) == *max || (max.is_none() && x > min + 1.0) {
-                        seen.insert((name.clone(), "most"));
+        .run(
+            &valid_request(&Engine::default(), &Context::new()),
+            |body| {
+                for (name, min, max, _) in &bounds {
+                    if let Some(x) = body[name].as_f64() {
+                        let mut seen = seen.borrow_mut();
+                        if x == *min {
+                            seen.insert((name.clone(), "least"));
+                        }
+                        if Some(x) == *max || (max.is_none() && x > min + 1.0) {
+                            seen.insert((name.clone(), "most"));
+                        }
                     }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
         .expect("generates");
     for (name, ..) in &bounds {
         for end in ["least", "most"] {
@@ -570,7 +599,7 @@ fn numbers_reach_both_ends_of_their_range() {
 /// Every bounded number has a near miss on each side, an integer at its first failing value.
 #[test]
 fn every_bounded_number_has_a_near_miss_on_each_side() {
-    let all = near_misses(&Context::new());
+    let all = near_misses(&Engine::default(), &Context::new());
     for (name, min, max, integer) in number_bounds() {
         let pointer = format!("/{name}");
         let value_of = |code: Code| {
@@ -600,8 +629,8 @@ fn every_bounded_number_has_a_near_miss_on_each_side() {
 #[test]
 fn generated_near_misses_earn_their_labels_and_cover_every_code() {
     let codes = std::cell::RefCell::new(BTreeSet::new());
-    for ctx in coverage_contexts() {
-        generated_near_misses_earn_their_labels(&ctx, &codes);
+    for (engine, ctx) in coverage_contexts() {
+        generated_near_misses_earn_their_labels(&engine, &ctx, &codes);
     }
     let missing: Vec<_> = request_codes()
         .difference(&codes.borrow())
@@ -615,6 +644,7 @@ fn generated_near_misses_earn_their_labels_and_cover_every_code() {
 }
 
 fn generated_near_misses_earn_their_labels(
+    engine: &Engine,
     ctx: &Context,
     codes: &std::cell::RefCell<BTreeSet<Code>>,
 ) {
@@ -624,12 +654,12 @@ fn generated_near_misses_earn_their_labels(
         ..runner().config().clone()
     });
     runner
-        .run(&near_miss(ctx), |miss| {
+        .run(&near_miss(engine, ctx), |miss| {
             codes.borrow_mut().insert(miss.label.code);
             if let Ok(serde_json::Value::Object(m)) = serde_json::from_slice(&miss.body) {
                 widest.set(widest.get().max(m.len()));
             }
-            let report = check(&miss.body, ctx);
+            let report = engine.check(&miss.body, ctx);
             prop_assert!(
                 miss.label.holds(&report),
                 "{:?}\n{}\n{:?}",
@@ -649,7 +679,7 @@ fn generated_near_misses_earn_their_labels(
 #[test]
 fn labels_survive_shrinking() {
     let ctx = Context::new().with_today(today());
-    let strategy = near_miss(&ctx);
+    let strategy = near_miss(&Engine::default(), &ctx);
     let mut runner = runner();
     for _ in 0..64 {
         let mut tree = strategy.new_tree(&mut runner).expect("a tree");
@@ -669,7 +699,7 @@ fn labels_survive_shrinking() {
 fn typed_requests_are_valid_and_get_the_json_report() {
     let ctx = Context::new().with_today(today());
     runner()
-        .run(&valid_token_request(&ctx), |typed| {
+        .run(&valid_token_request(&Engine::default(), &ctx), |typed| {
             prop_assert_ne!(
                 typed.client_id.as_str(),
                 "fallback",
@@ -688,7 +718,7 @@ fn typed_requests_are_valid_and_get_the_json_report() {
 fn normalization_is_idempotent_and_loses_no_member() {
     let ctx = Context::new().with_today(today());
     runner()
-        .run(&valid_request(&ctx), |body| {
+        .run(&valid_request(&Engine::default(), &ctx), |body| {
             let bytes = serde_json::to_vec(&body).expect("serializes");
             let report = check(&bytes, &ctx);
             let sent = report.request().expect("valid");
@@ -738,7 +768,7 @@ fn any_body_never_panics_and_reports_are_well_formed() {
 #[test]
 fn names_have_error_and_warning_near_misses() {
     let ctx = Context::new();
-    let misses = near_misses(&ctx);
+    let misses = near_misses(&Engine::default(), &ctx);
     for pointer in ["/firstName", "/lastName"] {
         let labels: BTreeSet<(Code, Severity)> = misses
             .iter()
@@ -761,7 +791,7 @@ fn names_have_error_and_warning_near_misses() {
 /// additionalSteps and additionalData.
 #[test]
 fn near_misses_reach_inside_objects() {
-    let misses = near_misses(&Context::new());
+    let misses = near_misses(&Engine::default(), &Context::new());
     for object in ["/additionalSteps/", "/additionalData/"] {
         let inside: Vec<&str> = misses
             .iter()
@@ -780,9 +810,9 @@ fn near_misses_reach_inside_objects() {
 /// profile stays valid when any one part of the profile is unknown (removed), and when all are.
 #[test]
 fn knowing_less_of_the_account_never_adds_an_error() {
-    let full = profiles().remove(0);
+    let (full, ctx) = profiles().remove(0);
     let Some(profile) = full.profile() else {
-        panic!("the example profile is in the context");
+        panic!("the example profile is in the engine");
     };
     let json = serde_json::to_value(profile).expect("a profile serializes");
     let parts: Vec<String> = json
@@ -790,7 +820,7 @@ fn knowing_less_of_the_account_never_adds_an_error() {
         .map(|o| o.keys().cloned().collect())
         .unwrap_or_default();
     assert!(parts.len() >= 13, "{parts:?}");
-    let mut lesser: Vec<Context> = parts
+    let mut lesser: Vec<Engine> = parts
         .iter()
         .map(|part| {
             let mut less = json.clone();
@@ -799,16 +829,16 @@ fn knowing_less_of_the_account_never_adds_an_error() {
             }
             let p: idenfy_preflight::Profile =
                 serde_json::from_value(less).expect("still a profile");
-            full.clone().with_profile(p)
+            engine_of(p)
         })
         .collect();
-    lesser.push(Context::new().with_today(today()));
+    lesser.push(Engine::default());
     runner()
-        .run(&valid_request(&full), |body| {
+        .run(&valid_request(&full, &ctx), |body| {
             let bytes = serde_json::to_vec(&body).expect("serializes");
-            prop_assert!(check(&bytes, &full).is_valid());
-            for ctx in &lesser {
-                let report = check(&bytes, ctx);
+            prop_assert!(full.check(&bytes, &ctx).is_valid());
+            for engine in &lesser {
+                let report = engine.check(&bytes, &ctx);
                 prop_assert!(
                     report.is_valid(),
                     "{body}\n{:?}",

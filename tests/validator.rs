@@ -2,7 +2,7 @@
 //! glue written for this crate.
 #![cfg(feature = "validator")]
 
-use idenfy_preflight::{Context, Limits, TokenRequest};
+use idenfy_preflight::{Context, Engine, Limits, TokenRequest};
 use validator::{Validate, ValidateArgs, ValidationErrors, ValidationErrorsKind};
 
 /// What axum-valid or actix-web-validator do with a deserialized body.
@@ -45,7 +45,10 @@ fn errors_are_keyed_by_member_with_our_codes_and_pointers() {
 #[test]
 fn the_context_is_passed_as_the_validator_argument() {
     // The account's tokens last an hour; the default context's account a day.
-    let ctx = Context::new().with_default_expiry_time(3600);
+    let engine = Engine::builder()
+        .default_expiry_time(3600)
+        .build()
+        .expect("no policy");
     let request = TokenRequest {
         generate_digit_string: Some(true),
         expiry_time: Some(7200),
@@ -55,7 +58,9 @@ fn the_context_is_passed_as_the_validator_argument() {
         request.validate().is_ok(),
         "under the default expiry, two hours are allowed"
     );
-    let errors = request.validate_with_args(&ctx).unwrap_err();
+    let errors = request
+        .validate_with_args((&engine, &Context::new()))
+        .unwrap_err();
     assert!(matches!(
         errors.errors().get("expiryTime"),
         Some(ValidationErrorsKind::Field(_))
@@ -76,7 +81,9 @@ fn document_level_errors_are_under_all() {
         session_length: Some(1),
         ..TokenRequest::new("")
     };
-    let errors = request.validate_with_args(&ctx).unwrap_err();
+    let errors = request
+        .validate_with_args((&Engine::default(), &ctx))
+        .unwrap_err();
     let fields = errors.field_errors();
     assert_eq!(fields["__all__"][0].code, "too_many_violations");
     assert_eq!(fields["__all__"][0].params["pointer"], "");

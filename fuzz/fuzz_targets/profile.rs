@@ -3,7 +3,7 @@
 //! (the typed value and the file format agree), and checking requests with it must not panic.
 #![no_main]
 
-use idenfy_preflight::{check, load_profile, Context, ProfileReport, Report, Severity, Violation};
+use idenfy_preflight::{load_profile, Context, Engine, ProfileReport, Report, Severity, Violation};
 use libfuzzer_sys::fuzz_target;
 
 /// Requests that reach the account-dependent rules: the docs' example, one member of each rule
@@ -78,9 +78,13 @@ fuzz_target!(|data: &[u8]| {
         String::from_utf8_lossy(&once)
     );
 
-    // (b) Checking requests with the profile: no panic, a consistent report.
-    let with_profile = Context::new().with_profile(profile.clone());
+    // (b) A loaded profile compiles (the loader refuses every policy the engine would), and
+    // checking requests with it: no panic, a consistent report.
+    let with_profile = Engine::builder()
+        .profile(profile.clone())
+        .build()
+        .expect("a loaded profile's policies apply");
     for body in REQUESTS {
-        consistent_report(&check(body, &with_profile));
+        consistent_report(&with_profile.check(body, &ctx));
     }
 });

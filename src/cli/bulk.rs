@@ -7,7 +7,7 @@
 
 use super::output::{complain, write_failed, Output};
 use super::{Status, Verdict};
-use idenfy_preflight::{check, Code, Context, Report};
+use idenfy_preflight::{Code, Context, Engine, Report};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -62,8 +62,8 @@ struct SummaryLine<'a> {
     summary: &'a Summary,
 }
 
-fn check_line(line: &Line, ctx: &Context) -> Checked {
-    let report = check(&line.bytes, ctx);
+fn check_line(line: &Line, engine: &Engine, ctx: &Context) -> Checked {
+    let report = engine.check(&line.bytes, ctx);
     let json = serde_json::to_string(&LineReport {
         line: line.number,
         report: &report,
@@ -247,7 +247,13 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     bar
 }
 
-pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) -> Status {
+pub(crate) fn run(
+    path: &str,
+    engine: &Engine,
+    ctx: &Context,
+    verdict: &Verdict,
+    out: &Output,
+) -> Status {
     let (source, total): (Box<dyn Read + Send>, Option<u64>) = if path == "-" {
         (Box::new(std::io::stdin()), None)
     } else {
@@ -296,7 +302,7 @@ pub(crate) fn run(path: &str, ctx: &Context, verdict: &Verdict, out: &Output) ->
             || {
                 batch
                     .par_iter()
-                    .map(|line| check_line(line, ctx))
+                    .map(|line| check_line(line, engine, ctx))
                     .collect::<Vec<_>>()
             },
             || {

@@ -7,7 +7,7 @@ use super::{bulk, ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::interop::{idenfy_error, problem_details};
 use idenfy_preflight::render::Human;
-use idenfy_preflight::{check, Report};
+use idenfy_preflight::Report;
 use serde::Serialize;
 
 #[derive(clap::Args)]
@@ -99,12 +99,12 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         (None, Format::Json) => Form::Json,
         _ => Form::Human,
     };
-    let ctx = match args.context.context(out, form) {
-        Ok(ctx) => ctx,
+    let (engine, ctx) = match args.context.engine(out, form) {
+        Ok(setup) => setup,
         Err(status) => return status,
     };
     if let Some(path) = &args.jsonl {
-        return bulk::run(path, &ctx, &args.verdict, out);
+        return bulk::run(path, &engine, &ctx, &args.verdict, out);
     }
     // The shape of the output follows the arguments, not how many files a pattern matched
     // today, so a script reading it keeps working when a second file appears.
@@ -129,7 +129,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     let outcomes: Vec<Result<(&str, Report<'_>), &Unread>> = inputs
         .iter()
         .map(|i| match i {
-            Ok(i) => Ok((i.label.as_str(), check(&i.bytes, &ctx))),
+            Ok(i) => Ok((i.label.as_str(), engine.check(&i.bytes, &ctx))),
             Err(e) => Err(e),
         })
         .collect();

@@ -6,7 +6,7 @@ use super::output::{complain, pretty, Output};
 use super::{ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
 use idenfy_preflight::render::Human;
-use idenfy_preflight::{check, check_response, Report, ResponseReport, Violation};
+use idenfy_preflight::{Report, ResponseReport, Violation};
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
@@ -116,8 +116,8 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         Format::Json => Form::Json,
         Format::Human => Form::Human,
     };
-    let ctx = match args.context.context(out, form) {
-        Ok(ctx) => ctx,
+    let (engine, ctx) = match args.context.engine(out, form) {
+        Ok(setup) => setup,
         Err(status) => return status,
     };
     let human = Human::new()
@@ -127,7 +127,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
     let mut text = String::new();
     let request_report = request
         .as_ref()
-        .map(|i| (i.label.as_str(), check(&i.bytes, &ctx)));
+        .map(|i| (i.label.as_str(), engine.check(&i.bytes, &ctx)));
     let request_only = request_report.as_ref().map(|(_, r)| r);
     if let Some((request_label, report)) = &request_report {
         if !report.is_valid() {
@@ -147,7 +147,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         }
     }
     let normalized = request_only.and_then(Report::request);
-    let report = check_response(&response.bytes, normalized, &ctx);
+    let report = engine.check_response(&response.bytes, normalized, &ctx);
     let warnings = report.warning_count() + request_only.map_or(0, Report::warning_count);
     let passed = args.verdict.passes(report.is_valid(), warnings);
     match args.format {

@@ -5,7 +5,6 @@ use super::input;
 use super::output::{complain, pretty, Output};
 use super::{ContextArgs, Form, Status, Strict, Verdict};
 use clap::ValueEnum;
-use idenfy_preflight::explain;
 use idenfy_preflight::render::Human;
 
 #[derive(clap::Args)]
@@ -48,8 +47,8 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         Format::Json => Form::Json,
         Format::Human => Form::Human,
     };
-    let ctx = match args.context.context(out, form) {
-        Ok(ctx) => ctx,
+    let (engine, ctx) = match args.context.engine(out, form) {
+        Ok(setup) => setup,
         Err(status) => return status,
     };
     let body = match input::read(args.file.as_deref().unwrap_or("-")) {
@@ -59,7 +58,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
             return Status::Trouble;
         }
     };
-    let explanation = explain(&body.bytes, &ctx);
+    let explanation = engine.explain(&body.bytes, &ctx);
     let report = explanation.report();
     let passes = args
         .verdict

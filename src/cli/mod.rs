@@ -11,7 +11,9 @@ mod output;
 mod rules;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use idenfy_preflight::{Context, Date, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME};
+use idenfy_preflight::{
+    Context, Date, Engine, EngineBuilder, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME,
+};
 use std::process::ExitCode;
 
 /// The exit statuses, as ripgrep and jsonschema-cli use them.
@@ -160,13 +162,25 @@ pub(crate) struct ContextArgs {
 }
 
 impl ContextArgs {
-    /// The [`Context`] these flags describe (`--today` defaults to today's date in UTC: the
-    /// binary reads the clock so that the library never does), with the partner profile read;
-    /// the exit status if it cannot be read or has errors (reported, as JSON with `json`).
-    pub(crate) fn context(&self, out: &output::Output, form: Form) -> Result<Context, Status> {
+    /// The [`Engine`] (the account: the partner profile read, the unknown-member policy, the
+    /// default expiry) and the [`Context`] (`--today` defaults to today's date in UTC: the
+    /// binary reads the clock so that the library never does) these flags describe; the exit
+    /// status if the profile cannot be read or has errors (reported, as JSON with `json`).
+    pub(crate) fn engine(
+        &self,
+        out: &output::Output,
+        form: Form,
+    ) -> Result<(Engine, Context), Status> {
         let ctx = self.base_context();
+        let account = Engine::builder()
+            .default_expiry_time(self.default_expiry_time)
+            .unknown_fields(if self.deny_unknown {
+                UnknownFields::Deny
+            } else {
+                UnknownFields::Warn
+            });
         let Some(path) = &self.profile else {
-            return Ok(ctx);
+            return Self::build(account, ctx);
         };
         if path == "-" {
             // Standard input is for the bodies; a profile read from it would leave them none.
@@ -199,8 +213,20 @@ impl ContextArgs {
             eprint!("{}", human.color(false).profile(&label, &report));
         }
         match report.into_result() {
-            Ok(profile) => Ok(ctx.with_profile(profile)),
+            Ok(profile) => Self::build(account.profile(profile), ctx),
             Err(_) => Err(Status::Trouble),
+        }
+    }
+
+    /// The engine compiled (a loaded profile's policies all apply: the loader refuses one that
+    /// cannot).
+    fn build(account: EngineBuilder, ctx: Context) -> Result<(Engine, Context), Status> {
+        match account.build() {
+            Ok(engine) => Ok((engine, ctx)),
+            Err(e) => {
+                output::complain(&format!("--profile: {e}"));
+                Err(Status::Trouble)
+            }
         }
     }
 
@@ -211,12 +237,6 @@ impl ContextArgs {
         Context::new()
             .with_today(today)
             .with_show_values(self.show_values)
-            .with_default_expiry_time(self.default_expiry_time)
-            .with_unknown_fields(if self.deny_unknown {
-                UnknownFields::Deny
-            } else {
-                UnknownFields::Warn
-            })
     }
 }
 

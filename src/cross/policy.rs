@@ -29,13 +29,14 @@ type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
 /// use idenfy_preflight::spec::rules::Country;
 /// use idenfy_preflight::{Context, Engine, Policy};
 ///
-/// let engine = Engine::new(Context::new())
-///     .with_policy(Policy::require("acme.names", ["firstName", "lastName"])?)?
-///     .with_policy(Policy::on("acme.eu_only", "country")?.one_of(["LT", "LV", "EE"]))?
-///     .with_policy(Policy::on("acme.short_tokens", "expiryTime")?.max(3600))?
-///     .with_policy(Policy::on("acme.own_domain", "callbackUrl")?
-///         .test(|v| v.as_str().is_some_and(|u| u.starts_with("https://hooks.acme.example/"))))?;
-/// let report = engine.check(br#"{"clientId": "c1", "firstName": "Ona", "country": "DE", "expiryTime": 7200}"#);
+/// let engine = Engine::builder()
+///     .policy(Policy::require("acme.names", ["firstName", "lastName"])?)
+///     .policy(Policy::on("acme.eu_only", "country")?.one_of(["LT", "LV", "EE"]))
+///     .policy(Policy::on("acme.short_tokens", "expiryTime")?.max(3600))
+///     .policy(Policy::on("acme.own_domain", "callbackUrl")?
+///         .test(|v| v.as_str().is_some_and(|u| u.starts_with("https://hooks.acme.example/"))))
+///     .build()?;
+/// let report = engine.check(br#"{"clientId": "c1", "firstName": "Ona", "country": "DE", "expiryTime": 7200}"#, &Context::new());
 /// let found: Vec<_> = report.violations().iter().map(|v| (v.pointer(), v.code_name())).collect();
 /// assert_eq!(found, [
 ///     ("/lastName", "acme.names"),

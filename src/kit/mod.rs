@@ -98,10 +98,10 @@ impl Label {
     /// ```
     /// # #[cfg(feature = "proptest")] {
     /// use idenfy_preflight::strategies::{near_misses, Label};
-    /// use idenfy_preflight::{check, Context};
+    /// use idenfy_preflight::{check, Context, Engine};
     ///
     /// let ctx = Context::new();
-    /// for miss in near_misses(&ctx) {
+    /// for miss in near_misses(&Engine::default(), &ctx) {
     ///     assert!(miss.label.holds(&check(&miss.body, &ctx)), "{miss:?}");
     /// }
     /// # }

@@ -156,7 +156,7 @@ mod tests {
 mod generated {
     use super::*;
     use idenfy_preflight::strategies::{near_miss, near_misses, valid_body, DEBUG_BODY_BYTES};
-    use idenfy_preflight::{Code, Date, Month, Severity};
+    use idenfy_preflight::{Code, Date, Engine, Month, Severity};
     use proptest::prelude::*;
 
     fn today() -> Context {
@@ -165,14 +165,14 @@ mod generated {
 
     proptest! {
         #[test]
-        fn forwards_every_valid_request(body in valid_body(&Context::new())) {
+        fn forwards_every_valid_request(body in valid_body(&Engine::default(), &Context::new())) {
             prop_assert!(matches!(handle(&body, &Context::new()), Answer::Forward(_)));
         }
 
         /// Generated for the context the handler checks with, a valid request is clean under
         /// it: nothing for the service to log, no `document_expired`.
         #[test]
-        fn valid_requests_of_the_services_context_are_clean(body in valid_body(&today())) {
+        fn valid_requests_of_the_services_context_are_clean(body in valid_body(&Engine::default(), &today())) {
             let report = check(&body, &today());
             let warned: Vec<_> = report
                 .warnings()
@@ -183,7 +183,7 @@ mod generated {
         }
 
         #[test]
-        fn refuses_every_broken_request_for_its_reason(miss in near_miss(&today())) {
+        fn refuses_every_broken_request_for_its_reason(miss in near_miss(&Engine::default(), &today())) {
             match (handle(&miss.body, &today()), miss.label.severity) {
                 (Answer::BadRequest { body, .. }, Severity::Error) => {
                     prop_assert!(body.contains(miss.label.code_name()), "{:?}: {}", miss, body);
@@ -198,7 +198,7 @@ mod generated {
     /// about a kilobyte of it, even for the megabyte of `document_too_large`.
     #[test]
     fn a_failing_near_miss_prints_readably() {
-        let large = near_misses(&Context::new())
+        let large = near_misses(&Engine::default(), &Context::new())
             .into_iter()
             .find(|m| m.label.code == Code::DocumentTooLarge)
             .unwrap();
