@@ -15,10 +15,41 @@ use crate::spec::catalogue::{self, MemberId};
 use crate::spec::profile::MAX_POLICY_LENGTH;
 use crate::spec::rules::partner_code::{is_partner_code, NOT_A_PARTNER_CODE};
 use crate::spec::rules::Rule;
+use crate::account::CompiledPolicy;
 use crate::spec::Shape;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
+
+/// One of the catalogue's rules on a string value (`spec::rules::Country`, `HttpsUrl`, `Length`,
+/// `OneOf`, …), for [`Policy::rule`]. Sealed: the catalogue's rules implement it, and a partner's
+/// own check is a [`Policy::test`].
+///
+/// ```
+/// use idenfy_preflight::spec::rules::Length;
+/// use idenfy_preflight::CatalogueRule;
+///
+/// static SHORT: Length = Length { min: 1, max: Some(8) };
+/// let rule: &'static dyn CatalogueRule = &SHORT;
+/// # let _ = rule;
+/// ```
+pub trait CatalogueRule: sealed::Sealed + fmt::Debug + Sync {}
+
+mod sealed {
+    /// What a [`CatalogueRule`](super::CatalogueRule) does, out of the public API.
+    pub trait Sealed {
+        /// Checks `value` (normalized), appending what it finds.
+        fn findings(&self, value: &str, out: &mut Vec<crate::diag::Finding>);
+    }
+
+    impl<T: crate::spec::rules::Rule> Sealed for T {
+        fn findings(&self, value: &str, out: &mut Vec<crate::diag::Finding>) {
+            self.check(value, out);
+        }
+    }
+}
+
+impl<T: Rule> CatalogueRule for T {}
 
 /// A partner's test of a member's value (the checked, normalized value, as JSON).
 type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
@@ -49,7 +80,7 @@ type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
 pub struct Policy {
     code: Arc<str>,
     spec: PolicySpec,
-    rules: Vec<&'static dyn Rule>,
+    rules: Vec<&'static dyn CatalogueRule>,
     tests: Vec<Test>,
 }
 
@@ -387,7 +418,7 @@ impl Policy {
 
     /// One of the catalogue's rules (`spec::rules`: `Country`, `HttpsUrl`, `Length`, `OneOf`,
     /// …) on the string value (each item of a list).
-    pub fn rule(mut self, rule: &'static dyn Rule) -> Self {
+    pub fn rule(mut self, rule: &'static dyn CatalogueRule) -> Self {
         self.rules.push(rule);
         self
     }
@@ -421,31 +452,54 @@ impl Policy {
     /// Checks the facts (and the defaults of the partner profile in `ctx` the session runs
     /// with), reporting into `out`.
     pub(crate) fn run(&self, facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-        run(
-            &self.code,
-            &self.spec,
-            &self.rules,
-            &self.tests,
-            facts,
-            ctx,
-            out,
-        );
+        let compiled = CompiledPolicy {
+            code: self.code.clone(),
+            require: self
+                .spec
+                .require
+                .iter()
+                .filter_map(|n| member_of(n, "require").ok())
+                .collect(),
+            member: checked_member(&self.spec),
+            set: checked_member(&self.spec).and_then(|m| normalized_set(&self.spec, m)),
+            spec: self.spec.clone(),
+        };
+        run(&compiled, &self.rules, &self.tests, facts, ctx, out);
     }
 }
 
 /// Runs the policies of the partner profile in `ctx` (a policy that cannot apply was refused
 /// when the profile was read; one built in Rust that cannot apply is skipped).
 pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-    let Some(profile) = ctx.profile() else {
-        return;
-    };
-    for (code, spec) in &profile.policies {
-        // A loaded profile's policies were validated when it was read; one built in Rust is
-        // validated here, without copying it.
-        if validate(code, spec, false).is_ok() {
-            run(code, spec, &[], &[], facts, ctx, out);
-        }
+    for policy in profile_policies(ctx) {
+        run(policy, &[], &[], facts, ctx, out);
     }
+}
+
+/// The policies of the partner profile in `ctx` that can apply, compiled once per account (a
+/// loaded profile's were validated when it was read; one built in Rust is validated here).
+pub(crate) fn profile_policies(ctx: &Context) -> &[CompiledPolicy] {
+    ctx.account().policies(|profile| {
+        profile
+            .policies
+            .iter()
+            .filter(|(code, spec)| validate(code, spec, false).is_ok())
+            .map(|(code, spec)| {
+                let member = checked_member(spec);
+                CompiledPolicy {
+                    code: code.as_str().into(),
+                    require: spec
+                        .require
+                        .iter()
+                        .filter_map(|n| member_of(n, "require").ok())
+                        .collect(),
+                    member,
+                    set: member.and_then(|m| normalized_set(spec, m)),
+                    spec: spec.clone(),
+                }
+            })
+            .collect()
+    })
 }
 
 /// The violation of the policy `code` about the member `m`.
@@ -490,7 +544,7 @@ fn default_in_effect<'c>(
         Some(f) => f.scalar == super::Scalar::Null && !m.member().null_disables,
     };
     in_effect
-        .then(|| super::facts::profile_default(ctx, m))
+        .then(|| ctx.account().default(m))
         .flatten()
         .filter(|v| !v.is_null())
 }
@@ -506,26 +560,23 @@ pub(crate) fn default_failures(
         return Vec::new();
     };
     let code: Arc<str> = code.into();
-    failures(spec, &[], &[], m, &Value::from_serde(value))
+    let set = normalized_set(spec, m);
+    failures(spec, set.as_ref(), &[], &[], m, &Value::from_serde(value))
         .into_iter()
         .map(|(i, failed)| (i, finding(&code, spec, failed, m, true)))
         .collect()
 }
 
 fn run(
-    code: &str,
-    spec: &PolicySpec,
-    rules: &[&'static dyn Rule],
+    policy: &CompiledPolicy,
+    rules: &[&'static dyn CatalogueRule],
     tests: &[Test],
     facts: &Facts<'_>,
     ctx: &Context,
     out: &mut Sink,
 ) {
-    let code: Arc<str> = code.into();
-    for name in &spec.require {
-        let Ok(m) = member_of(name, "require") else {
-            continue;
-        };
+    let (code, spec) = (&policy.code, &policy.spec);
+    for &m in &policy.require {
         // A default the session runs with sets the member as much as the request would.
         let set = facts
             .get(m)
@@ -534,17 +585,18 @@ fn run(
         if !set {
             out.report_at(
                 &Place::missing(m.name()),
-                finding(&code, spec, PolicyFailure::Missing, m, false),
+                finding(code, spec, PolicyFailure::Missing, m, false),
             );
         }
     }
-    let Some(m) = checked_member(spec) else {
+    let Some(m) = policy.member else {
         return;
     };
+    let set = policy.set.as_ref();
     if let Some((value, fact)) = facts.value(m).filter(|(v, _)| **v != Value::Null) {
         let at = fact.loc(m);
-        for (i, failed) in failures(spec, rules, tests, m, value) {
-            let f = finding(&code, spec, failed, m, false);
+        for (i, failed) in failures(spec, set, rules, tests, m, value) {
+            let f = finding(code, spec, failed, m, false);
             match i {
                 Some(i) => out.report(&at.index(i), f, None),
                 None => out.report(&at, f, None),
@@ -554,10 +606,10 @@ fn run(
         // The policy applies to the value the session runs with: the dashboard default, at the
         // member the request would set to choose another.
         let value = Value::from_serde(default);
-        for (_, failed) in failures(spec, rules, tests, m, &value) {
+        for (_, failed) in failures(spec, set, rules, tests, m, &value) {
             out.report_at(
                 &Place::missing(m.name()),
-                finding(&code, spec, failed, m, true),
+                finding(code, spec, failed, m, true),
             );
         }
     }
@@ -567,15 +619,15 @@ fn run(
 /// its index in a list.
 fn failures(
     spec: &PolicySpec,
-    rules: &[&'static dyn Rule],
+    set: Option<&BTreeSet<String>>,
+    rules: &[&'static dyn CatalogueRule],
     tests: &[Test],
     m: MemberId,
     value: &Value<'_>,
 ) -> Vec<(Option<usize>, PolicyFailure)> {
     let mut failures: Vec<(Option<usize>, PolicyFailure)> = Vec::new();
-    let set = normalized_set(spec, m);
     let not_one_of = |i: Option<usize>, s: &str, failures: &mut Vec<_>| {
-        if let Some(set) = &set {
+        if let Some(set) = set {
             if !set.contains(s) {
                 let allowed = set.iter().cloned().collect();
                 failures.push((i, PolicyFailure::NotOneOf { allowed }));
@@ -593,7 +645,7 @@ fn failures(
         }
         let mut found = Vec::new();
         for rule in rules {
-            rule.check(s, &mut found);
+            rule.findings(s, &mut found);
         }
         for f in found {
             let f = f.about(Subject::of(m.name()), m.member().personal);
