@@ -69,7 +69,9 @@ impl Set {
 
     /// Whether the set holds `value` exactly (generated identifiers: questionnaire keys).
     pub(crate) fn contains_exact(&self, value: &str) -> bool {
-        self.exact.binary_search_by(|s| s.as_ref().cmp(value)).is_ok()
+        self.exact
+            .binary_search_by(|s| s.as_ref().cmp(value))
+            .is_ok()
     }
 
     /// The codes as listed, in order.
@@ -349,7 +351,9 @@ mod tests {
             .into(),
         );
         let account = Account::compile(Arc::new(profile));
-        let docs = account.documents().map(|d| d.list_of("LT").map(|l| l.contains("PASSPORT")));
+        let docs = account
+            .documents()
+            .map(|d| d.list_of("LT").map(|l| l.contains("PASSPORT")));
         assert_eq!(docs, Some(Some(true)));
         let de = account.documents().and_then(|d| d.list_of("DE"));
         assert!(de.is_some_and(|l| l.contains("ID_CARD") && !l.contains("PASSPORT")));

@@ -27,7 +27,8 @@ pub(crate) fn explain<'a>(
     ctx: &Context,
     policies: &[crate::cross::policy::Policy],
 ) -> Explanation<'a> {
-    let (report, settings) = request::check_then(input, ctx, policies, |facts| resolve_all(facts, ctx));
+    let (report, settings) =
+        request::check_then(input, ctx, policies, |facts| resolve_all(facts, ctx));
     Explanation::new(report, settings)
 }
 

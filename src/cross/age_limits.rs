@@ -15,8 +15,8 @@
 //! year, so the reading that warns less is taken on each side: 28 February for the minimum, 1
 //! March for the maximum.
 
-use super::dates::{ymd, TOLERANCE_DAYS};
 use super::check::effective_int;
+use super::dates::{ymd, TOLERANCE_DAYS};
 use super::repair::effective;
 use super::{report_at, CrossMiss, Facts, Members};
 use crate::context::Context;

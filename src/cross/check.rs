@@ -25,7 +25,11 @@ pub(crate) fn check(rule: &Rule, facts: &Facts, ctx: &Context, out: &mut Sink) {
 }
 
 /// The member `m` as the session runs with it (the resolver, over the facts).
-pub(crate) fn effective<'f>(facts: &'f Facts, m: MemberId, ctx: &'f Context) -> Option<Effective<'f>> {
+pub(crate) fn effective<'f>(
+    facts: &'f Facts,
+    m: MemberId,
+    ctx: &'f Context,
+) -> Option<Effective<'f>> {
     resolve(m, facts.said(m), ctx.account())
 }
 
@@ -98,7 +102,12 @@ fn capped(c: &Cap, facts: &Facts, ctx: &Context, out: &mut Sink) {
     let (max, profile) = (c.limit)(ctx);
     let max = i64::from(max);
     if value > max {
-        report_at(out, c.member, fact, (c.finding)(max, from.by_default(), profile));
+        report_at(
+            out,
+            c.member,
+            fact,
+            (c.finding)(max, from.by_default(), profile),
+        );
     }
 }
 
@@ -146,7 +155,10 @@ fn in_set(l: &Listed, facts: &Facts, ctx: &Context, out: &mut Sink) {
             let Value::Array(items) = value else { return };
             let at = fact.loc(l.member);
             for (i, item) in items.iter().enumerate() {
-                if item.as_str().is_some_and(|c| offered(c) && !set.contains(c)) {
+                if item
+                    .as_str()
+                    .is_some_and(|c| offered(c) && !set.contains(c))
+                {
                     let f = (l.finding)(None).about(Subject::part(l.member.name(), "items"), false);
                     out.report(&at.index(i), f, None);
                 }
@@ -223,11 +235,19 @@ fn ignored(i: &Ignored, facts: &Facts, ctx: &Context, out: &mut Sink) {
 }
 
 /// The boolean member `m` as the session runs with it, and where that comes from.
-pub(crate) fn effective_bool(facts: &Facts, m: MemberId, ctx: &Context) -> Option<(bool, Provenance)> {
+pub(crate) fn effective_bool(
+    facts: &Facts,
+    m: MemberId,
+    ctx: &Context,
+) -> Option<(bool, Provenance)> {
     effective(facts, m, ctx).and_then(|e| Some((e.value.as_bool()?, e.from)))
 }
 
 /// The integer member `m` as the session runs with it, and where that comes from.
-pub(crate) fn effective_int(facts: &Facts, m: MemberId, ctx: &Context) -> Option<(i64, Provenance)> {
+pub(crate) fn effective_int(
+    facts: &Facts,
+    m: MemberId,
+    ctx: &Context,
+) -> Option<(i64, Provenance)> {
     effective(facts, m, ctx).and_then(|e| Some((e.value.as_int()?, e.from)))
 }

@@ -55,7 +55,8 @@ fn chosen(facts: &Facts, ctx: &Context) -> Option<(Vec<String>, bool)> {
         )),
         None if !matches!(facts.said(COUNTRY), Said::Absent | Said::Null) => None,
         None => {
-            let default = super::check::effective(facts, COUNTRY, ctx).and_then(|e| e.value.as_json());
+            let default =
+                super::check::effective(facts, COUNTRY, ctx).and_then(|e| e.value.as_json());
             Some((countries_of(default), default.is_some()))
         }
     }

@@ -22,7 +22,13 @@ pub(crate) fn misses(rule: &Rule, rules: &[Rule], ctx: &Context) -> Vec<CrossMis
             let finding = (f.finding)(false);
             f.forced
                 .iter()
-                .map(|&m| at(m, &finding, vec![(f.by, f.when.to_json()), (m, (!f.to).into())]))
+                .map(|&m| {
+                    at(
+                        m,
+                        &finding,
+                        vec![(f.by, f.when.to_json()), (m, (!f.to).into())],
+                    )
+                })
                 .collect()
         }
         // Each requiring member beside the required one off, and alone (unknown).
@@ -41,7 +47,11 @@ pub(crate) fn misses(rule: &Rule, rules: &[Rule], ctx: &Context) -> Vec<CrossMis
         Rule::AtMost(o) => {
             let (low, high) = o.sample;
             let f = (o.finding)(false);
-            vec![at(o.low, &f, vec![(o.low, low.into()), (o.high, high.into())])]
+            vec![at(
+                o.low,
+                &f,
+                vec![(o.low, low.into()), (o.high, high.into())],
+            )]
         }
         // One past the account's limit, where the member's own bound leaves room for it.
         Rule::CappedBy(c) => {
@@ -51,9 +61,15 @@ pub(crate) fn misses(rule: &Rule, rules: &[Rule], ctx: &Context) -> Vec<CrossMis
                 _ => false,
             };
             let f = (c.finding)(over - 1, false, false);
-            fits.then(|| at(c.member, &f, vec![(c.when, true.into()), (c.member, over.into())]))
-                .into_iter()
-                .collect()
+            fits.then(|| {
+                at(
+                    c.member,
+                    &f,
+                    vec![(c.when, true.into()), (c.member, over.into())],
+                )
+            })
+            .into_iter()
+            .collect()
         }
         Rule::InSet(l) => {
             let Some(set) = (l.set)(ctx.account()) else {
@@ -147,7 +163,9 @@ fn gated(g: &Gate, rules: &[Rule], ctx: &Context) -> Vec<CrossMiss> {
         // Each feature the environment lacks, turned on; not those a permission also forbids.
         Gate::Features(features) => features
             .iter()
-            .filter(|&&m| account.lacks_feature(m) && !other_forbids(g, rules, ctx, m, &true.into()))
+            .filter(|&&m| {
+                account.lacks_feature(m) && !other_forbids(g, rules, ctx, m, &true.into())
+            })
             .map(|&m| {
                 let f = Finding::error(crate::diag::Kind::FeatureNotInEnvironment);
                 at(m, &f, vec![(m, true.into())])

@@ -118,15 +118,47 @@ const FEATURE_MEMBERS: [MemberId; FEATURES.len()] = {
 /// permission", verifyBank "Requires partner packet permission", callbackUrl "Only works if
 /// callback override enabled for partner", …), and what of its value needs it.
 pub(crate) const PERMISSION_GATES: [(MemberId, Permission, Needs); 9] = [
-    (member("reviewFailed"), Permission::ReviewFailedEdit, Needs::Set),
-    (member("reviewSuccessful"), Permission::ReviewSuccessfulEdit, Needs::Set),
+    (
+        member("reviewFailed"),
+        Permission::ReviewFailedEdit,
+        Needs::Set,
+    ),
+    (
+        member("reviewSuccessful"),
+        Permission::ReviewSuccessfulEdit,
+        Needs::Set,
+    ),
     (member("verifyBank"), Permission::BankPacket, Needs::True),
-    (member("verifyBankAccounts"), Permission::BankPacket, Needs::True),
-    (member("verifyBankBalances"), Permission::BankPacket, Needs::True),
-    (member("verifyBankTransactions"), Permission::BankPacket, Needs::True),
-    (member("generateDigitString"), Permission::DigitString, Needs::True),
-    (member("callbackUrl"), Permission::CallbackOverride, Needs::Set),
-    (member("additionalSteps"), Permission::AdditionalSteps, Needs::Set),
+    (
+        member("verifyBankAccounts"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("verifyBankBalances"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("verifyBankTransactions"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("generateDigitString"),
+        Permission::DigitString,
+        Needs::True,
+    ),
+    (
+        member("callbackUrl"),
+        Permission::CallbackOverride,
+        Needs::Set,
+    ),
+    (
+        member("additionalSteps"),
+        Permission::AdditionalSteps,
+        Needs::Set,
+    ),
 ];
 
 /// Every rule between members, in the order they run (findings at one place keep it).
@@ -308,4 +340,71 @@ pub(crate) fn default_lacks(
 fn report_at(out: &mut Sink, m: MemberId, fact: &Fact, finding: Finding) {
     let finding = finding.about(Subject::of(m.name()), m.member().personal);
     out.report(&fact.loc(m), finding, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check_str, Context};
+
+    /// Each forcing the table states (what `explain` shows) is read by the rule's own check:
+    /// the deciding value beside each forced member set against it earns the row's finding
+    /// there, and the other value of the decider earns nothing.
+    #[test]
+    fn every_forcing_is_checked_by_its_own_row() {
+        let mut seen = 0;
+        for rule in &RULES {
+            let Some(f) = rule.forcing() else { continue };
+            let code = (f.finding)(false).code();
+            for &m in f.forced {
+                let body = |decider: serde_json::Value| {
+                    serde_json::json!({"clientId": "c", f.by.name(): decider, m.name(): !f.to})
+                        .to_string()
+                };
+                let report = check_str(&body(f.when.to_json()), &Context::new());
+                let found = report
+                    .violations()
+                    .iter()
+                    .any(|v| v.pointer() == format!("/{}", m.name()) && v.code() == code);
+                assert!(found, "{} forced by {}", m.name(), f.by.name());
+                let other = match f.when {
+                    When::Flag(b) => serde_json::Value::from(!b),
+                    When::Choice(_) => "IDENTIFICATION".into(),
+                };
+                let report = check_str(&body(other), &Context::new());
+                assert!(
+                    !report.violations().iter().any(|v| v.code() == code),
+                    "{} without {}",
+                    m.name(),
+                    f.by.name()
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 5 + 1 + 5 + 3);
+    }
+
+    /// The schema interpreter says what JSON Schema can: the rows whose finding is an error and
+    /// that need no partner profile (the bank requirement and the digit-string cap today).
+    #[test]
+    fn only_error_rows_without_the_profile_have_a_schema_fragment() {
+        let with: Vec<usize> = RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| schema::fragment(r).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(with, [3, 4]);
+    }
+
+    /// Reads is the union of the members a row needs present (its forced or requiring
+    /// members alone: the decider may be a default).
+    #[test]
+    fn a_row_runs_when_a_member_it_reports_at_is_present() {
+        let nfc = RULES.iter().find_map(|r| match r {
+            Rule::Forces(f) if f.by == member("nfcRequired") => Some(r.reads()),
+            _ => None,
+        });
+        assert_eq!(nfc, Some(1 << member("nfcOptional").index()));
+    }
 }

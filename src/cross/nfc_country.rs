@@ -2,11 +2,11 @@
 //! NFC countries, a chosen country outside them denies every client who picks it.
 
 use super::{CrossMiss, Facts, Members};
+use crate::account::Set;
 use crate::context::Context;
 use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Finding, Kind, Severity};
-use crate::account::Set;
 use crate::spec::catalogue::{member, MemberId};
 
 const NFC_REQUIRED: MemberId = member("nfcRequired");

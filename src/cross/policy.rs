@@ -5,6 +5,7 @@
 //! [`Engine`](crate::Engine).
 
 use super::Facts;
+use crate::account::CompiledPolicy;
 use crate::context::Context;
 use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
@@ -15,7 +16,6 @@ use crate::spec::catalogue::{self, MemberId};
 use crate::spec::profile::MAX_POLICY_LENGTH;
 use crate::spec::rules::partner_code::{is_partner_code, NOT_A_PARTNER_CODE};
 use crate::spec::rules::Rule;
-use crate::account::CompiledPolicy;
 use crate::spec::Shape;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -82,6 +82,8 @@ pub struct Policy {
     spec: PolicySpec,
     rules: Vec<&'static dyn CatalogueRule>,
     tests: Vec<Test>,
+    /// The policy compiled, once [`checked`](Self::checked) (what an engine runs).
+    compiled: Option<Arc<CompiledPolicy>>,
 }
 
 impl fmt::Debug for Policy {
@@ -345,6 +347,7 @@ impl Policy {
             },
             rules: Vec::new(),
             tests: Vec::new(),
+            compiled: None,
         })
     }
 
@@ -359,6 +362,7 @@ impl Policy {
             spec: spec.clone(),
             rules: Vec::new(),
             tests: Vec::new(),
+            compiled: None,
         })
     }
 
@@ -379,7 +383,11 @@ impl Policy {
                 return Err(wrong("rule", "a catalogue rule checks a string member"));
             }
         }
-        Ok(self)
+        let compiled = compile(&self.code, &self.spec);
+        Ok(Policy {
+            compiled: Some(Arc::new(compiled)),
+            ..self
+        })
     }
 
     /// The value (each item of a list) must be one of `values`.
@@ -389,30 +397,35 @@ impl Policy {
         S: Into<String>,
     {
         self.spec.one_of = Some(values.into_iter().map(Into::into).collect());
+        self.compiled = None;
         self
     }
 
     /// The integer value must be at least `min`.
     pub fn min(mut self, min: i64) -> Self {
         self.spec.min = Some(min);
+        self.compiled = None;
         self
     }
 
     /// The integer value must be at most `max`.
     pub fn max(mut self, max: i64) -> Self {
         self.spec.max = Some(max);
+        self.compiled = None;
         self
     }
 
     /// The string value must have at least `min` characters.
     pub fn min_length(mut self, min: usize) -> Self {
         self.spec.min_length = Some(min);
+        self.compiled = None;
         self
     }
 
     /// The string value must have at most `max` characters.
     pub fn max_length(mut self, max: usize) -> Self {
         self.spec.max_length = Some(max);
+        self.compiled = None;
         self
     }
 
@@ -435,12 +448,14 @@ impl Policy {
     /// The message its violations carry, instead of one saying what the check wants.
     pub fn message(mut self, message: impl Into<String>) -> Self {
         self.spec.message = Some(message.into());
+        self.compiled = None;
         self
     }
 
     /// Report warnings instead of errors.
     pub fn warning(mut self) -> Self {
         self.spec.warning = true;
+        self.compiled = None;
         self
     }
 
@@ -452,19 +467,13 @@ impl Policy {
     /// Checks the facts (and the defaults of the partner profile in `ctx` the session runs
     /// with), reporting into `out`.
     pub(crate) fn run(&self, facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-        let compiled = CompiledPolicy {
-            code: self.code.clone(),
-            require: self
-                .spec
-                .require
-                .iter()
-                .filter_map(|n| member_of(n, "require").ok())
-                .collect(),
-            member: checked_member(&self.spec),
-            set: checked_member(&self.spec).and_then(|m| normalized_set(&self.spec, m)),
-            spec: self.spec.clone(),
-        };
-        run(&compiled, &self.rules, &self.tests, facts, ctx, out);
+        match &self.compiled {
+            Some(compiled) => run(compiled, &self.rules, &self.tests, facts, ctx, out),
+            None => {
+                let compiled = compile(&self.code, &self.spec);
+                run(&compiled, &self.rules, &self.tests, facts, ctx, out);
+            }
+        }
     }
 }
 
@@ -484,22 +493,25 @@ pub(crate) fn profile_policies(ctx: &Context) -> &[CompiledPolicy] {
             .policies
             .iter()
             .filter(|(code, spec)| validate(code, spec, false).is_ok())
-            .map(|(code, spec)| {
-                let member = checked_member(spec);
-                CompiledPolicy {
-                    code: code.as_str().into(),
-                    require: spec
-                        .require
-                        .iter()
-                        .filter_map(|n| member_of(n, "require").ok())
-                        .collect(),
-                    member,
-                    set: member.and_then(|m| normalized_set(spec, m)),
-                    spec: spec.clone(),
-                }
-            })
+            .map(|(code, spec)| compile(&code.as_str().into(), spec))
             .collect()
     })
+}
+
+/// The policy `code` declared by `spec`, compiled (its members looked up, its set normalized).
+fn compile(code: &Arc<str>, spec: &PolicySpec) -> CompiledPolicy {
+    let member = checked_member(spec);
+    CompiledPolicy {
+        code: code.clone(),
+        require: spec
+            .require
+            .iter()
+            .filter_map(|n| member_of(n, "require").ok())
+            .collect(),
+        member,
+        set: member.and_then(|m| normalized_set(spec, m)),
+        spec: spec.clone(),
+    }
 }
 
 /// The violation of the policy `code` about the member `m`.

@@ -32,7 +32,11 @@ pub(crate) fn keep(rule: &Rule, members: &mut Members, ctx: &Context) {
 }
 
 /// The member `m` of `members` as the session runs with it (the resolver, over JSON).
-pub(crate) fn effective<'m>(members: &'m Members, m: MemberId, ctx: &'m Context) -> Option<Effective<'m>> {
+pub(crate) fn effective<'m>(
+    members: &'m Members,
+    m: MemberId,
+    ctx: &'m Context,
+) -> Option<Effective<'m>> {
     resolve(m, Said::json(members.get(m.name())), ctx.account())
 }
 

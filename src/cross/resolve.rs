@@ -134,7 +134,11 @@ pub(crate) struct Effective<'r> {
 /// where `null` is a value); `None` where neither says. The API's documented default decides no
 /// rule: where the dashboard can preset a member, the account's setting is unknown without a
 /// profile.
-pub(crate) fn resolve<'r>(m: MemberId, said: Said<'r>, account: &'r Account) -> Option<Effective<'r>> {
+pub(crate) fn resolve<'r>(
+    m: MemberId,
+    said: Said<'r>,
+    account: &'r Account,
+) -> Option<Effective<'r>> {
     let null_disables = m.member().null_disables;
     match said {
         Said::Absent => {}

@@ -1,8 +1,8 @@
 //! The legacy utilityBill switch and additionalSteps must not be combined (idenfy-facts §8).
 
 use super::repair::flag;
-use super::{CrossMiss, Members};
 use super::{report_at, Facts, Scalar};
+use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};

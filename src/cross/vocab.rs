@@ -256,8 +256,12 @@ impl Rule {
     /// elsewhere can keep clear of it (none for a rule that says each member on its own).
     pub(crate) fn involves(&self) -> Vec<MemberId> {
         match self {
-            Rule::Forces(f) => std::iter::once(f.by).chain(f.forced.iter().copied()).collect(),
-            Rule::Requires(r) => std::iter::once(r.on).chain(r.members.iter().copied()).collect(),
+            Rule::Forces(f) => std::iter::once(f.by)
+                .chain(f.forced.iter().copied())
+                .collect(),
+            Rule::Requires(r) => std::iter::once(r.on)
+                .chain(r.members.iter().copied())
+                .collect(),
             Rule::AtMost(o) => vec![o.low, o.high],
             Rule::CappedBy(c) => vec![c.when, c.member],
             Rule::InSet(l) => vec![l.member],

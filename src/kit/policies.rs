@@ -26,7 +26,9 @@ fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
 /// leaves it out (or sends `null`, but for `questionnaire`, where that is "none").
 fn default_of<'c>(ctx: &'c Context, name: &str) -> Option<&'c Value> {
     let (i, _) = lookup_index(name).filter(|(_, alias)| !alias)?;
-    ctx.account().default(MemberId::at(i)).filter(|v| !v.is_null())
+    ctx.account()
+        .default(MemberId::at(i))
+        .filter(|v| !v.is_null())
 }
 
 /// The default the member `name` of `members` runs with: [`default_of`], where the request

@@ -4,8 +4,8 @@
 //! drives are wrong: warnings, at the response's member.
 
 use super::Echoed;
-use crate::check::Checker;
 use crate::account::{as_listed, Account};
+use crate::check::Checker;
 use crate::diag::loc::ROOT;
 use crate::diag::{Finding, Kind, ProfileMismatch};
 use crate::json::eq::same_value;
