@@ -361,7 +361,8 @@ mod tests {
                     serde_json::json!({"clientId": "c", f.by.name(): decider, m.name(): !f.to})
                         .to_string()
                 };
-                let report = check_str(&body(f.when.to_json()), &Context::new());
+                let deciding = body(f.when.to_json());
+                let report = check_str(&deciding, &Context::new());
                 let found = report
                     .violations()
                     .iter()
@@ -371,7 +372,8 @@ mod tests {
                     When::Flag(b) => serde_json::Value::from(!b),
                     When::Choice(_) => "IDENTIFICATION".into(),
                 };
-                let report = check_str(&body(other), &Context::new());
+                let other = body(other);
+                let report = check_str(&other, &Context::new());
                 assert!(
                     !report.violations().iter().any(|v| v.code() == code),
                     "{} without {}",
