@@ -292,7 +292,7 @@ static READS: [u128; RULES.len()] = {
 /// policies.
 pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let present = facts.present();
-    for (rule, reads) in RULES.iter().zip(READS) {
+    for (rule, &reads) in RULES.iter().zip(&READS) {
         if reads & present != 0 {
             check::check(rule, facts, ctx, out);
         }

@@ -1,5 +1,10 @@
 //! The generators' interpreter of the vocabulary: each rule's repair. It changes a request (its
 //! members as JSON) as little as possible so that it keeps the rule, warnings included.
+// Only the generators (the `proptest` and `arbitrary` features) repair requests.
+#![cfg_attr(
+    not(any(feature = "proptest", feature = "arbitrary")),
+    allow(dead_code)
+)]
 
 use super::resolve::{resolve, Effective};
 use super::vocab::{Forcing, Gate, Ignored, Listed, Order, Read, Repair, Requirement, Rule};

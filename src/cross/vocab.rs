@@ -165,6 +165,10 @@ pub(crate) struct Listed {
     pub(crate) only: &'static [&'static str],
     /// The finding, with the closest listed value (for [`Read::Exact`]).
     pub(crate) finding: fn(Option<String>) -> Finding,
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
     pub(crate) repair: Repair,
     pub(crate) probe: Probe,
 }
@@ -207,8 +211,16 @@ pub(crate) struct Custom {
     /// The same rule as a JSON Schema `if`/`then` fragment, where JSON Schema can say it.
     pub(crate) schema: Option<fn() -> serde_json::Value>,
     /// Every member the rule looks at.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
     pub(crate) involves: &'static [MemberId],
     /// Changes a request as little as possible so that it keeps this rule.
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
     pub(crate) keep: fn(&mut Members, &Context),
     /// Members that break this rule alone, with the violation each set earns.
     pub(crate) misses: fn(&Context) -> Vec<CrossMiss>,
@@ -254,6 +266,10 @@ impl Rule {
 
     /// For generators: every member the rule looks at, so that a request broken on purpose
     /// elsewhere can keep clear of it (none for a rule that says each member on its own).
+    #[cfg_attr(
+        not(any(feature = "proptest", feature = "arbitrary")),
+        allow(dead_code)
+    )]
     pub(crate) fn involves(&self) -> Vec<MemberId> {
         match self {
             Rule::Forces(f) => std::iter::once(f.by)
