@@ -342,14 +342,16 @@ mod tests {
 
     #[test]
     fn documents_resolve_by_country_then_all() {
-        let mut profile = Profile::default();
-        profile.allowed_documents = Some(
-            [
-                ("lt".to_owned(), BTreeSet::from(["passport".to_owned()])),
-                ("ALL".to_owned(), BTreeSet::from(["ID_CARD".to_owned()])),
-            ]
-            .into(),
-        );
+        let profile = Profile {
+            allowed_documents: Some(
+                [
+                    ("lt".to_owned(), BTreeSet::from(["passport".to_owned()])),
+                    ("ALL".to_owned(), BTreeSet::from(["ID_CARD".to_owned()])),
+                ]
+                .into(),
+            ),
+            ..Profile::default()
+        };
         let account = Account::compile(Arc::new(profile));
         let docs = account
             .documents()
@@ -361,9 +363,11 @@ mod tests {
 
     #[test]
     fn defaults_and_features_are_indexed_by_member() {
-        let mut profile = Profile::default();
+        let mut profile = Profile {
+            features: Some(BTreeSet::from(["checkAml".to_owned()])),
+            ..Profile::default()
+        };
         profile.defaults.insert("verifyBank".into(), true.into());
-        profile.features = Some(BTreeSet::from(["checkAml".to_owned()]));
         let account = Account::compile(Arc::new(profile));
         let bank = crate::spec::catalogue::member("verifyBank");
         let aml = crate::spec::catalogue::member("checkAml");

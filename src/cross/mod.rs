@@ -260,7 +260,7 @@ pub(crate) static RULES: [Rule; 20] = [
         member: member("locale"),
         set: crate::account::Account::locales,
         read: Read::Str,
-        only: &crate::spec::rules::locale::SUPPORTED_LOCALES,
+        only: crate::spec::rules::locale::SUPPORTED_LOCALES,
         finding: |_| Finding::warning(Kind::LocaleNotOffered),
         repair: Repair::Drop,
         probe: Probe::FirstOutside(|| crate::spec::rules::locale::SUPPORTED_LOCALES.to_vec()),
