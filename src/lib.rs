@@ -108,7 +108,7 @@ mod validate;
 
 pub use check::engine::{Engine, EngineBuilder};
 pub use context::{Context, Limits, UnknownFields, DEFAULT_EXPIRY_TIME, MAX_EXPIRY_TIME};
-pub use cross::policy::{Policy, PolicyError};
+pub use cross::policy::{CatalogueRule, Policy, PolicyError};
 pub use diag::{Code, Params, Severity, UnknownName, Violation};
 pub use profile::PolicySpec;
 pub use profile::{Flow, Permission, Permissions, Profile};

@@ -329,9 +329,3 @@ impl Profile {
         self.digit_string_max_expiry.or(self.default_expiry_time)
     }
 }
-
-/// Whether `list` (a profile's set of codes) holds `value`, ignoring ASCII case: a profile
-/// built in Rust may spell codes in either case.
-pub(crate) fn holds(list: &BTreeSet<String>, value: &str) -> bool {
-    list.contains(value) || list.iter().any(|v| v.eq_ignore_ascii_case(value))
-}

@@ -460,45 +460,9 @@ impl Serialize for ProfileReport {
     }
 }
 
-/// Where the value a session runs with comes from (see [`explain`](crate::explain)).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "source")]
-#[non_exhaustive]
-pub enum Provenance {
-    /// The request sets it.
-    Request,
-    /// The account's default: the partner profile's dashboard default (or, for `expiryTime`,
-    /// its default expiry, or the context's where it is not the documented one).
-    ProfileDefault,
-    /// The API's documented default, for a setting the dashboard cannot preset (`expiryTime`,
-    /// `sessionLength`: the environment's, documented 86400 and 1800).
-    ApiDefault,
-    /// Another setting decides it, whatever it is set to (`autoFaceMatching` false turns off
-    /// five checks).
-    Forced {
-        /// The member that decides it.
-        by: &'static str,
-    },
-    /// A feature the partner profile's environment does not offer: off, whatever the account's
-    /// dashboard says.
-    NotInEnvironment,
-    /// The account decides, and no partner profile says how.
-    Unknown,
-}
-
-impl Provenance {
-    /// A few words for a table: `request`, `profile default`, `forced by autoFaceMatching`.
-    pub fn describe(self) -> String {
-        match self {
-            Provenance::Request => "request".into(),
-            Provenance::ProfileDefault => "profile default".into(),
-            Provenance::ApiDefault => "API default".into(),
-            Provenance::Forced { by } => format!("forced by {by}"),
-            Provenance::NotInEnvironment => "not in the environment (profile features)".into(),
-            Provenance::Unknown => "unknown: the account decides".into(),
-        }
-    }
-}
+/// Where the value a session runs with comes from: the one resolver's answer, which the rules
+/// between members read too.
+pub use crate::cross::Provenance;
 
 /// One setting of the session: the member, the value it runs with (`None`: unknown), and where
 /// that comes from.

@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 /// Bottom first. A module may use its own layer and those before it, never one after it.
 const LAYERS: &[&[&str]] = &[
-    &["json", "account", "context", "profile", "suggest"],
+    &["json", "profile", "suggest"],
     &["diag"],
-    &["spec"],
+    // The account is compiled against the catalogue (its defaults by member, its documents as
+    // the API classifies them), so it sits beside it; the context holds the account.
+    &["spec", "account", "context"],
     &["cross"],
     &["report"],
     &["check"],

@@ -2,19 +2,24 @@
 //! where that comes from (the request, the partner profile's default, the API's documented
 //! default, or another setting that decides it), so "why did NFC turn on?" is answered before a
 //! credit is spent.
+//!
+//! This is the explain interpreter of the rules between members: the values come from their
+//! resolver ([`resolve`]), what decides others from their table ([`RULES`]: each rule's
+//! [`forcing`](crate::cross::vocab::Rule::forcing) and [`cap`](crate::cross::vocab::Rule::cap)),
+//! and a feature the environment lacks from the account, so nothing here restates a rule.
 
 use super::request;
 use crate::context::{Context, DEFAULT_EXPIRY_TIME};
-use crate::cross::{Facts, FORCINGS};
+use crate::cross::resolve::resolve;
+use crate::cross::vocab::Forcing;
+use crate::cross::{Facts, Provenance, Said, RULES};
 use crate::json::Value;
-use crate::profile::holds;
-use crate::report::{Explanation, Provenance, Setting};
+use crate::report::{Explanation, Setting};
 use crate::spec::catalogue::{member, MemberId, FIELDS};
-use crate::spec::profile::{is_defaultable, FEATURES};
+use crate::spec::profile::is_defaultable;
 
 const EXPIRY_TIME: MemberId = member("expiryTime");
 const SESSION_LENGTH: MemberId = member("sessionLength");
-const GENERATE_DIGIT_STRING: MemberId = member("generateDigitString");
 
 /// Checks `input` (the partner's `policies` too) and resolves every setting.
 pub(crate) fn explain<'a>(
@@ -22,7 +27,8 @@ pub(crate) fn explain<'a>(
     ctx: &Context,
     policies: &[crate::cross::policy::Policy],
 ) -> Explanation<'a> {
-    let (report, settings) = request::check_then(input, ctx, policies, |facts| resolve(facts, ctx));
+    let (report, settings) =
+        request::check_then(input, ctx, policies, |facts| resolve_all(facts, ctx));
     Explanation::new(report, settings)
 }
 
@@ -38,64 +44,73 @@ fn settings() -> impl Iterator<Item = MemberId> {
         .map(|(i, _)| MemberId::at(i))
 }
 
+/// The forcings of the table, those that decide another's decider first (tokenType DOCUMENT
+/// turns autoFaceMatching off, so it names the checks both would turn off).
+fn forcings() -> Vec<Forcing> {
+    let all: Vec<Forcing> = RULES.iter().filter_map(|r| r.forcing()).collect();
+    let upstream = |f: &Forcing| all.iter().any(|g| f.forced.contains(&g.by));
+    let (mut first, rest): (Vec<Forcing>, Vec<Forcing>) = all.iter().partition(|f| upstream(f));
+    first.extend(rest);
+    first
+}
+
 /// Each forcing decides on the settings as the request and the account give them, before any
 /// forcing (as the rules between members read them: tokenType DOCUMENT forces autoFaceMatching
 /// off, yet the doc-face checks autoFaceMatching false would disable still run on the document).
-/// Where two forcings decide one setting, the first in [`FORCINGS`] names it.
-fn resolve(facts: Option<&Facts<'_>>, ctx: &Context) -> Vec<Setting> {
+/// Where two forcings decide one setting, the one upstream names it.
+fn resolve_all(facts: Option<&Facts<'_>>, ctx: &Context) -> Vec<Setting> {
     let mut out: Vec<Setting> = settings().map(|m| unforced(facts, ctx, m)).collect();
+    let value_of = |out: &[Setting], m: MemberId| {
+        out.iter()
+            .find(|s| s.member == m.name())
+            .map(|s| (s.value.clone(), s.provenance))
+    };
     // As the rules between members read it: a decider the environment lacks decides nothing
     // here, since no rule reports on what it would turn off.
-    let deciding: Vec<_> = FORCINGS
-        .iter()
-        .filter(|forcing| {
-            out.iter()
-                .find(|s| s.member == forcing.by.name())
-                .filter(|s| s.provenance != Provenance::NotInEnvironment)
-                .and_then(|s| s.value.as_ref())
-                .is_some_and(|v| forcing.when.matches(v))
+    let deciding: Vec<Forcing> = forcings()
+        .into_iter()
+        .filter(|f| {
+            value_of(&out, f.by).is_some_and(|(v, from)| {
+                from != Provenance::NotInEnvironment
+                    && v.as_ref().is_some_and(|v| f.when.matches(Said::Json(v)))
+            })
         })
         .collect();
     for s in out.iter_mut() {
         let by = deciding
             .iter()
-            .find(|forcing| forcing.forced.iter().any(|m| m.name() == s.member));
-        if let Some(forcing) = by {
-            s.value = Some(forcing.to.into());
-            s.provenance = Provenance::Forced {
-                by: forcing.by.name(),
-            };
+            .find(|f| f.forced.iter().any(|m| m.name() == s.member));
+        if let Some(f) = by {
+            s.value = Some(f.to.into());
+            s.provenance = Provenance::Forced { by: f.by.name() };
         }
     }
-    cap_expiry(&mut out, ctx);
+    // A cap brings a value the request does not set down to the limit (one the request sets
+    // above it is an error in the report instead).
+    for cap in RULES.iter().filter_map(|r| r.cap()) {
+        let on = value_of(&out, cap.when).is_some_and(|(v, _)| v == Some(true.into()));
+        let limit = i64::from((cap.limit)(ctx).0);
+        if let Some(s) = out.iter_mut().find(|s| s.member == cap.member.name()) {
+            let over = s
+                .value
+                .as_ref()
+                .and_then(serde_json::Value::as_i64)
+                .is_some_and(|e| e > limit);
+            if on && over && s.provenance != Provenance::Request {
+                s.value = Some(limit.into());
+                s.provenance = Provenance::Forced {
+                    by: cap.when.name(),
+                };
+            }
+        }
+    }
     out
 }
 
-/// With a digit string, an expiry the request does not set comes down to the digit-string
-/// limit (one the request sets above it is an error in the report instead).
-fn cap_expiry(out: &mut [Setting], ctx: &Context) {
-    let digits = out
-        .iter()
-        .any(|s| s.member == GENERATE_DIGIT_STRING.name() && s.value == Some(true.into()));
-    let limit = i64::from(ctx.digit_string_limit().0);
-    if let Some(expiry) = out.iter_mut().find(|s| s.member == EXPIRY_TIME.name()) {
-        let over = expiry
-            .value
-            .as_ref()
-            .and_then(serde_json::Value::as_i64)
-            .is_some_and(|e| e > limit);
-        if digits && over && expiry.provenance != Provenance::Request {
-            expiry.value = Some(limit.into());
-            expiry.provenance = Provenance::Forced {
-                by: GENERATE_DIGIT_STRING.name(),
-            };
-        }
-    }
-}
-
-/// A setting before other settings decide it: the request's value (`null` only where it turns
-/// the feature off), else the environment's (a feature it lacks is off), else the profile's
-/// default, else, for a setting the dashboard cannot preset, the documented one; else unknown.
+/// A setting before other settings decide it: the resolver's answer where the request sets it
+/// (`null` only where it turns the feature off), else the environment's (a feature it lacks is
+/// off), else the account's lifetimes or the resolver's default, else, for a setting the
+/// dashboard cannot preset, the documented one; else unknown.
 fn unforced(facts: Option<&Facts<'_>>, ctx: &Context, m: MemberId) -> Setting {
     let member = m.member();
     let api_default = member.default.map(|d| d.to_json());
@@ -105,27 +120,32 @@ fn unforced(facts: Option<&Facts<'_>>, ctx: &Context, m: MemberId) -> Setting {
         provenance,
         api_default: api_default.clone(),
     };
-    if let Some((value, _)) = facts.and_then(|f| f.raw(m)) {
-        if *value != Value::Null || member.null_disables {
-            return setting(Some(value.to_serde()), Provenance::Request);
-        }
+    let account = ctx.account();
+    let raw = facts.and_then(|f| f.raw(m));
+    let said = match raw {
+        None => Said::Absent,
+        Some((Value::Null, _)) => Said::Null,
+        // The request's own value, whatever its shape (`explain` shows what it sent).
+        Some(_) => Said::Other,
+    };
+    let resolved = resolve(m, said, account);
+    if resolved.is_some_and(|e| e.from == Provenance::Request) {
+        let value = raw.map(|(v, _)| v.to_serde());
+        return setting(value, Provenance::Request);
     }
-    let profile = ctx.profile();
-    let features = profile.and_then(|p| p.features.as_ref());
-    if features.is_some_and(|f| FEATURES.contains(&m.name()) && !holds(f, m.name())) {
+    if account.lacks_feature(m) {
         return setting(Some(false.into()), Provenance::NotInEnvironment);
     }
     let lifetime = |v: Option<u32>| v.map(serde_json::Value::from);
-    let account = match m {
-        EXPIRY_TIME => lifetime(profile.and_then(|p| p.default_expiry_time)),
-        SESSION_LENGTH => lifetime(profile.and_then(|p| p.default_session_length)),
-        // A default of `null` is unknown, as the rules read it, unless `null` means "off".
-        _ => profile
-            .and_then(|p| p.default_of(m.name()))
-            .filter(|v| !v.is_null() || member.null_disables)
-            .cloned(),
+    let default = match m {
+        EXPIRY_TIME => lifetime(account.default_expiry_time()),
+        SESSION_LENGTH => lifetime(account.default_session_length()),
+        _ => resolved.and_then(|e| match e.value {
+            Said::Null => Some(serde_json::Value::Null),
+            v => v.as_json().cloned(),
+        }),
     };
-    if let Some(value) = account {
+    if let Some(value) = default {
         return setting(Some(value), Provenance::ProfileDefault);
     }
     if m == EXPIRY_TIME && ctx.default_expiry_time != DEFAULT_EXPIRY_TIME {

@@ -78,14 +78,14 @@ fn itself(checker: &mut Checker<'_>, checked: &Value<'_>, profile: &Profile) {
         let at = root.key(name, j);
         let json = value.to_serde();
         let about = |f: Finding| f.about(Subject::of(m.name()), false);
-        if json.as_bool() == Some(true) && crate::cross::features::forbids(&ctx, m) {
+        if json.as_bool() == Some(true) && ctx.account().lacks_feature(m) {
             checker.report(
                 &at,
                 about(Finding::error(Kind::DefaultNotInEnvironment)),
                 None,
             );
         }
-        if let Some(permission) = crate::cross::permissions::default_lacks(&ctx, m, &json) {
+        if let Some(permission) = crate::cross::default_lacks(&ctx, m, &json) {
             let f = Finding::warning(Kind::DefaultNeedsPermission { permission });
             checker.report(&at, about(f), None);
         }
@@ -102,7 +102,7 @@ fn itself(checker: &mut Checker<'_>, checked: &Value<'_>, profile: &Profile) {
             }
         }
         if name == "country" {
-            nfc_default_country(checker, &at, &json, profile);
+            nfc_default_country(checker, &at, &json, &ctx);
         }
     }
 }
@@ -112,13 +112,15 @@ fn nfc_default_country(
     checker: &mut Checker<'_>,
     at: &Loc<'_>,
     country: &serde_json::Value,
-    profile: &Profile,
+    ctx: &Context,
 ) {
-    let Some(nfc) = profile.nfc_countries.as_ref() else {
+    let account = ctx.account();
+    let Some(nfc) = account.nfc_countries() else {
         return;
     };
-    if profile
-        .default_of("nfcRequired")
+    let nfc_required = crate::spec::catalogue::member("nfcRequired");
+    if account
+        .default(nfc_required)
         .and_then(serde_json::Value::as_bool)
         != Some(true)
     {

@@ -15,9 +15,10 @@
 //! year, so the reading that warns less is taken on each side: 28 February for the minimum, 1
 //! March for the maximum.
 
+use super::check::effective_int;
 use super::dates::{ymd, TOLERANCE_DAYS};
-use super::{effective, CrossMiss, Members};
-use super::{report_at, CrossRule, Facts, Source};
+use super::repair::effective;
+use super::{report_at, CrossMiss, Facts, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};
@@ -34,9 +35,9 @@ const SESSION_LENGTH: MemberId = member("sessionLength");
 
 const DAY_SECONDS: i64 = 86_400;
 
-pub(super) const RULE: CrossRule = CrossRule {
+pub(super) const RULE: super::vocab::Custom = super::vocab::Custom {
     // The ages may be the partner profile's defaults; without a birth date there is nothing.
-    reads: super::reads(&[DATE_OF_BIRTH]),
+    reads: super::vocab::reads(&[DATE_OF_BIRTH]),
     check,
     schema: None,
     involves: &[DATE_OF_BIRTH, AGE_LIMIT, AGE_MAX, EXPIRY_TIME],
@@ -119,7 +120,7 @@ fn longest_expiry() -> i64 {
 }
 
 fn default_expiry(ctx: &Context) -> i64 {
-    let profile = ctx.profile().and_then(|p| p.default_expiry_time);
+    let profile = ctx.account().default_expiry_time();
     i64::from(profile.unwrap_or(ctx.default_expiry_time))
 }
 
@@ -154,8 +155,8 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     if birth > latest {
         return;
     }
-    let min = facts.effective_int(AGE_LIMIT, ctx);
-    let max = facts.effective_int(AGE_MAX, ctx);
+    let min = effective_int(facts, AGE_LIMIT, ctx);
+    let max = effective_int(facts, AGE_MAX, ctx);
     let window = window(today, expiry(facts, ctx));
     let found = match outside(birth, window, min.map(|m| m.0), max.map(|m| m.0)) {
         Side::Min => min.map(|m| (m, true)),
@@ -168,7 +169,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let f = Finding::warning(Kind::AgeOutsideLimits {
         min: is_min,
         limit,
-        by_default: from == Source::Default,
+        by_default: from.by_default(),
     });
     report_at(out, DATE_OF_BIRTH, at, f);
 }
@@ -190,7 +191,7 @@ fn keep(members: &mut Members, ctx: &Context) {
     if birth > today {
         return;
     }
-    let int = |m: MemberId| effective(members, m, ctx).and_then(serde_json::Value::as_i64);
+    let int = |m: MemberId| effective(members, m, ctx).and_then(|e| e.value.as_int());
     let (min, max) = (int(AGE_LIMIT), int(AGE_MAX));
     let expiry = match members.get(EXPIRY_TIME.name()) {
         None | Some(serde_json::Value::Null) => default_expiry(ctx),

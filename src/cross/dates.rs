@@ -5,7 +5,7 @@
 //! right where it was issued. So a date counts as in the future, or as expired, only beyond
 //! [`TOLERANCE_DAYS`].
 
-use super::{report_at, CrossRule, Facts};
+use super::{report_at, Facts};
 use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
@@ -18,8 +18,8 @@ const DATE_OF_BIRTH: MemberId = member("dateOfBirth");
 const DATE_OF_ISSUE: MemberId = member("dateOfIssue");
 const DATE_OF_EXPIRY: MemberId = member("dateOfExpiry");
 
-pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY]),
+pub(super) const RULE: super::vocab::Custom = super::vocab::Custom {
+    reads: super::vocab::reads(&[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY]),
     check,
     schema: None,
     involves: &[DATE_OF_BIRTH, DATE_OF_ISSUE, DATE_OF_EXPIRY],

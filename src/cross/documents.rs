@@ -2,20 +2,21 @@
 //! allowed document settings". With the partner profile's allowed documents, a type allowed in
 //! none of the chosen countries is one the client can never pick.
 
-use super::{CrossMiss, CrossRule, Facts, Members};
+use super::{CrossMiss, Facts, Members, Said};
+use crate::account::{Documents, Set};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Finding, Kind, Severity, Subject};
-use crate::profile::Profile;
 use crate::spec::catalogue::{member, MemberId};
-use crate::spec::rules::document_type::{legacy, DOCUMENT_TYPES};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::spec::rules::document_type::DOCUMENT_TYPES;
+
+pub(crate) use crate::account::as_listed;
 
 const COUNTRY: MemberId = member("country");
 const DOCUMENTS: MemberId = member("documents");
 
-pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[DOCUMENTS]),
+pub(super) const RULE: super::vocab::Custom = super::vocab::Custom {
+    reads: super::vocab::reads(&[DOCUMENTS]),
     check,
     schema: None,
     involves: &[COUNTRY, DOCUMENTS],
@@ -23,41 +24,19 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
-type Allowed = BTreeMap<String, BTreeSet<String>>;
-
-fn allowed_documents(ctx: &Context) -> Option<&Allowed> {
-    ctx.profile().and_then(|p| p.allowed_documents.as_ref())
-}
-
-/// The list of `country`: its own, else the one for every country not listed (`ALL`); `None`
-/// where the profile says neither.
-pub(crate) fn list_of<'a>(allowed: &'a Allowed, country: &str) -> Option<&'a BTreeSet<String>> {
-    let own = allowed
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(country))
-        .map(|(_, l)| l);
-    own.or_else(|| allowed.get("ALL"))
-}
-
 /// Whether `document` is allowed somewhere the client may choose: in one of `countries`, or,
-/// with no country chosen (or `ALL`), anywhere. `None` where the profile cannot tell.
-fn allowed_in(allowed: &Allowed, countries: &[String], document: &str) -> Option<bool> {
-    // The profile's lists may hold legacy names too: each is compared as the type it is
-    // classified under, like the request's.
-    let has = |l: &BTreeSet<String>| {
-        l.iter().any(|listed| {
-            as_listed(&listed.to_ascii_uppercase())
-                .is_some_and(|t| t.eq_ignore_ascii_case(document))
-        })
-    };
+/// with no country chosen (or `ALL`), anywhere. `None` where the profile cannot tell. (The
+/// account's lists hold each type as the API classifies it, legacy names as their base type.)
+fn allowed_in(allowed: &Documents, countries: &[String], document: &str) -> Option<bool> {
+    let has = |l: &Set| l.contains(document);
     if countries.is_empty() || countries.iter().any(|c| c == "ALL") {
         // Countries the profile does not list follow ALL; without it they are unknown.
-        let all = allowed.get("ALL")?;
-        return Some(has(all) || allowed.values().any(has));
+        let all = allowed.all()?;
+        return Some(has(all) || allowed.iter().any(|(_, l)| has(l)));
     }
     let mut known = true;
     for c in countries {
-        match list_of(allowed, c) {
+        match allowed.list_of(c) {
             Some(l) if has(l) => return Some(true),
             Some(_) => {}
             None => known = false,
@@ -66,36 +45,20 @@ fn allowed_in(allowed: &Allowed, countries: &[String], document: &str) -> Option
     known.then_some(false)
 }
 
-/// The type the account's settings know `document` as: a legacy alias is its base type (the API
-/// classifies it so); a retired or webhook-only name has none, and is not compared.
-pub(crate) fn as_listed(document: &str) -> Option<&str> {
-    match legacy(document) {
-        Some(l) => l.instead,
-        None => Some(document),
-    }
-}
-
 /// The countries the session offers: the request's, else the profile's default (`true`: from
 /// the default).
-fn chosen(
-    facts: &Facts,
-    members_default: Option<&serde_json::Value>,
-) -> Option<(Vec<String>, bool)> {
+fn chosen(facts: &Facts, ctx: &Context) -> Option<(Vec<String>, bool)> {
     match facts.strings(COUNTRY) {
         Some((items, _)) => Some((
             items.into_iter().map(|(_, c)| c.to_owned()).collect(),
             false,
         )),
-        None if facts
-            .get(COUNTRY)
-            .is_some_and(|f| f.scalar != super::Scalar::Null) =>
-        {
-            None
+        None if !matches!(facts.said(COUNTRY), Said::Absent | Said::Null) => None,
+        None => {
+            let default =
+                super::check::effective(facts, COUNTRY, ctx).and_then(|e| e.value.as_json());
+            Some((countries_of(default), default.is_some()))
         }
-        None => Some((
-            countries_of(members_default),
-            members_default.is_some_and(|v| !v.is_null()),
-        )),
     }
 }
 
@@ -117,13 +80,13 @@ fn countries_of(v: Option<&serde_json::Value>) -> Vec<String> {
 /// With no country chosen, or `ALL`, the client may pick any country: each country the profile
 /// lists, and `ALL` for every country it does not list (when it has an `ALL` list). A country
 /// the profile says nothing of is unknown, and not among them.
-fn stranded(allowed: &Allowed, countries: &[String], documents: &[&str]) -> Vec<String> {
-    let none_in = |l: &BTreeSet<String>| !documents.iter().any(|d| holds_type(l, d));
+fn stranded(allowed: &Documents, countries: &[String], documents: &[&str]) -> Vec<String> {
+    let none_in = |l: &Set| !documents.iter().any(|d| l.contains(d));
     let mut out: Vec<String> = Vec::new();
     if countries.is_empty() || countries.iter().any(|c| c == "ALL") {
-        for (c, l) in allowed {
-            if none_in(l) && !out.contains(c) {
-                out.push(c.clone());
+        for (c, l) in allowed.iter() {
+            if none_in(l) && !out.iter().any(|o| o == c) {
+                out.push(c.to_owned());
             }
         }
         // Countries first, ALL (every other one) last.
@@ -131,7 +94,7 @@ fn stranded(allowed: &Allowed, countries: &[String], documents: &[&str]) -> Vec<
         return out;
     }
     for c in countries {
-        if list_of(allowed, c).is_some_and(none_in) && !out.contains(c) {
+        if allowed.list_of(c).is_some_and(none_in) && !out.contains(c) {
             out.push(c.clone());
         }
     }
@@ -139,11 +102,10 @@ fn stranded(allowed: &Allowed, countries: &[String], documents: &[&str]) -> Vec<
 }
 
 fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    let Some(allowed) = allowed_documents(ctx) else {
+    let Some(allowed) = ctx.account().documents() else {
         return;
     };
-    let default = super::facts::profile_default(ctx, COUNTRY);
-    let Some((countries, by_default)) = chosen(facts, default) else {
+    let Some((countries, by_default)) = chosen(facts, ctx) else {
         return;
     };
     let Some((documents, fact)) = facts.strings(DOCUMENTS) else {
@@ -184,7 +146,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     for (i, document) in somewhere {
         let not_here: Vec<String> = lost
             .iter()
-            .filter(|c| list_of(allowed, c).is_some_and(|l| !holds_type(l, document)))
+            .filter(|c| allowed.list_of(c).is_some_and(|l| !l.contains(document)))
             .cloned()
             .collect();
         if !not_here.is_empty() {
@@ -198,20 +160,14 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// Whether the list `l` holds the type `document` (a legacy name in it as its base type).
-pub(crate) fn holds_type(l: &BTreeSet<String>, document: &str) -> bool {
-    l.iter().any(|listed| {
-        as_listed(&listed.to_ascii_uppercase()).is_some_and(|t| t.eq_ignore_ascii_case(document))
-    })
-}
-
 /// Types allowed nowhere the client may choose are dropped (and the member with them, if none
 /// is left).
 fn keep(members: &mut Members, ctx: &Context) {
-    let Some(allowed) = allowed_documents(ctx) else {
+    let Some(allowed) = ctx.account().documents() else {
         return;
     };
-    let countries = countries_of(super::effective(members, COUNTRY, ctx));
+    let effective = super::repair::effective(members, COUNTRY, ctx);
+    let countries = countries_of(effective.and_then(|e| e.value.as_json()));
     let Some(serde_json::Value::Array(items)) = members.get_mut(DOCUMENTS.name()) else {
         return;
     };
@@ -238,28 +194,26 @@ fn keep(members: &mut Members, ctx: &Context) {
 /// A country with its own list, and a document type that list leaves out; not a country NFC
 /// would refuse.
 fn misses(ctx: &Context) -> Vec<CrossMiss> {
-    let Some(allowed) = allowed_documents(ctx) else {
+    let account = ctx.account();
+    let Some(allowed) = account.documents() else {
         return Vec::new();
     };
-    let profile: Option<&Profile> = ctx.profile();
     let nfc_refuses = |c: &str| {
-        let required = super::facts::profile_default(ctx, member("nfcRequired"))
+        let required = account
+            .default(member("nfcRequired"))
             .and_then(serde_json::Value::as_bool)
             == Some(true);
-        required
-            && profile
-                .and_then(|p| p.nfc_countries.as_ref())
-                .is_some_and(|n| !crate::profile::holds(n, c))
+        required && account.nfc_countries().is_some_and(|n| !n.contains(c))
     };
     allowed
         .iter()
         .filter(|(c, _)| *c != "ALL" && !nfc_refuses(c))
-        .find_map(|(c, list)| {
-            let countries = [c.clone()];
+        .find_map(|(c, _)| {
+            let countries = [c.to_owned()];
             DOCUMENT_TYPES
                 .iter()
-                .find(|d| !list.contains(**d) && allowed_in(allowed, &countries, d) == Some(false))
-                .map(|d| (c.clone(), *d))
+                .find(|d| allowed_in(allowed, &countries, d) == Some(false))
+                .map(|d| (c.to_owned(), *d))
         })
         .map(|(c, d)| CrossMiss {
             set: vec![
@@ -277,25 +231,22 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
 
 /// Two countries with their own lists, and a type the first allows and the second does not:
 /// the second is left with no document (a warning).
-fn partly_allowed(allowed: &Allowed, nfc_refuses: &dyn Fn(&str) -> bool) -> Option<CrossMiss> {
-    let named: Vec<(&String, &BTreeSet<String>)> = allowed
+fn partly_allowed(allowed: &Documents, nfc_refuses: &dyn Fn(&str) -> bool) -> Option<CrossMiss> {
+    let named: Vec<(&str, &Set)> = allowed
         .iter()
         .filter(|(c, _)| *c != "ALL" && !nfc_refuses(c))
         .collect();
     named.iter().find_map(|(a, la)| {
         named.iter().find_map(|(b, lb)| {
-            la.iter()
-                .filter_map(|d| as_listed(&d.to_ascii_uppercase()).map(str::to_owned))
-                .find(|d| !holds_type(lb, d))
-                .map(|d| CrossMiss {
-                    set: vec![
-                        (COUNTRY.name(), serde_json::json!([a, b])),
-                        (DOCUMENTS.name(), serde_json::json!([d])),
-                    ],
-                    pointer: format!("/{}/0", DOCUMENTS.name()),
-                    code: Code::DocumentNotAllowedInCountry,
-                    severity: Severity::Warning,
-                })
+            la.iter().find(|d| !lb.contains(d)).map(|d| CrossMiss {
+                set: vec![
+                    (COUNTRY.name(), serde_json::json!([a, b])),
+                    (DOCUMENTS.name(), serde_json::json!([d])),
+                ],
+                pointer: format!("/{}/0", DOCUMENTS.name()),
+                code: Code::DocumentNotAllowedInCountry,
+                severity: Severity::Warning,
+            })
         })
     })
 }

@@ -1,7 +1,7 @@
 //! What the rules between members may know about the members that were present: the checker
 //! records it while walking the body, the rules read it afterwards.
 
-use crate::context::Context;
+use super::Said;
 use crate::diag::loc::{Loc, Place, ROOT};
 use crate::json::Value;
 use crate::spec::catalogue::{MemberId, FIELDS};
@@ -75,22 +75,6 @@ const _: () = assert!(FIELDS.len() <= 128);
 /// The strings of a member, each with its index in the array (`None`: a lone string).
 pub(crate) type Strings<'f> = Vec<(Option<usize>, &'f str)>;
 
-/// Where a value a rule reads comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Source {
-    /// The request sets it.
-    Request,
-    /// The request leaves it out (or sends `null`), and the partner profile's dashboard default
-    /// says what the session runs with.
-    Default,
-}
-
-impl Source {
-    pub(crate) fn by_default(self) -> bool {
-        self == Source::Default
-    }
-}
-
 /// Everything the rules between members may know.
 #[derive(Debug)]
 pub(crate) struct Facts<'v> {
@@ -151,38 +135,15 @@ impl<'v> Facts<'v> {
         Some((items, fact))
     }
 
-    /// The boolean member `m` as the session runs with it: the request's value, else (absent or
-    /// `null`) the partner profile's default, if it states one.
-    pub(crate) fn effective_bool(&self, m: MemberId, ctx: &Context) -> Option<(bool, Source)> {
+    /// What the request says of the member `m` (for the resolver).
+    pub(crate) fn said(&self, m: MemberId) -> Said<'static> {
         match self.get(m).map(|f| f.scalar) {
-            Some(Scalar::Bool(b)) => Some((b, Source::Request)),
-            None | Some(Scalar::Null) => profile_default(ctx, m)
-                .and_then(serde_json::Value::as_bool)
-                .map(|b| (b, Source::Default)),
-            Some(_) => None,
-        }
-    }
-
-    /// The integer member `m` as the session runs with it (see [`effective_bool`](Self::effective_bool)).
-    pub(crate) fn effective_int(&self, m: MemberId, ctx: &Context) -> Option<(i64, Source)> {
-        match self.get(m).map(|f| f.scalar) {
-            Some(Scalar::Int(i)) => Some((i, Source::Request)),
-            None | Some(Scalar::Null) => profile_default(ctx, m)
-                .and_then(serde_json::Value::as_i64)
-                .map(|i| (i, Source::Default)),
-            Some(_) => None,
-        }
-    }
-
-    /// Whether the closed-set member `m` is `choice` as the session runs with it.
-    pub(crate) fn effective_is(&self, m: MemberId, choice: &str, ctx: &Context) -> Option<Source> {
-        match self.get(m).map(|f| f.scalar) {
-            Some(Scalar::Choice(c)) => (c == choice).then_some(Source::Request),
-            None | Some(Scalar::Null) => profile_default(ctx, m)
-                .and_then(serde_json::Value::as_str)
-                .is_some_and(|s| s == choice)
-                .then_some(Source::Default),
-            Some(_) => None,
+            None => Said::Absent,
+            Some(Scalar::Null) => Said::Null,
+            Some(Scalar::Bool(b)) => Said::Bool(b),
+            Some(Scalar::Int(i)) => Said::Int(i),
+            Some(Scalar::Choice(c)) => Said::Str(c),
+            Some(Scalar::Date(_) | Scalar::Other) => Said::Other,
         }
     }
 
@@ -238,11 +199,6 @@ impl<'v> Facts<'v> {
             }
         }
     }
-}
-
-/// The partner profile's dashboard default for `m`, if there is a profile and it states one.
-pub(crate) fn profile_default(ctx: &Context, m: MemberId) -> Option<&serde_json::Value> {
-    ctx.profile()?.default_of(m.name())
 }
 
 #[cfg(test)]

@@ -1,5 +1,10 @@
-//! Rules between members, as a table: each entry a function over the members' facts and, where
-//! JSON Schema can say the same, its schema fragment beside it.
+//! Rules between members, as data: one table ([`RULES`]) of values of a small vocabulary
+//! ([`vocab::Rule`]: what "forces", "requires", "at most", "capped by", "in the account's set",
+//! "gated by a permission or feature", "ignored in a flow" mean, and an escape hatch for the rules
+//! that fit no word), and one interpreter per use: [`check`] (findings), [`repair`] (what
+//! generators keep), [`misses`] (near misses), [`schema`] (JSON Schema fragments) and `explain`
+//! (check/explain.rs). Every interpreter reads a member's value as the session runs with it
+//! through one resolver ([`resolve`]).
 //!
 //! They run after every member was checked, whatever failed before: each rule uses the members
 //! it needs that parsed, and stays silent about the others (their own violations are already in
@@ -8,61 +13,31 @@
 
 use crate::context::Context;
 use crate::diag::sink::Sink;
-use crate::diag::{Finding, Subject};
-use crate::spec::catalogue::MemberId;
+use crate::diag::{Finding, Kind, Subject};
+use crate::profile::{Flow, Permission};
+use crate::spec::catalogue::{member, MemberId};
+use crate::spec::profile::FEATURES;
+use vocab::{Cap, Forcing, Gate, Ignored, Listed, Needs, Order, Probe, Read, Repair, Requirement};
+use vocab::{Rule, When};
 
 mod age_limits;
-mod age_range;
-mod bank;
-mod configured;
+pub(crate) mod check;
 pub(crate) mod dates;
-mod digit_string;
 pub(crate) mod documents;
-mod face_matching;
 pub(crate) mod facts;
-pub(crate) mod features;
-mod iframe;
-mod nfc;
+pub(crate) mod misses;
 pub(crate) mod nfc_country;
-pub(crate) mod permissions;
 pub(crate) mod policy;
-mod selfie;
+pub(crate) mod repair;
+pub(crate) mod resolve;
+pub(crate) mod schema;
 pub(crate) mod steps;
 mod utility_bill;
+pub(crate) mod vocab;
 
-pub(crate) use facts::{Data, Fact, Facts, Scalar, Source, Step};
-
-/// One rule between members.
-pub(crate) struct CrossRule {
-    /// The members it reads ([`reads`]): it runs only when one of them is present.
-    pub(crate) reads: u128,
-    /// Reports what it finds.
-    pub(crate) check: fn(&Facts, &Context, &mut Sink),
-    /// The same rule as a JSON Schema `if`/`then` fragment, where JSON Schema can say it (for
-    /// the account the schema describes: the documented defaults).
-    pub(crate) schema: Option<fn() -> serde_json::Value>,
-    /// For generators: every member the rule looks at, so that a request broken on purpose
-    /// elsewhere can keep clear of this rule.
-    #[cfg_attr(
-        not(any(feature = "proptest", feature = "arbitrary")),
-        allow(dead_code)
-    )]
-    pub(crate) involves: &'static [MemberId],
-    /// For generators: changes a request (its members as JSON) as little as possible so that
-    /// it keeps this rule, warnings included.
-    #[cfg_attr(
-        not(any(feature = "proptest", feature = "arbitrary")),
-        allow(dead_code)
-    )]
-    pub(crate) keep: fn(&mut Members, &Context),
-    /// For generators: members that break this rule alone, set on a request without any member
-    /// the rule [`involves`](Self::involves), with the violation each set earns.
-    #[cfg_attr(
-        not(any(feature = "proptest", feature = "arbitrary")),
-        allow(dead_code)
-    )]
-    pub(crate) misses: fn(&Context) -> Vec<CrossMiss>,
-}
+pub(crate) use facts::{Data, Fact, Facts, Scalar, Step};
+pub use resolve::Provenance;
+pub(crate) use resolve::Said;
 
 /// A request's members as JSON, for generators.
 pub(crate) type Members = serde_json::Map<String, serde_json::Value>;
@@ -97,163 +72,238 @@ impl CrossMiss {
     }
 }
 
-/// The boolean member `m` of `members`, if it is one.
-pub(crate) fn flag(members: &Members, m: MemberId) -> Option<bool> {
-    members.get(m.name()).and_then(serde_json::Value::as_bool)
-}
+/// The checks that need the selfie (the document-photo checks, checkDocFaceBlacklist and
+/// checkDuplicateDocFaces, work without one).
+const FACE_CHECKS: [MemberId; 5] = [
+    member("checkLiveness"),
+    member("idLiveFaceValidation"),
+    member("checkFaceBlacklist"),
+    member("checkDuplicateFaces"),
+    member("autoFaceMatching"),
+];
 
-/// The member `m` of `members` as the session runs with it: its value, else (absent or `null`)
-/// the partner profile's default.
-pub(crate) fn effective<'m>(
-    members: &'m Members,
-    m: MemberId,
-    ctx: &'m Context,
-) -> Option<&'m serde_json::Value> {
-    match members.get(m.name()) {
-        None | Some(serde_json::Value::Null) => facts::profile_default(ctx, m),
-        Some(v) => Some(v),
+/// The five checks autoFaceMatching false "also disables" (docs).
+const FACE_MATCHING_CHECKS: [MemberId; 5] = [
+    member("checkLiveness"),
+    member("checkFaceBlacklist"),
+    member("checkDuplicateDocFaces"),
+    member("checkDocFaceBlacklist"),
+    member("checkDuplicateFaces"),
+];
+
+const BANK_SUB_CHECKS: [MemberId; 3] = [
+    member("verifyBankAccounts"),
+    member("verifyBankBalances"),
+    member("verifyBankTransactions"),
+];
+
+const REDIRECTS: [MemberId; 3] = [
+    member("successUrl"),
+    member("errorUrl"),
+    member("unverifiedUrl"),
+];
+
+/// The request members for the features an environment may lack (the profile's `features`).
+const FEATURE_MEMBERS: [MemberId; FEATURES.len()] = {
+    let mut out = [member("clientId"); FEATURES.len()];
+    let mut i = 0;
+    while i < FEATURES.len() {
+        out[i] = member(FEATURES[i]);
+        i += 1;
     }
-}
+    out
+};
 
-/// The boolean member `m` as the session runs with it (see [`effective`]).
-pub(crate) fn effective_flag(members: &Members, m: MemberId, ctx: &Context) -> Option<bool> {
-    effective(members, m, ctx).and_then(serde_json::Value::as_bool)
-}
+/// Each member that needs a permission (docs: reviewFailed "Requires 'review_failed_edit'
+/// permission", verifyBank "Requires partner packet permission", callbackUrl "Only works if
+/// callback override enabled for partner", …), and what of its value needs it.
+pub(crate) const PERMISSION_GATES: [(MemberId, Permission, Needs); 9] = [
+    (
+        member("reviewFailed"),
+        Permission::ReviewFailedEdit,
+        Needs::Set,
+    ),
+    (
+        member("reviewSuccessful"),
+        Permission::ReviewSuccessfulEdit,
+        Needs::Set,
+    ),
+    (member("verifyBank"), Permission::BankPacket, Needs::True),
+    (
+        member("verifyBankAccounts"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("verifyBankBalances"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("verifyBankTransactions"),
+        Permission::BankPacket,
+        Needs::True,
+    ),
+    (
+        member("generateDigitString"),
+        Permission::DigitString,
+        Needs::True,
+    ),
+    (
+        member("callbackUrl"),
+        Permission::CallbackOverride,
+        Needs::Set,
+    ),
+    (
+        member("additionalSteps"),
+        Permission::AdditionalSteps,
+        Needs::Set,
+    ),
+];
 
-/// One setting deciding others, whatever they are set to (docs: autoFaceMatching "When disabled,
-/// also disables" five checks): what [`explain`](crate::explain) reports as forced, and what the
-/// rule declaring it reads (its check, its `keep`, its near misses), so the fact is stated once.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Forcing {
-    /// The deciding member.
-    pub(crate) by: MemberId,
-    /// Its value that decides.
-    pub(crate) when: When,
-    /// The members it decides, and the value they then run with.
-    pub(crate) forced: &'static [MemberId],
-    pub(crate) to: bool,
-}
-
-/// The value of a deciding member that decides others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum When {
-    /// A boolean member's value (`autoFaceMatching` `false`).
-    Flag(bool),
-    /// A closed-set member's value, as it passed its own rules (`tokenType` `DOCUMENT`).
-    Choice(&'static str),
-}
-
-impl When {
-    /// Whether the JSON value `v` is the deciding one.
-    pub(crate) fn matches(self, v: &serde_json::Value) -> bool {
-        match self {
-            When::Flag(b) => v.as_bool() == Some(b),
-            When::Choice(c) => v.as_str() == Some(c),
-        }
-    }
-
-    /// The deciding value as JSON.
-    pub(crate) fn to_json(self) -> serde_json::Value {
-        match self {
-            When::Flag(b) => b.into(),
-            When::Choice(c) => c.into(),
-        }
-    }
-}
-
-impl Forcing {
-    /// Whether the deciding member decides, as the session runs with it (the request's value,
-    /// else the partner profile's default), and where its value comes from.
-    pub(crate) fn decides(&self, facts: &Facts, ctx: &Context) -> Option<Source> {
-        match self.when {
-            When::Flag(b) => facts
-                .effective_bool(self.by, ctx)
-                .and_then(|(v, from)| (v == b).then_some(from)),
-            When::Choice(c) => facts.effective_is(self.by, c, ctx),
-        }
-    }
-
-    /// Calls `f` for each forced member the request sets to the other value.
-    pub(crate) fn each_against(&self, facts: &Facts, mut f: impl FnMut(MemberId, &Fact)) {
-        for &m in self.forced {
-            if let Some((v, fact)) = facts.bool(m) {
-                if v != self.to {
-                    f(m, fact);
-                }
-            }
-        }
-    }
-
-    /// For generators: where the deciding member decides (see [`effective`]), the forced members
-    /// the request sets to the other value take the forced one.
-    #[cfg_attr(
-        not(any(feature = "proptest", feature = "arbitrary")),
-        allow(dead_code)
-    )]
-    pub(crate) fn keep(&self, members: &mut Members, ctx: &Context) {
-        if effective(members, self.by, ctx).is_some_and(|v| self.when.matches(v)) {
-            for &m in self.forced {
-                if flag(members, m) == Some(!self.to) {
-                    members.insert(m.name().into(), self.to.into());
-                }
-            }
-        }
-    }
-
-    /// For generators: each forced member set to the other value beside the deciding value
-    /// earns `code` at that member.
-    #[cfg_attr(
-        not(any(feature = "proptest", feature = "arbitrary")),
-        allow(dead_code)
-    )]
-    pub(crate) fn misses(
-        &self,
-        code: crate::diag::Code,
-        severity: crate::diag::Severity,
-    ) -> Vec<CrossMiss> {
-        self.forced
-            .iter()
-            .map(|&m| {
-                let set = vec![(self.by, self.when.to_json()), (m, (!self.to).into())];
-                CrossMiss::at(m, code, severity, set)
+/// Every rule between members, in the order they run (findings at one place keep it).
+pub(crate) static RULES: [Rule; 20] = [
+    Rule::Custom(&dates::RULE),
+    // ageLimit is a minimum and ageMax a maximum; a minimum above the maximum admits nobody.
+    Rule::AtMost(Order {
+        low: member("ageLimit"),
+        high: member("ageMax"),
+        finding: |by_default| Finding::warning(Kind::AgeLimitAboveAgeMax { by_default }),
+        sample: (30, 29),
+    }),
+    Rule::Custom(&age_limits::RULE),
+    // The 8-digit mobile code may not outlive the account's default expiry (docs: "digitString").
+    Rule::CappedBy(Cap {
+        member: member("expiryTime"),
+        when: member("generateDigitString"),
+        limit: Context::digit_string_limit,
+        documented: crate::context::DEFAULT_EXPIRY_TIME,
+        finding: |max, by_default, profile| {
+            Finding::error(Kind::DigitStringExpiryTooLong {
+                max,
+                by_default,
+                profile,
             })
-            .collect()
+        },
+    }),
+    // The bank sub-checks need the bank step (verifyBank).
+    Rule::Requires(Requirement {
+        members: &BANK_SUB_CHECKS,
+        on: member("verifyBank"),
+        finding: |by_default| Finding::error(Kind::RequiresVerifyBank { by_default }),
+        unknown: || Finding::warning(Kind::VerifyBankNotSet),
+    }),
+    // autoFaceMatching false also disables five checks (docs); asking for them is a mistake.
+    Rule::Forces(Forcing {
+        by: member("autoFaceMatching"),
+        when: When::Flag(false),
+        forced: &FACE_MATCHING_CHECKS,
+        to: false,
+        finding: |by_default| Finding::warning(Kind::DisabledByAutoFaceMatching { by_default }),
+    }),
+    // nfcRequired and nfcOptional contradict each other; the server lets required win.
+    Rule::Forces(Forcing {
+        by: member("nfcRequired"),
+        when: When::Flag(true),
+        forced: &[member("nfcOptional")],
+        to: false,
+        finding: |by_default| Finding::warning(Kind::NfcRequiredAndOptional { by_default }),
+    }),
+    // tokenType DOCUMENT captures the document only: the selfie's checks have nothing to see.
+    Rule::Forces(Forcing {
+        by: member("tokenType"),
+        when: When::Choice("DOCUMENT"),
+        forced: &FACE_CHECKS,
+        to: false,
+        finding: |by_default| Finding::warning(Kind::FaceCheckWithoutSelfie { by_default }),
+    }),
+    Rule::Custom(&utility_bill::RULE),
+    Rule::Custom(&steps::UNKNOWN_STEP),
+    Rule::Custom(&steps::MISSING_COMPARE_DATA),
+    // The rules that read the partner profile (each silent where the profile does not say).
+    Rule::Gated(Gate::Permissions(&PERMISSION_GATES)),
+    // "You can only override features, parameters, and variables available in your environment".
+    Rule::Gated(Gate::Features(&FEATURE_MEMBERS)),
+    // "Must be an active questionnaire configured for the partner".
+    Rule::InSet(Listed {
+        member: member("questionnaire"),
+        set: crate::account::Account::questionnaire_set,
+        read: Read::Exact,
+        only: &[],
+        finding: |closest| Finding::error(Kind::InactiveQuestionnaire { closest }),
+        repair: Repair::First,
+        probe: Probe::Altered,
+    }),
+    // One of the account's risk assessment profiles (an integer ID as its digits, a UUID).
+    Rule::InSet(Listed {
+        member: member("riskAssessmentProfile"),
+        set: crate::account::Account::risk_assessment_profiles,
+        read: Read::Id,
+        only: &[],
+        finding: |_| Finding::error(Kind::UnknownRiskAssessmentProfile),
+        repair: Repair::First,
+        probe: Probe::SmallestId,
+    }),
+    // A country registry-centre checks are available for.
+    Rule::InSet(Listed {
+        member: member("registryCentersCountries"),
+        set: crate::account::Account::registry_center_countries,
+        read: Read::Items,
+        only: &[],
+        finding: |_| Finding::error(Kind::RegistryCenterUnavailable),
+        repair: Repair::Retain,
+        probe: Probe::FirstOutside(|| crate::spec::rules::country::codes().collect()),
+    }),
+    // A UI language the account offers (only one iDenfy offers at all is compared: another
+    // already has its own warning).
+    Rule::InSet(Listed {
+        member: member("locale"),
+        set: crate::account::Account::locales,
+        read: Read::Str,
+        only: crate::spec::rules::locale::SUPPORTED_LOCALES,
+        finding: |_| Finding::warning(Kind::LocaleNotOffered),
+        repair: Repair::Drop,
+        probe: Probe::FirstOutside(|| crate::spec::rules::locale::SUPPORTED_LOCALES.to_vec()),
+    }),
+    Rule::Custom(&documents::RULE),
+    Rule::Custom(&nfc_country::RULE),
+    // In an iFrame flow the client never leaves the partner's page: the redirect URLs are
+    // unused, and setting one suggests the flow is not what the sender thinks.
+    Rule::IgnoredInFlow(Ignored {
+        flow: Flow::Iframe,
+        members: &REDIRECTS,
+        finding: || Finding::warning(Kind::IgnoredInIframe),
+        sample: "https://example.com/done",
+    }),
+];
+
+/// Each rule's [`Rule::reads`], computed at compile time.
+static READS: [u128; RULES.len()] = {
+    let mut out = [0; RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        out[i] = RULES[i].reads();
+        i += 1;
     }
+    out
+};
+
+/// Runs every rule between members (those whose members are present), then the partner's
+/// policies.
+pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
+    let present = facts.present();
+    for (rule, &reads) in RULES.iter().zip(&READS) {
+        if reads & present != 0 {
+            check::check(rule, facts, ctx, out);
+        }
+    }
+    policy::run_profile(facts, ctx, out);
 }
 
-/// Every forcing, each declared beside its rule. Where two decide the same setting, `explain`
-/// names the first: tokenType DOCUMENT (no selfie at all) before autoFaceMatching false.
-pub(crate) const FORCINGS: [Forcing; 4] = [
-    selfie::FORCING,
-    bank::FORCING,
-    face_matching::FORCING,
-    nfc::FORCING,
-];
-
-/// Every rule between members, in the order they run.
-pub(crate) const RULES: &[CrossRule] = &[
-    dates::RULE,
-    age_range::RULE,
-    age_limits::RULE,
-    digit_string::RULE,
-    bank::RULE,
-    face_matching::RULE,
-    nfc::RULE,
-    selfie::RULE,
-    utility_bill::RULE,
-    steps::UNKNOWN_STEP,
-    steps::MISSING_COMPARE_DATA,
-    // The rules that read the partner profile (each silent where the profile does not say).
-    permissions::RULE,
-    features::RULE,
-    configured::QUESTIONNAIRES,
-    configured::RISK_PROFILES,
-    configured::REGISTRY_CENTERS,
-    configured::LOCALES,
-    documents::RULE,
-    nfc_country::RULE,
-    iframe::RULE,
-];
+/// The schema fragments of the rules JSON Schema can express, for `allOf`.
+pub(crate) fn schema_fragments() -> Vec<serde_json::Value> {
+    RULES.iter().filter_map(schema::fragment).collect()
+}
 
 /// Whether the partner profile in `ctx` forbids the member `m` to hold `v`: a permission the
 /// account lacks, or a feature its environment does not offer (for generators, which keep such
@@ -263,35 +313,100 @@ pub(crate) const RULES: &[CrossRule] = &[
     allow(dead_code)
 )]
 pub(crate) fn forbidden(ctx: &Context, m: MemberId, v: &serde_json::Value) -> bool {
-    permissions::forbids(ctx, m, v) || (v.as_bool() == Some(true) && features::forbids(ctx, m))
+    repair::forbidden(&RULES, ctx, m, v)
 }
 
-/// Runs every rule between members (those whose members are present).
-pub(crate) fn run(facts: &Facts, ctx: &Context, out: &mut Sink) {
-    for rule in RULES.iter().filter(|r| r.reads & facts.present() != 0) {
-        (rule.check)(facts, ctx, out);
-    }
-    policy::run_profile(facts, ctx, out);
-}
-
-/// The set of `members`, as the bit set [`CrossRule::reads`] holds (computed at compile time).
-pub(crate) const fn reads(members: &[MemberId]) -> u128 {
-    let mut mask = 0;
-    let mut i = 0;
-    while i < members.len() {
-        mask |= 1 << members[i].index();
-        i += 1;
-    }
-    mask
-}
-
-/// The schema fragments of the rules JSON Schema can express, for `allOf`.
-pub(crate) fn schema_fragments() -> Vec<serde_json::Value> {
-    RULES.iter().filter_map(|r| r.schema.map(|s| s())).collect()
+/// The permission the account lacks for a dashboard default `v` of the member `m` that turns on
+/// what needs it (`verifyBank: true`, `generateDigitString: true`, …). Not for the members the
+/// permission lets a request override (`callbackUrl`, `reviewFailed`, `additionalSteps`): a
+/// dashboard setting is what such a permission overrides, so it contradicts nothing.
+pub(crate) fn default_lacks(
+    ctx: &Context,
+    m: MemberId,
+    v: &serde_json::Value,
+) -> Option<Permission> {
+    PERMISSION_GATES
+        .iter()
+        .find(|&&(g, p, needs)| {
+            g == m
+                && ctx.account().permission(p) == Some(false)
+                && needs == Needs::True
+                && check::asks(v, Needs::True)
+        })
+        .map(|&(_, p, _)| p)
 }
 
 /// Reports `finding` about the member `m` of `fact`.
 fn report_at(out: &mut Sink, m: MemberId, fact: &Fact, finding: Finding) {
     let finding = finding.about(Subject::of(m.name()), m.member().personal);
     out.report(&fact.loc(m), finding, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check_str, Context};
+
+    /// Each forcing the table states (what `explain` shows) is read by the rule's own check:
+    /// the deciding value beside each forced member set against it earns the row's finding
+    /// there, and the other value of the decider earns nothing.
+    #[test]
+    fn every_forcing_is_checked_by_its_own_row() {
+        let mut seen = 0;
+        for rule in &RULES {
+            let Some(f) = rule.forcing() else { continue };
+            let code = (f.finding)(false).code();
+            for &m in f.forced {
+                let body = |decider: serde_json::Value| {
+                    serde_json::json!({"clientId": "c", f.by.name(): decider, m.name(): !f.to})
+                        .to_string()
+                };
+                let deciding = body(f.when.to_json());
+                let report = check_str(&deciding, &Context::new());
+                let found = report
+                    .violations()
+                    .iter()
+                    .any(|v| v.pointer() == format!("/{}", m.name()) && v.code() == code);
+                assert!(found, "{} forced by {}", m.name(), f.by.name());
+                let other = match f.when {
+                    When::Flag(b) => serde_json::Value::from(!b),
+                    When::Choice(_) => "IDENTIFICATION".into(),
+                };
+                let other = body(other);
+                let report = check_str(&other, &Context::new());
+                assert!(
+                    !report.violations().iter().any(|v| v.code() == code),
+                    "{} without {}",
+                    m.name(),
+                    f.by.name()
+                );
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 5 + 1 + 5 + 3);
+    }
+
+    /// The schema interpreter says what JSON Schema can: the rows whose finding is an error and
+    /// that need no partner profile (the bank requirement and the digit-string cap today).
+    #[test]
+    fn only_error_rows_without_the_profile_have_a_schema_fragment() {
+        let with: Vec<usize> = RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| schema::fragment(r).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(with, [3, 4]);
+    }
+
+    /// Reads is the union of the members a row needs present (its forced or requiring
+    /// members alone: the decider may be a default).
+    #[test]
+    fn a_row_runs_when_a_member_it_reports_at_is_present() {
+        let nfc = RULES.iter().find_map(|r| match r {
+            Rule::Forces(f) if f.by == member("nfcRequired") => Some(r.reads()),
+            _ => None,
+        });
+        assert_eq!(nfc, Some(1 << member("nfcOptional").index()));
+    }
 }

@@ -1,19 +1,18 @@
 //! country: "If NFC is required, must be NFC-supported country". With the partner profile's
 //! NFC countries, a chosen country outside them denies every client who picks it.
 
-use super::{CrossMiss, CrossRule, Facts, Members};
+use super::{CrossMiss, Facts, Members};
+use crate::account::Set;
 use crate::context::Context;
 use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Finding, Kind, Severity};
-use crate::profile::holds;
 use crate::spec::catalogue::{member, MemberId};
-use std::collections::BTreeSet;
 
 const NFC_REQUIRED: MemberId = member("nfcRequired");
 const COUNTRY: MemberId = member("country");
 
-pub(super) const RULE: CrossRule = CrossRule {
+pub(super) const RULE: super::vocab::Custom = super::vocab::Custom {
     // The profile's defaults alone can decide (nfcRequired and the country both left out), so
     // it runs on every request.
     reads: u128::MAX,
@@ -24,8 +23,13 @@ pub(super) const RULE: CrossRule = CrossRule {
     misses,
 };
 
-fn nfc_countries(ctx: &Context) -> Option<&BTreeSet<String>> {
-    ctx.profile().and_then(|p| p.nfc_countries.as_ref())
+fn nfc_countries(ctx: &Context) -> Option<&Set> {
+    ctx.account().nfc_countries()
+}
+
+/// The profile's default country.
+fn default_country(ctx: &Context) -> Option<&serde_json::Value> {
+    ctx.account().default(COUNTRY)
 }
 
 /// `ALL` leaves the choice to the client, so only named countries are compared.
@@ -33,7 +37,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     let Some(nfc) = nfc_countries(ctx) else {
         return;
     };
-    let Some((true, from)) = facts.effective_bool(NFC_REQUIRED, ctx) else {
+    let Some((true, from)) = super::check::effective_bool(facts, NFC_REQUIRED, ctx) else {
         return;
     };
     let finding = |country_by_default| {
@@ -49,7 +53,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
         if facts
             .get(COUNTRY)
             .is_none_or(|f| f.scalar == super::Scalar::Null)
-            && refused(nfc, super::facts::profile_default(ctx, COUNTRY))
+            && refused(nfc, default_country(ctx))
         {
             out.report_at(&Place::missing(COUNTRY.name()), finding(true));
         }
@@ -57,7 +61,7 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
     };
     let at = fact.loc(COUNTRY);
     for (i, country) in countries {
-        if country != "ALL" && !holds(nfc, country) {
+        if country != "ALL" && !nfc.contains(country) {
             match i {
                 Some(i) => out.report(&at.index(i), finding(false), None),
                 None => out.report(&at, finding(false), None),
@@ -67,8 +71,8 @@ fn check(facts: &Facts, ctx: &Context, out: &mut Sink) {
 }
 
 /// Whether the `country` value `v` (a code or a list) names a country NFC cannot read.
-pub(crate) fn refused(nfc: &BTreeSet<String>, v: Option<&serde_json::Value>) -> bool {
-    let named = |c: &str| c != "ALL" && !holds(nfc, &c.to_ascii_uppercase());
+pub(crate) fn refused(nfc: &Set, v: Option<&serde_json::Value>) -> bool {
+    let named = |c: &str| c != "ALL" && !nfc.contains(c);
     match v {
         Some(serde_json::Value::String(c)) => named(c),
         Some(serde_json::Value::Array(items)) => items
@@ -86,10 +90,10 @@ fn keep(members: &mut Members, ctx: &Context) {
     let Some(nfc) = nfc_countries(ctx) else {
         return;
     };
-    if super::effective_flag(members, NFC_REQUIRED, ctx) != Some(true) {
+    if super::repair::effective_flag(members, NFC_REQUIRED, ctx) != Some(true) {
         return;
     }
-    let refused_code = |c: &str| c != "ALL" && !holds(nfc, c);
+    let refused_code = |c: &str| c != "ALL" && !nfc.contains(c);
     match members.get_mut(COUNTRY.name()) {
         Some(serde_json::Value::String(c)) if refused_code(&c.to_ascii_uppercase()) => {
             members.remove(COUNTRY.name());
@@ -110,7 +114,7 @@ fn keep(members: &mut Members, ctx: &Context) {
         members.get(COUNTRY.name()),
         None | Some(serde_json::Value::Null)
     );
-    if left_out && refused(nfc, super::facts::profile_default(ctx, COUNTRY)) {
+    if left_out && refused(nfc, default_country(ctx)) {
         members.insert(NFC_REQUIRED.name().into(), false.into());
     }
 }
@@ -121,17 +125,17 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
     let Some(nfc) = nfc_countries(ctx) else {
         return Vec::new();
     };
-    if super::features::forbids(ctx, NFC_REQUIRED) {
+    if ctx.account().lacks_feature(NFC_REQUIRED) {
         return Vec::new();
     }
     let listed = ctx
-        .profile()
-        .and_then(|p| p.allowed_documents.as_ref())
+        .account()
+        .documents()
         .into_iter()
-        .flat_map(|a| a.keys().map(String::as_str))
+        .flat_map(|a| a.iter().map(|(c, _)| c))
         .filter(|c| *c != "ALL");
-    let first = crate::spec::rules::country::codes().find(|c| !holds(nfc, c));
-    let mut countries: Vec<&str> = listed.chain(first).filter(|c| !holds(nfc, c)).collect();
+    let first = crate::spec::rules::country::codes().find(|c| !nfc.contains(c));
+    let mut countries: Vec<&str> = listed.chain(first).filter(|c| !nfc.contains(c)).collect();
     countries.dedup();
     countries
         .into_iter()

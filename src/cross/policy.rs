@@ -5,6 +5,7 @@
 //! [`Engine`](crate::Engine).
 
 use super::Facts;
+use crate::account::CompiledPolicy;
 use crate::context::Context;
 use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
@@ -19,6 +20,36 @@ use crate::spec::Shape;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
+
+/// One of the catalogue's rules on a string value (`spec::rules::Country`, `HttpsUrl`, `Length`,
+/// `OneOf`, …), for [`Policy::rule`]. Sealed: the catalogue's rules implement it, and a partner's
+/// own check is a [`Policy::test`].
+///
+/// ```
+/// use idenfy_preflight::spec::rules::Length;
+/// use idenfy_preflight::CatalogueRule;
+///
+/// static SHORT: Length = Length { min: 1, max: Some(8) };
+/// let rule: &'static dyn CatalogueRule = &SHORT;
+/// # let _ = rule;
+/// ```
+pub trait CatalogueRule: sealed::Sealed + fmt::Debug + Sync {}
+
+mod sealed {
+    /// What a [`CatalogueRule`](super::CatalogueRule) does, out of the public API.
+    pub trait Sealed {
+        /// Checks `value` (normalized), appending what it finds.
+        fn findings(&self, value: &str, out: &mut Vec<crate::diag::Finding>);
+    }
+
+    impl<T: crate::spec::rules::Rule> Sealed for T {
+        fn findings(&self, value: &str, out: &mut Vec<crate::diag::Finding>) {
+            self.check(value, out);
+        }
+    }
+}
+
+impl<T: Rule> CatalogueRule for T {}
 
 /// A partner's test of a member's value (the checked, normalized value, as JSON).
 type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
@@ -50,8 +81,10 @@ type Test = Arc<dyn Fn(&serde_json::Value) -> bool + Send + Sync>;
 pub struct Policy {
     code: Arc<str>,
     spec: PolicySpec,
-    rules: Vec<&'static dyn Rule>,
+    rules: Vec<&'static dyn CatalogueRule>,
     tests: Vec<Test>,
+    /// The policy compiled, once [`checked`](Self::checked) (what an engine runs).
+    compiled: Option<Arc<CompiledPolicy>>,
 }
 
 impl fmt::Debug for Policy {
@@ -315,6 +348,7 @@ impl Policy {
             },
             rules: Vec::new(),
             tests: Vec::new(),
+            compiled: None,
         })
     }
 
@@ -329,6 +363,7 @@ impl Policy {
             spec: spec.clone(),
             rules: Vec::new(),
             tests: Vec::new(),
+            compiled: None,
         })
     }
 
@@ -349,7 +384,11 @@ impl Policy {
                 return Err(wrong("rule", "a catalogue rule checks a string member"));
             }
         }
-        Ok(self)
+        let compiled = compile(&self.code, &self.spec);
+        Ok(Policy {
+            compiled: Some(Arc::new(compiled)),
+            ..self
+        })
     }
 
     /// The value (each item of a list) must be one of `values`.
@@ -359,36 +398,41 @@ impl Policy {
         S: Into<String>,
     {
         self.spec.one_of = Some(values.into_iter().map(Into::into).collect());
+        self.compiled = None;
         self
     }
 
     /// The integer value must be at least `min`.
     pub fn min(mut self, min: i64) -> Self {
         self.spec.min = Some(min);
+        self.compiled = None;
         self
     }
 
     /// The integer value must be at most `max`.
     pub fn max(mut self, max: i64) -> Self {
         self.spec.max = Some(max);
+        self.compiled = None;
         self
     }
 
     /// The string value must have at least `min` characters.
     pub fn min_length(mut self, min: usize) -> Self {
         self.spec.min_length = Some(min);
+        self.compiled = None;
         self
     }
 
     /// The string value must have at most `max` characters.
     pub fn max_length(mut self, max: usize) -> Self {
         self.spec.max_length = Some(max);
+        self.compiled = None;
         self
     }
 
     /// One of the catalogue's rules (`spec::rules`: `Country`, `HttpsUrl`, `Length`, `OneOf`,
     /// …) on the string value (each item of a list).
-    pub fn rule(mut self, rule: &'static dyn Rule) -> Self {
+    pub fn rule(mut self, rule: &'static dyn CatalogueRule) -> Self {
         self.rules.push(rule);
         self
     }
@@ -405,12 +449,14 @@ impl Policy {
     /// The message its violations carry, instead of one saying what the check wants.
     pub fn message(mut self, message: impl Into<String>) -> Self {
         self.spec.message = Some(message.into());
+        self.compiled = None;
         self
     }
 
     /// Report warnings instead of errors.
     pub fn warning(mut self) -> Self {
         self.spec.warning = true;
+        self.compiled = None;
         self
     }
 
@@ -422,30 +468,50 @@ impl Policy {
     /// Checks the facts (and the defaults of the partner profile in `ctx` the session runs
     /// with), reporting into `out`.
     pub(crate) fn run(&self, facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-        run(
-            &self.code,
-            &self.spec,
-            &self.rules,
-            &self.tests,
-            facts,
-            ctx,
-            out,
-        );
+        match &self.compiled {
+            Some(compiled) => run(compiled, &self.rules, &self.tests, facts, ctx, out),
+            None => {
+                let compiled = compile(&self.code, &self.spec);
+                run(&compiled, &self.rules, &self.tests, facts, ctx, out);
+            }
+        }
     }
 }
 
 /// Runs the policies of the partner profile in `ctx` (a policy that cannot apply was refused
 /// when the profile was read; one built in Rust that cannot apply is skipped).
 pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
-    let Some(profile) = ctx.profile() else {
-        return;
-    };
-    for (code, spec) in &profile.policies {
-        // A loaded profile's policies were validated when it was read; one built in Rust is
-        // validated here, without copying it.
-        if validate(code, spec, false).is_ok() {
-            run(code, spec, &[], &[], facts, ctx, out);
-        }
+    for policy in profile_policies(ctx) {
+        run(policy, &[], &[], facts, ctx, out);
+    }
+}
+
+/// The policies of the partner profile in `ctx` that can apply, compiled once per account (a
+/// loaded profile's were validated when it was read; one built in Rust is validated here).
+pub(crate) fn profile_policies(ctx: &Context) -> &[CompiledPolicy] {
+    ctx.account().policies(|profile| {
+        profile
+            .policies
+            .iter()
+            .filter(|(code, spec)| validate(code, spec, false).is_ok())
+            .map(|(code, spec)| compile(&code.as_str().into(), spec))
+            .collect()
+    })
+}
+
+/// The policy `code` declared by `spec`, compiled (its members looked up, its set normalized).
+fn compile(code: &Arc<str>, spec: &PolicySpec) -> CompiledPolicy {
+    let member = checked_member(spec);
+    CompiledPolicy {
+        code: code.clone(),
+        require: spec
+            .require
+            .iter()
+            .filter_map(|n| member_of(n, "require").ok())
+            .collect(),
+        member,
+        set: member.and_then(|m| normalized_set(spec, m)),
+        spec: spec.clone(),
     }
 }
 
@@ -491,7 +557,7 @@ fn default_in_effect<'c>(
         Some(f) => f.scalar == super::Scalar::Null && !m.member().null_disables,
     };
     in_effect
-        .then(|| super::facts::profile_default(ctx, m))
+        .then(|| ctx.account().default(m))
         .flatten()
         .filter(|v| !v.is_null())
 }
@@ -507,26 +573,23 @@ pub(crate) fn default_failures(
         return Vec::new();
     };
     let code: Arc<str> = code.into();
-    failures(spec, &[], &[], m, &Value::from_serde(value))
+    let set = normalized_set(spec, m);
+    failures(spec, set.as_ref(), &[], &[], m, &Value::from_serde(value))
         .into_iter()
         .map(|(i, failed)| (i, finding(&code, spec, failed, m, true)))
         .collect()
 }
 
 fn run(
-    code: &str,
-    spec: &PolicySpec,
-    rules: &[&'static dyn Rule],
+    policy: &CompiledPolicy,
+    rules: &[&'static dyn CatalogueRule],
     tests: &[Test],
     facts: &Facts<'_>,
     ctx: &Context,
     out: &mut Sink,
 ) {
-    let code: Arc<str> = code.into();
-    for name in &spec.require {
-        let Ok(m) = member_of(name, "require") else {
-            continue;
-        };
+    let (code, spec) = (&policy.code, &policy.spec);
+    for &m in &policy.require {
         // A default the session runs with sets the member as much as the request would.
         let set = facts
             .get(m)
@@ -535,17 +598,18 @@ fn run(
         if !set {
             out.report_at(
                 &Place::missing(m.name()),
-                finding(&code, spec, PolicyFailure::Missing, m, false),
+                finding(code, spec, PolicyFailure::Missing, m, false),
             );
         }
     }
-    let Some(m) = checked_member(spec) else {
+    let Some(m) = policy.member else {
         return;
     };
+    let set = policy.set.as_ref();
     if let Some((value, fact)) = facts.value(m).filter(|(v, _)| **v != Value::Null) {
         let at = fact.loc(m);
-        for (i, failed) in failures(spec, rules, tests, m, value) {
-            let f = finding(&code, spec, failed, m, false);
+        for (i, failed) in failures(spec, set, rules, tests, m, value) {
+            let f = finding(code, spec, failed, m, false);
             match i {
                 Some(i) => out.report(&at.index(i), f, None),
                 None => out.report(&at, f, None),
@@ -555,10 +619,10 @@ fn run(
         // The policy applies to the value the session runs with: the dashboard default, at the
         // member the request would set to choose another.
         let value = Value::from_serde(default);
-        for (_, failed) in failures(spec, rules, tests, m, &value) {
+        for (_, failed) in failures(spec, set, rules, tests, m, &value) {
             out.report_at(
                 &Place::missing(m.name()),
-                finding(&code, spec, failed, m, true),
+                finding(code, spec, failed, m, true),
             );
         }
     }
@@ -568,15 +632,15 @@ fn run(
 /// its index in a list.
 fn failures(
     spec: &PolicySpec,
-    rules: &[&'static dyn Rule],
+    set: Option<&BTreeSet<String>>,
+    rules: &[&'static dyn CatalogueRule],
     tests: &[Test],
     m: MemberId,
     value: &Value<'_>,
 ) -> Vec<(Option<usize>, PolicyFailure)> {
     let mut failures: Vec<(Option<usize>, PolicyFailure)> = Vec::new();
-    let set = normalized_set(spec, m);
     let not_one_of = |i: Option<usize>, s: &str, failures: &mut Vec<_>| {
-        if let Some(set) = &set {
+        if let Some(set) = set {
             if !set.contains(s) {
                 let allowed = set.iter().cloned().collect();
                 failures.push((i, PolicyFailure::NotOneOf { allowed }));
@@ -594,7 +658,7 @@ fn failures(
         }
         let mut found = Vec::new();
         for rule in rules {
-            rule.check(s, &mut found);
+            rule.findings(s, &mut found);
         }
         for f in found {
             let f = f.about(Subject::of(m.name()), m.member().personal);

@@ -4,7 +4,7 @@
 //! finding points into the input.
 
 use super::{CrossMiss, Members};
-use super::{CrossRule, Data, Facts, Step};
+use super::{Data, Facts, Step};
 use crate::context::Context;
 use crate::diag::loc::Loc;
 use crate::diag::sink::Sink;
@@ -18,8 +18,8 @@ use crate::spec::steps::COMPARE;
 const ADDITIONAL_DATA: MemberId = member("additionalData");
 const ADDITIONAL_STEPS: MemberId = member("additionalSteps");
 
-pub(super) const UNKNOWN_STEP: CrossRule = CrossRule {
-    reads: super::reads(&[ADDITIONAL_DATA]),
+pub(super) const UNKNOWN_STEP: super::vocab::Custom = super::vocab::Custom {
+    reads: super::vocab::reads(&[ADDITIONAL_DATA]),
     check: unknown_step,
     schema: None,
     involves: &[ADDITIONAL_DATA, ADDITIONAL_STEPS],
@@ -27,8 +27,8 @@ pub(super) const UNKNOWN_STEP: CrossRule = CrossRule {
     misses: unknown_step_misses,
 };
 
-pub(super) const MISSING_COMPARE_DATA: CrossRule = CrossRule {
-    reads: super::reads(&[ADDITIONAL_STEPS]),
+pub(super) const MISSING_COMPARE_DATA: super::vocab::Custom = super::vocab::Custom {
+    reads: super::vocab::reads(&[ADDITIONAL_STEPS]),
     check: missing_compare_data,
     schema: None,
     involves: &[ADDITIONAL_DATA, ADDITIONAL_STEPS],

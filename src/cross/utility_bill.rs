@@ -1,7 +1,8 @@
 //! The legacy utilityBill switch and additionalSteps must not be combined (idenfy-facts §8).
 
-use super::{flag, CrossMiss, Members};
-use super::{report_at, CrossRule, Facts, Scalar};
+use super::repair::flag;
+use super::{report_at, Facts, Scalar};
+use super::{CrossMiss, Members};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Code, Severity};
@@ -11,8 +12,8 @@ use crate::spec::catalogue::{member, MemberId};
 const UTILITY_BILL: MemberId = member("utilityBill");
 const ADDITIONAL_STEPS: MemberId = member("additionalSteps");
 
-pub(super) const RULE: CrossRule = CrossRule {
-    reads: super::reads(&[UTILITY_BILL]),
+pub(super) const RULE: super::vocab::Custom = super::vocab::Custom {
+    reads: super::vocab::reads(&[UTILITY_BILL]),
     check,
     schema: None,
     involves: &[UTILITY_BILL, ADDITIONAL_STEPS],

@@ -216,8 +216,8 @@ pub(crate) fn null_is_clean(m: &Member) -> bool {
 pub(crate) fn keep_rules(members: &mut Members, ctx: &Context) {
     for _ in 0..=RULES.len() {
         let before = members.clone();
-        for rule in RULES {
-            (rule.keep)(members, ctx);
+        for rule in &RULES {
+            crate::cross::repair::keep(rule, members, ctx);
         }
         policies::keep(members, ctx);
         if *members == before {
@@ -230,9 +230,10 @@ pub(crate) fn keep_rules(members: &mut Members, ctx: &Context) {
 /// broken at `name` on purpose leaves them out, so no other rule fires.
 pub(crate) fn entangled(name: &str) -> Vec<&'static str> {
     let mut out = vec![];
-    for rule in RULES {
-        if rule.involves.iter().any(|m| m.name() == name) {
-            out.extend(rule.involves.iter().map(|m| m.name()));
+    for rule in &RULES {
+        let involves = rule.involves();
+        if involves.iter().any(|m| m.name() == name) {
+            out.extend(involves.iter().map(|m| m.name()));
         }
     }
     out
@@ -297,7 +298,7 @@ impl Recipe {
 pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
     let mut out = recipes_of_the_catalogue(ctx);
     out.extend(policies::misses(ctx));
-    if ctx.profile().is_some() {
+    if ctx.account().known() {
         // A partner profile can make a member's miss moot (a document type the account never
         // allows, a legacy name included): a miss is kept only where its members, set on the
         // smallest request that keeps the profile's policies, earn its label and no other
@@ -364,8 +365,8 @@ fn recipes_of_the_catalogue(ctx: &Context) -> Vec<Recipe> {
             });
         }
     }
-    for rule in RULES {
-        for miss in (rule.misses)(ctx) {
+    for rule in &RULES {
+        for miss in crate::cross::misses::misses(rule, &RULES, ctx) {
             let own = matches!(
                 miss.code,
                 Code::MissingPermission | Code::FeatureNotInEnvironment
@@ -456,8 +457,8 @@ mod tests {
     #[test]
     fn keeping_the_rules_repairs_each_of_their_misses() {
         for ctx in contexts() {
-            for rule in RULES {
-                for miss in (rule.misses)(&ctx) {
+            for rule in &RULES {
+                for miss in crate::cross::misses::misses(rule, &RULES, &ctx) {
                     let mut members = with_required(&miss.set);
                     assert_ne!(violations(&members, &ctx), vec![], "{miss:?}");
                     keep_rules(&mut members, &ctx);
@@ -661,8 +662,8 @@ mod tests {
     fn keeping_the_rules_leaves_a_clean_request_alone() {
         let mut judged = 0;
         for ctx in contexts() {
-            for rule in RULES {
-                for miss in (rule.misses)(&ctx) {
+            for rule in &RULES {
+                for miss in crate::cross::misses::misses(rule, &RULES, &ctx) {
                     let n = miss.set.len();
                     for subset in 0..(1u32 << n) - 1 {
                         let part: Vec<_> = (0..n)

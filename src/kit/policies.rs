@@ -4,7 +4,7 @@
 use super::values::{canonical, text_examples};
 use super::{Label, Members, Recipe};
 use crate::context::Context;
-use crate::cross::policy::{normalized_set, Policy};
+use crate::cross::policy::normalized_set;
 use crate::diag::{Code, Severity};
 use crate::profile::PolicySpec;
 use crate::spec::catalogue::{lookup, lookup_index, MemberId};
@@ -16,21 +16,19 @@ use std::collections::BTreeSet;
 
 /// The profile's policies that can apply, with their member declarations.
 fn policies(ctx: &Context) -> Vec<(&str, &PolicySpec)> {
-    let Some(profile) = ctx.profile() else {
-        return Vec::new();
-    };
-    profile
-        .policies
+    crate::cross::policy::profile_policies(ctx)
         .iter()
-        .filter(|(code, spec)| Policy::from_spec(code, spec).is_ok())
-        .map(|(code, spec)| (code.as_str(), spec))
+        .map(|p| (p.code.as_ref(), &p.spec))
         .collect()
 }
 
 /// The profile's dashboard default for the member `name` the session runs with when the request
 /// leaves it out (or sends `null`, but for `questionnaire`, where that is "none").
 fn default_of<'c>(ctx: &'c Context, name: &str) -> Option<&'c Value> {
-    ctx.profile()?.default_of(name).filter(|v| !v.is_null())
+    let (i, _) = lookup_index(name).filter(|(_, alias)| !alias)?;
+    ctx.account()
+        .default(MemberId::at(i))
+        .filter(|v| !v.is_null())
 }
 
 /// The default the member `name` of `members` runs with: [`default_of`], where the request

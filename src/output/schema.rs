@@ -355,10 +355,11 @@ pub fn engine_only() -> Vec<EngineOnly> {
     let today = crate::context::Context::new().with_today(
         time::Date::from_calendar_date(2026, time::Month::January, 1).unwrap_or(time::Date::MIN),
     );
-    let mut between: Vec<Code> = crate::cross::RULES
+    let rules = &crate::cross::RULES;
+    let mut between: Vec<Code> = rules
         .iter()
-        .filter(|r| r.schema.is_none())
-        .flat_map(|r| (r.misses)(&today))
+        .filter(|r| crate::cross::schema::fragment(r).is_none())
+        .flat_map(|r| crate::cross::misses::misses(r, rules, &today))
         .filter(|m| m.severity == crate::diag::Severity::Error)
         .map(|m| m.code)
         .collect();

@@ -4,28 +4,26 @@
 //! drives are wrong: warnings, at the response's member.
 
 use super::Echoed;
+use crate::account::{as_listed, Account};
 use crate::check::Checker;
-use crate::cross::documents::{as_listed, holds_type, list_of};
 use crate::diag::loc::ROOT;
 use crate::diag::{Finding, Kind, ProfileMismatch};
 use crate::json::eq::same_value;
 use crate::json::Value;
-use crate::profile::Profile;
 use crate::report::ValidRequest;
-use crate::spec::catalogue;
 
 const ALLOWED_DOCUMENTS: &str = "allowedDocuments";
 
 /// Reports where the response's account settings differ from `profile`'s.
 pub(super) fn compare(
     checker: &mut Checker<'_>,
-    profile: &Profile,
+    account: &Account,
     request: Option<&ValidRequest<'_>>,
     echoed: &[Echoed<'_>],
 ) {
-    documents(checker, profile, echoed);
+    documents(checker, account, echoed);
     if let Some(request) = request {
-        defaults(checker, profile, request, echoed);
+        defaults(checker, account, request, echoed);
     }
 }
 
@@ -41,8 +39,8 @@ fn types(items: &[Value<'_>]) -> Vec<(usize, String)> {
 
 /// Each country of the response's `allowedDocuments` whose list the profile knows (its own, or
 /// `ALL`'s for a country it does not list), compared both ways.
-fn documents(checker: &mut Checker<'_>, profile: &Profile, echoed: &[Echoed<'_>]) {
-    let Some(allowed) = profile.allowed_documents.as_ref() else {
+fn documents(checker: &mut Checker<'_>, account: &Account, echoed: &[Echoed<'_>]) {
+    let Some(allowed) = account.documents() else {
         return;
     };
     let Some(e) = echoed.iter().find(|e| e.name == ALLOWED_DOCUMENTS) else {
@@ -57,13 +55,13 @@ fn documents(checker: &mut Checker<'_>, profile: &Profile, echoed: &[Echoed<'_>]
             continue;
         };
         let country = country.to_ascii_uppercase();
-        let Some(ours) = list_of(allowed, &country) else {
+        let Some(ours) = allowed.list_of(&country) else {
             continue;
         };
         let here = at.key(&country, p);
         let theirs = types(items);
         for (i, t) in &theirs {
-            if !holds_type(ours, t) {
+            if !ours.contains(t) {
                 let f = mismatch(ProfileMismatch::NotInProfile {
                     country: country.clone(),
                     document: t.clone(),
@@ -73,7 +71,7 @@ fn documents(checker: &mut Checker<'_>, profile: &Profile, echoed: &[Echoed<'_>]
         }
         let mut missing: Vec<String> = ours
             .iter()
-            .filter_map(|d| as_listed(&d.to_ascii_uppercase()).map(str::to_owned))
+            .map(str::to_owned)
             .filter(|d| !theirs.iter().any(|(_, t)| t == d))
             .collect();
         missing.dedup();
@@ -99,16 +97,15 @@ fn mismatch(mismatch: ProfileMismatch) -> Finding {
 /// nothing (the docs' own example echoes `questionnaire: null` for one the request sent).
 fn defaults(
     checker: &mut Checker<'_>,
-    profile: &Profile,
+    account: &Account,
     request: &ValidRequest<'_>,
     echoed: &[Echoed<'_>],
 ) {
-    for (name, default) in &profile.defaults {
-        let Some(member) = catalogue::get(name) else {
-            continue;
-        };
+    for (id, default) in account.defaults() {
+        let member = id.member();
+        let name = member.name;
         let null_disables = member.null_disables;
-        let in_effect = match request.members().find(|(n, _)| n == name) {
+        let in_effect = match request.members().find(|(n, _)| *n == name) {
             None => true,
             Some((_, Value::Null)) => !null_disables,
             Some(_) => false,
@@ -116,7 +113,7 @@ fn defaults(
         if !in_effect || default.is_null() {
             continue;
         }
-        let Some(e) = echoed.iter().find(|e| e.name == name.as_str()) else {
+        let Some(e) = echoed.iter().find(|e| e.name == name) else {
             continue;
         };
         if e.value == Value::Null || same_value(&Value::from_serde(default), &e.value) {

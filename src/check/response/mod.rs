@@ -47,8 +47,8 @@ pub(crate) fn check(
     if let Some(request) = request {
         echo::compare(&mut checker, request, &echoed);
     }
-    if let Some(profile) = ctx.profile() {
-        account::compare(&mut checker, profile, request, &echoed);
+    if ctx.account().known() {
+        account::compare(&mut checker, ctx.account(), request, &echoed);
     }
     // The URLs depend on authToken alone: errors elsewhere (and a full violation list) do not
     // withhold them.

@@ -1,0 +1,213 @@
+//! The generators' interpreter of the vocabulary: each rule's repair. It changes a request (its
+//! members as JSON) as little as possible so that it keeps the rule, warnings included.
+// Only the generators (the `proptest` and `arbitrary` features) repair requests.
+#![cfg_attr(
+    not(any(feature = "proptest", feature = "arbitrary")),
+    allow(dead_code)
+)]
+
+use super::resolve::{resolve, Effective};
+use super::vocab::{Forcing, Gate, Ignored, Listed, Order, Read, Repair, Requirement, Rule};
+use super::{Members, Said};
+use crate::context::Context;
+use crate::spec::catalogue::MemberId;
+use serde_json::Value;
+
+/// Repairs `members` for `rule`.
+pub(crate) fn keep(rule: &Rule, members: &mut Members, ctx: &Context) {
+    match rule {
+        Rule::Forces(f) => forced(f, members, ctx),
+        Rule::Requires(r) => required(r, members, ctx),
+        Rule::AtMost(o) => ordered(o, members, ctx),
+        Rule::CappedBy(c) => {
+            let over = members
+                .get(c.member.name())
+                .and_then(Value::as_i64)
+                .is_some_and(|v| v > i64::from((c.limit)(ctx).0));
+            if over && effective_flag(members, c.when, ctx) == Some(true) {
+                let max = i64::from((c.limit)(ctx).0);
+                members.insert(c.member.name().into(), max.into());
+            }
+        }
+        Rule::InSet(l) => listed(l, members, ctx),
+        Rule::Gated(g) => gated(g, members, ctx),
+        Rule::IgnoredInFlow(i) => ignored(i, members, ctx),
+        Rule::Custom(c) => (c.keep)(members, ctx),
+    }
+}
+
+/// The member `m` of `members` as the session runs with it (the resolver, over JSON).
+pub(crate) fn effective<'m>(
+    members: &'m Members,
+    m: MemberId,
+    ctx: &'m Context,
+) -> Option<Effective<'m>> {
+    resolve(m, Said::json(members.get(m.name())), ctx.account())
+}
+
+/// The boolean member `m` as the session runs with it.
+pub(crate) fn effective_flag(members: &Members, m: MemberId, ctx: &Context) -> Option<bool> {
+    effective(members, m, ctx).and_then(|e| e.value.as_bool())
+}
+
+/// The boolean member `m` of `members`, if it is one.
+pub(crate) fn flag(members: &Members, m: MemberId) -> Option<bool> {
+    members.get(m.name()).and_then(Value::as_bool)
+}
+
+/// Where the decider decides, the forced members set against it take the forced value.
+fn forced(f: &Forcing, members: &mut Members, ctx: &Context) {
+    if effective(members, f.by, ctx).is_some_and(|e| f.when.matches(e.value)) {
+        for &m in f.forced {
+            if flag(members, m) == Some(!f.to) {
+                members.insert(m.name().into(), f.to.into());
+            }
+        }
+    }
+}
+
+/// A requiring member asked for turns the required one on (unless the default already does).
+fn required(r: &Requirement, members: &mut Members, ctx: &Context) {
+    if r.members.iter().any(|&m| flag(members, m) == Some(true))
+        && effective_flag(members, r.on, ctx) != Some(true)
+    {
+        members.insert(r.on.name().into(), true.into());
+    }
+}
+
+/// `low` above `high` are swapped; against a default, the request's member takes the
+/// default's value.
+fn ordered(o: &Order, members: &mut Members, ctx: &Context) {
+    let int = |m: MemberId| effective(members, m, ctx).and_then(|e| e.value.as_int());
+    if let (Some(low), Some(high)) = (int(o.low), int(o.high)) {
+        if low > high {
+            let set = |m: MemberId| members.get(m.name()).is_some_and(|v| !v.is_null());
+            match (set(o.low), set(o.high)) {
+                (true, true) => {
+                    members.insert(o.low.name().into(), high.into());
+                    members.insert(o.high.name().into(), low.into());
+                }
+                (true, false) => {
+                    members.insert(o.low.name().into(), high.into());
+                }
+                (false, _) => {
+                    members.insert(o.high.name().into(), low.into());
+                }
+            }
+        }
+    }
+}
+
+/// The ID as the profile lists it: an integer as its digits, a string as it is.
+fn id_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// A listed ID as the request writes one: an integer where it is digits.
+pub(crate) fn as_request_id(id: &str) -> Value {
+    id.parse::<i64>()
+        .ok()
+        .filter(|i| *i >= 1)
+        .map_or_else(|| id.into(), Into::into)
+}
+
+fn listed(l: &Listed, members: &mut Members, ctx: &Context) {
+    let Some(set) = (l.set)(ctx.account()) else {
+        return;
+    };
+    let name = l.member.name();
+    let offered = |v: &str| l.only.is_empty() || l.only.contains(&v);
+    let outside = match (l.read, members.get(name)) {
+        (Read::Exact, Some(Value::String(s))) => !set.contains_exact(s),
+        (Read::Str, Some(Value::String(s))) => {
+            let s = s.to_ascii_lowercase();
+            offered(&s) && !set.contains(&s)
+        }
+        (Read::Id, Some(v)) => id_of(v).is_some_and(|id| !set.contains(&id)),
+        (Read::Items, Some(Value::Array(_))) => true,
+        _ => false,
+    };
+    if !outside {
+        return;
+    }
+    match l.repair {
+        Repair::First => match set.first() {
+            Some(first) => {
+                let v = match l.read {
+                    Read::Id => as_request_id(first),
+                    _ => first.into(),
+                };
+                members.insert(name.into(), v);
+            }
+            None => {
+                members.remove(name);
+            }
+        },
+        Repair::Drop => {
+            members.remove(name);
+        }
+        Repair::Retain => {
+            if let Some(Value::Array(items)) = members.get_mut(name) {
+                items.retain(|c| c.as_str().is_none_or(|c| !offered(c) || set.contains(c)));
+            }
+        }
+    }
+}
+
+/// Whether the profile forbids the member `m` to hold `v`: a permission the account lacks, or
+/// a feature its environment does not offer (for generators, which keep such members out of
+/// requests meant to break something else).
+pub(crate) fn forbidden(rules: &[Rule], ctx: &Context, m: MemberId, v: &Value) -> bool {
+    rules.iter().any(|r| match r {
+        Rule::Gated(g) => forbids(g, ctx, m, v),
+        _ => false,
+    })
+}
+
+/// Whether the gate forbids the member `m` to hold `v` under the account in `ctx`.
+pub(crate) fn forbids(g: &Gate, ctx: &Context, m: MemberId, v: &Value) -> bool {
+    let account = ctx.account();
+    match g {
+        Gate::Permissions(gated) => gated.iter().any(|&(g, p, needs)| {
+            g == m && account.permission(p) == Some(false) && super::check::asks(v, needs)
+        }),
+        Gate::Features(members) => {
+            v.as_bool() == Some(true) && members.contains(&m) && account.lacks_feature(m)
+        }
+    }
+}
+
+fn gated(g: &Gate, members: &mut Members, ctx: &Context) {
+    match g {
+        // A member the account may not set is left out.
+        Gate::Permissions(gated) => {
+            for &(m, _, _) in gated.iter() {
+                if members.get(m.name()).is_some_and(|v| forbids(g, ctx, m, v)) {
+                    members.remove(m.name());
+                }
+            }
+        }
+        // A feature the environment lacks is switched off.
+        Gate::Features(features) => {
+            for &m in features.iter() {
+                if flag(members, m) == Some(true) && ctx.account().lacks_feature(m) {
+                    members.insert(m.name().into(), false.into());
+                }
+            }
+        }
+    }
+}
+
+fn ignored(i: &Ignored, members: &mut Members, ctx: &Context) {
+    if ctx.account().flow() == Some(i.flow) {
+        for &m in i.members {
+            if members.get(m.name()).is_some_and(Value::is_string) {
+                members.remove(m.name());
+            }
+        }
+    }
+}
