@@ -14,10 +14,11 @@
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::{Finding, Kind, Subject};
+use crate::profile::Needs;
 use crate::profile::{Flow, Permission};
 use crate::spec::catalogue::{member, MemberId};
 use crate::spec::profile::FEATURES;
-use vocab::{Cap, Forcing, Gate, Ignored, Listed, Needs, Order, Probe, Read, Repair, Requirement};
+use vocab::{Cap, Forcing, Gate, Ignored, Listed, Order, Probe, Read, Repair, Requirement};
 use vocab::{Rule, When};
 
 mod age_limits;
@@ -116,50 +117,9 @@ const FEATURE_MEMBERS: [MemberId; FEATURES.len()] = {
 
 /// Each member that needs a permission (docs: reviewFailed "Requires 'review_failed_edit'
 /// permission", verifyBank "Requires partner packet permission", callbackUrl "Only works if
-/// callback override enabled for partner", …), and what of its value needs it.
-pub(crate) const PERMISSION_GATES: [(MemberId, Permission, Needs); 9] = [
-    (
-        member("reviewFailed"),
-        Permission::ReviewFailedEdit,
-        Needs::Set,
-    ),
-    (
-        member("reviewSuccessful"),
-        Permission::ReviewSuccessfulEdit,
-        Needs::Set,
-    ),
-    (member("verifyBank"), Permission::BankPacket, Needs::True),
-    (
-        member("verifyBankAccounts"),
-        Permission::BankPacket,
-        Needs::True,
-    ),
-    (
-        member("verifyBankBalances"),
-        Permission::BankPacket,
-        Needs::True,
-    ),
-    (
-        member("verifyBankTransactions"),
-        Permission::BankPacket,
-        Needs::True,
-    ),
-    (
-        member("generateDigitString"),
-        Permission::DigitString,
-        Needs::True,
-    ),
-    (
-        member("callbackUrl"),
-        Permission::CallbackOverride,
-        Needs::Set,
-    ),
-    (
-        member("additionalSteps"),
-        Permission::AdditionalSteps,
-        Needs::Set,
-    ),
-];
+/// callback override enabled for partner", …), and what of its value needs it: read off the
+/// permissions' one declaration (`permissions!` in `src/profile.rs`).
+pub(crate) use crate::spec::profile::GATED as PERMISSION_GATES;
 
 /// Every rule between members, in the order they run (findings at one place keep it).
 pub(crate) static RULES: [Rule; 20] = [

@@ -173,14 +173,8 @@ pub(crate) struct Listed {
     pub(crate) probe: Probe,
 }
 
-/// What of a member's value needs its permission.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Needs {
-    /// Any value but `null` (and `{}`): setting it either way overrides the partner's setting.
-    Set,
-    /// `true`: turning the feature off needs nothing.
-    True,
-}
+/// What of a member's value needs its permission (declared with the permissions).
+pub(crate) use crate::profile::Needs;
 
 /// Members gated by the account.
 #[derive(Clone, Copy)]

@@ -305,13 +305,6 @@ const fn gated_count() -> usize {
 /// Each request member a permission gates, with the permission and what of the member's value
 /// needs it, read off the permissions' declaration ([`Permission::gates`]): a gated name that
 /// is no request member fails to compile.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "src/cross/permissions.rs reads it once connected (its own table goes)"
-    )
-)]
 pub(crate) const GATED: [(MemberId, Permission, Needs); gated_count()] = {
     let mut out = [(member("clientId"), Permission::ALL[0], Needs::Set); gated_count()];
     let (mut n, mut i) = (0, 0);
