@@ -616,10 +616,14 @@ fn each_permission_is_one_row() {
             .into_result()
             .expect("loads")
     };
-    let ctx = Context::new().with_profile(all_refused);
+    let engine = Engine::builder()
+        .profile(all_refused)
+        .build()
+        .expect("no policy");
     for m in catalogue::members().filter(|m| m.origin() != catalogue::Origin::Legacy) {
         let body = json!({"clientId": "c1", m.name(): value(m.name())});
-        let refused: Vec<String> = check_str(&body.to_string(), &ctx)
+        let refused: Vec<String> = engine
+            .check_str(&body.to_string(), &Context::new())
             .violations()
             .iter()
             .filter(|v| {
