@@ -13,6 +13,7 @@ use workloads::*;
 
 fn bench(c: &mut Criterion) {
     let ctx = context();
+    let with_profile = profile_context();
     // Compile the schema before timing anything.
     let _ = &*SCHEMA;
     for (name, body) in INPUTS {
@@ -26,6 +27,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| schema_all_errors(black_box(body)))
         });
         g.bench_function("check", |b| b.iter(|| check(black_box(body), &ctx)));
+        g.bench_function("check_with_profile", |b| {
+            b.iter(|| check(black_box(body), &with_profile))
+        });
         g.finish();
     }
 }

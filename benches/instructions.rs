@@ -3,7 +3,8 @@
 //! runs it for two `N` and divides the difference, so setup and start-up cancel out.
 //!
 //! Usage: `instructions OPERATION INPUT N` with OPERATION one of typed, value,
-//! jsonschema_is_valid, jsonschema_all_errors, check, and INPUT one of the input names.
+//! jsonschema_is_valid, jsonschema_all_errors, check, check_profile (the check with
+//! `examples/profile.json`, read once before counting), and INPUT one of the input names.
 
 #[path = "support/workloads.rs"]
 mod workloads;
@@ -22,9 +23,11 @@ fn main() {
     };
     let n: usize = n.parse().unwrap_or(0);
     let ctx = context();
+    let with_profile = profile_context();
     // Warm up lazily built tables and the schema outside the counted difference.
     let _ = &*SCHEMA;
     black_box(check(body, &ctx));
+    black_box(check(body, &with_profile));
     let mut sink = 0usize;
     for _ in 0..n {
         sink += match op.as_str() {
@@ -33,6 +36,7 @@ fn main() {
             "jsonschema_is_valid" => usize::from(schema_is_valid(black_box(body))),
             "jsonschema_all_errors" => schema_all_errors(black_box(body)),
             "check" => check(black_box(body), &ctx),
+            "check_profile" => check(black_box(body), &with_profile),
             other => {
                 eprintln!("unknown operation {other}");
                 std::process::exit(2);

@@ -17,16 +17,17 @@ total() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" "$3" 2>&1 \
     | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-printf '| input | typed parse | Value parse | jsonschema is_valid | jsonschema all errors | check | check / typed |\n|---|---:|---:|---:|---:|---:|---:|\n'
+printf '| input | typed parse | Value parse | jsonschema is_valid | jsonschema all errors | check | check / typed | check with profile | with profile / typed |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for input in docs_example minimal eight_violations; do
   row="| $input"
   declare -A per
-  for op in typed value jsonschema_is_valid jsonschema_all_errors check; do
+  for op in typed value jsonschema_is_valid jsonschema_all_errors check check_profile; do
     a=$(total "$op" "$input" "$n1")
     b=$(total "$op" "$input" "$n2")
     per[$op]=$(( (b - a) / (n2 - n1) ))
-    row="$row | ${per[$op]}"
+    [ "$op" = check_profile ] || row="$row | ${per[$op]}"
   done
   ratio=$(python3 -c "print(f'{${per[check]}/${per[typed]}:.2f}×')")
-  echo "$row | $ratio |"
+  ratio_profile=$(python3 -c "print(f'{${per[check_profile]}/${per[typed]}:.2f}×')")
+  echo "$row | $ratio | ${per[check_profile]} | $ratio_profile |"
 done

@@ -6,7 +6,14 @@ import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[1] / "target" / "criterion"
 INPUTS = ["docs_example", "minimal", "eight_violations"]
-OPS = ["typed_parse", "value_parse", "jsonschema_is_valid", "jsonschema_all_errors", "check"]
+OPS = [
+    "typed_parse",
+    "value_parse",
+    "jsonschema_is_valid",
+    "jsonschema_all_errors",
+    "check",
+    "check_with_profile",
+]
 
 
 def median(group, op):

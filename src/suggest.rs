@@ -179,14 +179,26 @@ impl Histogram {
 /// Lower case without `_`, `-`, `.` and spaces, and where each word ends: `first_name`,
 /// `First-Name` and `firstName` fold alike, to `firstname` with words ending at 5 and 9.
 fn fold(s: &str) -> (Vec<char>, Vec<usize>) {
-    let mut folded = Vec::with_capacity(s.len());
     let mut ends = Vec::new();
+    let folded = fold_with(s, |end| ends.push(end));
+    (folded, ends)
+}
+
+/// [`fold`], handing each word's end to `end` (in order, each once): a name to classify needs
+/// no word ends, so it allocates none.
+fn fold_with(s: &str, mut end: impl FnMut(usize)) -> Vec<char> {
+    let mut folded = Vec::with_capacity(s.len());
+    let mut last_end = 0;
+    let mut word_end = |len: usize| {
+        if len > last_end {
+            last_end = len;
+            end(len);
+        }
+    };
     let mut prev: Option<char> = None;
     for c in s.chars() {
         if matches!(c, '_' | '-' | ' ' | '.') {
-            if !folded.is_empty() && ends.last() != Some(&folded.len()) {
-                ends.push(folded.len());
-            }
+            word_end(folded.len());
             prev = None;
             continue;
         }
@@ -197,47 +209,72 @@ fn fold(s: &str) -> (Vec<char>, Vec<usize>) {
             }
             None => false,
         };
-        if boundary && !folded.is_empty() && ends.last() != Some(&folded.len()) {
-            ends.push(folded.len());
+        if boundary {
+            word_end(folded.len());
         }
-        folded.extend(c.to_lowercase());
+        // ASCII, almost every name, without the Unicode case tables.
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            folded.extend(c.to_lowercase());
+        }
         prev = Some(c);
     }
-    if !folded.is_empty() && ends.last() != Some(&folded.len()) {
-        ends.push(folded.len());
-    }
-    (folded, ends)
+    word_end(folded.len());
+    folded
 }
 
 /// Optimal string alignment distance (a swap of two neighbours is one edit).
+#[cfg(test)]
 fn osa(a: &[char], b: &[char]) -> usize {
+    osa_within(a, b, usize::MAX)
+}
+
+/// [`osa`] where it is at most `limit`, else some value above `limit`: the classifier only
+/// tells distances up to its "near" apart, so a candidate stops being computed as soon as two
+/// rows in a row are beyond it (no later cell can come back below: each takes from the two
+/// rows before it, or from its left, plus at least one past the first column).
+fn osa_within(a: &[char], b: &[char], limit: usize) -> usize {
     // Three rows of the classic table, on the stack for names of up to 63 characters (all the
-    // documented ones), used in turn rather than swapped: copying rows cost more than the table.
-    // Only candidates no bound dismissed get here.
+    // documented ones), rotated by reference rather than copied. Only candidates no bound
+    // dismissed get here.
     const ROW: usize = 64;
     if a.len() >= ROW || b.len() >= ROW {
         return a.len().max(b.len());
     }
     let n = b.len();
-    let mut rows = [[0u8; ROW]; 3];
-    for (j, slot) in rows[0].iter_mut().enumerate().take(n + 1) {
+    let (mut r0, mut r1, mut r2) = ([0u8; ROW], [0u8; ROW], [0u8; ROW]);
+    let (mut two_back, mut one_back, mut current) = (&mut r0, &mut r1, &mut r2);
+    for (j, slot) in one_back.iter_mut().enumerate().take(n + 1) {
         *slot = j as u8;
     }
+    let limit = u8::try_from(limit).unwrap_or(u8::MAX);
+    let mut previous_beyond = false;
     for i in 1..=a.len() {
-        let (two_back, one_back, current) = ((i + 1) % 3, (i + 2) % 3, i % 3);
-        rows[current][0] = i as u8;
+        let (ai, a_prev) = (a[i - 1], i.checked_sub(2).map(|k| a[k]));
+        current[0] = i as u8;
+        let mut row_min = current[0];
         for j in 1..=n {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[one_back][j] + 1)
-                .min(rows[current][j - 1] + 1)
-                .min(rows[one_back][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[two_back][j - 2] + 1);
+            let cost = u8::from(ai != b[j - 1]);
+            let mut d = (one_back[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(one_back[j - 1] + cost);
+            if j > 1 && ai == b[j - 2] && a_prev == Some(b[j - 1]) {
+                d = d.min(two_back[j - 2] + 1);
             }
-            rows[current][j] = d;
+            current[j] = d;
+            row_min = row_min.min(d);
         }
+        let beyond = row_min > limit;
+        if beyond && previous_beyond {
+            return usize::from(limit) + 1;
+        }
+        previous_beyond = beyond;
+        // The current row becomes the one before; the oldest is overwritten next.
+        std::mem::swap(&mut two_back, &mut one_back);
+        std::mem::swap(&mut one_back, &mut current);
     }
-    usize::from(rows[a.len() % 3][n])
+    usize::from(one_back[n])
 }
 
 /// The names documented at one place (the request's members, a step's keys), prepared once so
@@ -302,7 +339,7 @@ impl<'c> Vocabulary<'c> {
 
     /// [`Vocabulary::classify`] by letter case, separators and edits only.
     fn by_edits(&self, input: &str) -> Resemblance<'c> {
-        let (folded, _) = fold(input);
+        let folded = fold_with(input, |_| ());
         let len = folded.len();
         let near = match len {
             0..=2 => 1,
@@ -321,7 +358,7 @@ impl<'c> Vocabulary<'c> {
         let mut best: Option<(usize, &Entry<'c>)> = None;
         let mut tied = false;
         for e in self.entries.iter().filter(|e| near_enough(e)) {
-            let d = osa(&folded, &e.folded);
+            let d = osa_within(&folded, &e.folded, near);
             match best {
                 Some((b, _)) if d > b => {}
                 Some((b, _)) if d == b => tied = true,
@@ -340,13 +377,21 @@ impl<'c> Vocabulary<'c> {
             Some((d, _)) if d <= near => Resemblance::Several(
                 self.entries
                     .iter()
-                    .filter(|e| near_enough(e) && osa(&folded, &e.folded) == d)
+                    .filter(|e| near_enough(e) && osa_within(&folded, &e.folded, near) == d)
                     .map(|e| e.name)
                     .collect(),
             ),
             _ => Resemblance::Unrelated,
         }
     }
+}
+
+/// Whether the folded `chars` hold `word` (lower case).
+fn holds_word(chars: &[char], word: &str) -> bool {
+    let len = word.chars().count();
+    chars
+        .windows(len)
+        .any(|w| w.iter().copied().eq(word.chars()))
 }
 
 /// Whether `input` (folded), one edit from `e`, is certainly `e` mistyped: a swap of two
@@ -371,11 +416,9 @@ fn certain_typo(input: &[char], e: &Entry<'_>) -> bool {
     if changed.iter().any(char::is_ascii_digit) {
         return false;
     }
-    let input_text: String = input.iter().collect();
-    let target_text: String = target.iter().collect();
     if DISTINCT_WORDS
         .iter()
-        .any(|w| input_text.contains(w) && !target_text.contains(w))
+        .any(|w| holds_word(input, w) && !holds_word(target, w))
     {
         return false;
     }
@@ -770,6 +813,23 @@ mod tests {
         fn osa_matches_the_full_table(a in "[abc]{0,12}", b in "[abc]{0,12}") {
             let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             proptest::prop_assert_eq!(osa(&a, &b), osa_reference(&a, &b));
+        }
+
+        /// Stopping early never changes a distance within the limit, and never brings one
+        /// beyond it within.
+        #[test]
+        fn osa_within_a_limit_is_exact_up_to_it(
+            a in "[abc]{0,12}",
+            b in "[abc]{0,12}",
+            limit in 0usize..5,
+        ) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let (within, exact) = (osa_within(&a, &b, limit), osa_reference(&a, &b));
+            if exact <= limit {
+                proptest::prop_assert_eq!(within, exact);
+            } else {
+                proptest::prop_assert!(within > limit, "{within} for {exact} beyond {limit}");
+            }
         }
     }
 }

@@ -66,6 +66,16 @@ pub fn context() -> idenfy_preflight::Context {
     idenfy_preflight::Context::new().with_today(time::macros::date!(2026 - 11 - 25))
 }
 
+/// The check's context with the partner profile of `examples/profile.json`, read once (a
+/// service reads its account's profile at start-up, not per request).
+pub fn profile_context() -> idenfy_preflight::Context {
+    let file = include_bytes!("../../examples/profile.json");
+    let profile = idenfy_preflight::load_profile(file, &idenfy_preflight::Context::new())
+        .into_result()
+        .expect("the example profile loads");
+    context().with_profile(profile)
+}
+
 /// One operation of each kind on `body`; the result is returned so it is not optimized away.
 pub fn typed(body: &[u8]) -> bool {
     serde_json::from_slice::<Typed>(body).is_ok()

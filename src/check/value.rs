@@ -45,8 +45,10 @@ impl Checker<'_> {
                 Null::WrongType => return self.mistyped(slot, slot.shape.expected(), value, loc),
             }
         }
-        match (slot.shape, value) {
-            (Shape::Str(text), Value::String(s)) => self.text(slot, &text, s, loc),
+        // The shape by reference: copying it (with the value, into a tuple) cost more than
+        // the dispatch itself.
+        match (&slot.shape, value) {
+            (Shape::Str(text), Value::String(s)) => self.text(slot, text, s, loc),
             (Shape::Date, Value::String(s)) => match date::parse(&s) {
                 Ok(d) => Checked {
                     value: Value::String(s),
@@ -62,7 +64,7 @@ impl Checker<'_> {
                 }
             },
             (Shape::Int(bounds), v @ (Value::Number(_) | Value::NumberText(_))) => {
-                self.integer(slot, bounds, v, loc)
+                self.integer(slot, *bounds, v, loc)
             }
             (Shape::Number(bounds), v @ (Value::Number(_) | Value::NumberText(_))) => {
                 let x = match &v {
@@ -88,14 +90,14 @@ impl Checker<'_> {
                 value: Value::Bool(b),
                 scalar: Scalar::Bool(b),
             },
-            (Shape::List(text), Value::Array(items)) => self.list(slot, &text, items, loc),
-            (Shape::StrOrList(text), Value::String(s)) => self.text(slot, &text, s, loc),
-            (Shape::StrOrList(text), Value::Array(items)) => self.list(slot, &text, items, loc),
+            (Shape::List(text), Value::Array(items)) => self.list(slot, text, items, loc),
+            (Shape::StrOrList(text), Value::String(s)) => self.text(slot, text, s, loc),
+            (Shape::StrOrList(text), Value::Array(items)) => self.list(slot, text, items, loc),
             (Shape::IntOrStr { int, .. }, v @ (Value::Number(_) | Value::NumberText(_))) => {
-                self.integer(slot, int, v, loc)
+                self.integer(slot, *int, v, loc)
             }
             // A string is a UUID, an open text: its scalar is no choice the rules read.
-            (Shape::IntOrStr { text, .. }, Value::String(s)) => self.text(slot, &text, s, loc),
+            (Shape::IntOrStr { text, .. }, Value::String(s)) => self.text(slot, text, s, loc),
             (Shape::Object(object), Value::Object(members)) => {
                 let value = self.object(object, members, loc);
                 Checked {

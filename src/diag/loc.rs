@@ -46,40 +46,57 @@ impl<'p> Loc<'p> {
         }
     }
 
-    fn each(&self, f: &mut impl FnMut(&Loc<'p>)) {
-        if let Some(parent) = self.parent {
-            parent.each(f);
-        }
-        if self.seg.is_some() {
-            f(self);
-        }
+    /// This place and its ancestors, from here up to the root (which has no segment).
+    fn up(&self) -> impl Iterator<Item = &Loc<'p>> {
+        std::iter::successors(Some(self), |l| l.parent).filter(|l| l.seg.is_some())
     }
 
     /// RFC 6901 pointer.
     pub(crate) fn pointer(&self) -> String {
-        let mut len = 0;
-        self.each(&mut |l| {
-            len += 1 + match l.seg {
-                Some(Seg::Key(k)) => k.len(),
-                _ => 4,
-            }
-        });
+        // Its length first (one walk up), so the string is allocated once; an escape grows it
+        // (rare: scanning for them here would scan every name twice).
+        let len: usize = self
+            .up()
+            .map(|l| {
+                1 + match l.seg {
+                    Some(Seg::Key(k)) => k.len(),
+                    Some(Seg::Index(i)) => digits(i),
+                    None => 0,
+                }
+            })
+            .sum();
         let mut p = String::with_capacity(len);
-        self.each(&mut |l| {
-            p.push('/');
-            match l.seg {
-                Some(Seg::Key(k)) => push_escaped(&mut p, k),
-                Some(Seg::Index(i)) => push_index(&mut p, i),
-                None => {}
-            }
-        });
+        self.write(&mut p);
         p
+    }
+
+    /// Appends the segments from the root down to this place.
+    fn write(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write(out);
+        }
+        match self.seg {
+            Some(Seg::Key(k)) => {
+                out.push('/');
+                push_escaped(out, k);
+            }
+            Some(Seg::Index(i)) => {
+                out.push('/');
+                push_index(out, i);
+            }
+            None => {}
+        }
     }
 
     /// The ordering key: positions from the root down.
     pub(crate) fn order(&self) -> Order {
+        // Walked up from here, so each position is put at its depth counted from the root.
+        let depth = self.up().count();
         let mut o = Order::default();
-        self.each(&mut |l| o.push(l.order));
+        for (i, l) in self.up().enumerate() {
+            o.set(depth - 1 - i, l.order);
+        }
+        o.len = u8::try_from(depth.min(Order::DEPTH)).unwrap_or(u8::MAX);
         o
     }
 
@@ -94,6 +111,11 @@ impl<'p> Loc<'p> {
 
 fn saturating_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The number of decimal digits of `n`.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// Appends `index` in decimal without the formatting machinery (most pointers into a list end
@@ -114,7 +136,9 @@ fn push_index(out: &mut String, mut index: usize) {
 
 /// Appends `key` escaped per RFC 6901 (`~` as `~0`, `/` as `~1`).
 pub(crate) fn push_escaped(out: &mut String, key: &str) {
-    if !key.contains(['~', '/']) {
+    // A byte scan: `str::contains` with a set of chars runs a char searcher, several times
+    // slower on these short names.
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(key);
         return;
     }
@@ -138,11 +162,12 @@ pub(crate) struct Order {
 impl Order {
     const DEPTH: usize = 8;
 
-    fn push(&mut self, position: u32) {
-        if let Some(slot) = self.positions.get_mut(usize::from(self.len)) {
+    /// Sets the position at `depth` (0 at the root's members); deeper than [`Order::DEPTH`] is
+    /// left out.
+    fn set(&mut self, depth: usize, position: u32) {
+        if let Some(slot) = self.positions.get_mut(depth) {
             // Positions are 1-based here so that a parent sorts before its first child.
             *slot = position.saturating_add(1);
-            self.len += 1;
         }
     }
 }
@@ -180,6 +205,29 @@ mod tests {
         assert_eq!(root.key("l", 0).index(1_234_567).pointer(), "/l/1234567");
         assert_eq!(root.index(usize::MAX).pointer(), format!("/{}", usize::MAX));
         assert_eq!(root.pointer(), "");
+    }
+
+    /// Deeper than the ordering key holds, the positions kept are the outermost ones.
+    #[test]
+    fn order_keeps_the_outermost_positions() {
+        let root = Loc::ROOT;
+        let a = root.key("a", 4);
+        // Each `Loc` borrows its parent: the chain is built by recursion.
+        fn deep(parent: &Loc<'_>, depth: usize, f: &mut dyn FnMut(&Loc<'_>)) {
+            if depth == 0 {
+                f(parent);
+            } else {
+                deep(&parent.index(depth), depth - 1, f);
+            }
+        }
+        deep(&a, 10, &mut |l| {
+            let o = l.order();
+            assert_eq!(o.len, 8);
+            assert_eq!(o.positions, [5, 11, 10, 9, 8, 7, 6, 5]);
+            assert_eq!(l.pointer(), "/a/10/9/8/7/6/5/4/3/2/1");
+        });
+        assert_eq!(a.order().positions[..2], [5, 0]);
+        assert_eq!(root.key("x~/y", 0).pointer(), "/x~0~1y");
     }
 
     #[test]

@@ -42,6 +42,9 @@ impl Ord for Kept {
     }
 }
 
+/// How many violations the list makes room for at its first (a report rarely holds more).
+const FIRST_ROOM: usize = 16;
+
 /// Collects violations, keeping only `cap` of them: every error before any warning, and the
 /// earliest by input position among each. A hostile body that breaks a rule a million times
 /// costs a million comparisons, not a million stored messages, and 300 unknown members cannot
@@ -123,6 +126,10 @@ impl Sink {
         self.seq += 1;
         let heap = match &mut self.heap {
             None if self.list.len() + 1 < self.cap => {
+                if self.list.capacity() == 0 {
+                    // Room for a typical report at once: growing 4, 8, 16 copied the list twice.
+                    self.list.reserve_exact(self.cap.min(FIRST_ROOM));
+                }
                 self.list.push(Kept(violation));
                 return;
             }
