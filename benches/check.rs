@@ -13,7 +13,7 @@ use workloads::*;
 
 fn bench(c: &mut Criterion) {
     let ctx = context();
-    let with_profile = profile_context();
+    let with_profile = profile_engine();
     // Compile the schema before timing anything.
     let _ = &*SCHEMA;
     for (name, body) in INPUTS {
@@ -28,7 +28,7 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_function("check", |b| b.iter(|| check(black_box(body), &ctx)));
         g.bench_function("check_with_profile", |b| {
-            b.iter(|| check(black_box(body), &with_profile))
+            b.iter(|| check_on(&with_profile, black_box(body), &ctx))
         });
         g.finish();
     }

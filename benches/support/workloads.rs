@@ -66,14 +66,15 @@ pub fn context() -> idenfy_preflight::Context {
     idenfy_preflight::Context::new().with_today(time::macros::date!(2026 - 11 - 25))
 }
 
-/// The check's context with the partner profile of `examples/profile.json`, read once (a
-/// service reads its account's profile at start-up, not per request).
-pub fn profile_context() -> idenfy_preflight::Context {
+/// An engine for the partner profile of `examples/profile.json`, read and compiled once (a
+/// service builds its account's engine at start-up, not per request).
+pub fn profile_engine() -> idenfy_preflight::Engine {
     let file = include_bytes!("../../examples/profile.json");
-    let profile = idenfy_preflight::load_profile(file, &idenfy_preflight::Context::new())
-        .into_result()
-        .expect("the example profile loads");
-    context().with_profile(profile)
+    idenfy_preflight::Engine::builder()
+        .profile_file(file, &idenfy_preflight::Context::new())
+        .expect("the example profile loads")
+        .build()
+        .expect("its policies apply")
 }
 
 /// One operation of each kind on `body`; the result is returned so it is not optimized away.
@@ -95,4 +96,13 @@ pub fn schema_all_errors(body: &[u8]) -> usize {
 
 pub fn check(body: &[u8], ctx: &idenfy_preflight::Context) -> usize {
     idenfy_preflight::check(body, ctx).violations().len()
+}
+
+/// The same check under `engine`'s account.
+pub fn check_on(
+    engine: &idenfy_preflight::Engine,
+    body: &[u8],
+    ctx: &idenfy_preflight::Context,
+) -> usize {
+    engine.check(body, ctx).violations().len()
 }
