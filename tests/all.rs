@@ -7,37 +7,39 @@
 //! disturb).
 //!
 //! A new file under `tests/` goes into the list below; `every_test_file_is_built` fails until it
-//! does (Cargo.toml sets `autotests = false`, so nothing else would build it). `#[path]` makes
-//! each file resolve its own `mod common;` to `tests/common/mod.rs`, as when it was a crate.
+//! does (Cargo.toml sets `autotests = false`, so nothing else would build it). The helpers in
+//! `tests/common/` are one module here, used as `crate::common`.
 
-/// Declares each module from its file and keeps the list of files the guard below compares.
+mod common;
+
+/// Declares a module per file (`tests/<name>.rs`) and keeps the list the guard below compares.
 macro_rules! files {
-    ($($name:ident = $file:literal),* $(,)?) => {
-        $(#[path = $file] mod $name;)*
+    ($($name:ident),* $(,)?) => {
+        $(mod $name;)*
         /// The files built into this binary.
-        const FILES: &[&str] = &[$($file),*];
+        const FILES: &[&str] = &[$(concat!(stringify!($name), ".rs")),*];
     };
 }
 
 files! {
-    arbitrary = "arbitrary.rs",
-    bulk = "bulk.rs",
-    cli = "cli.rs",
-    cli_profile = "cli_profile.rs",
-    cli_usage = "cli_usage.rs",
-    explain = "explain.rs",
-    fuzz_dict = "fuzz_dict.rs",
-    layers = "layers.rs",
-    policies = "policies.rs",
-    privacy = "privacy.rs",
-    profile = "profile.rs",
-    properties = "properties.rs",
-    readme = "readme.rs",
-    response = "response.rs",
-    schema = "schema.rs",
-    strategies = "strategies.rs",
-    typed = "typed.rs",
-    validator = "validator.rs",
+    arbitrary,
+    bulk,
+    cli,
+    cli_profile,
+    cli_usage,
+    explain,
+    fuzz_dict,
+    layers,
+    policies,
+    privacy,
+    profile,
+    properties,
+    readme,
+    response,
+    schema,
+    strategies,
+    typed,
+    validator,
 }
 
 /// The `[[test]]` targets of their own in Cargo.toml, and this file.
