@@ -1,5 +1,5 @@
 //! The README's generated tables must match the catalogue.
-//! Regenerate with: `UPDATE_README=1 cargo test --all-features --test all readme::`.
+//! Regenerate with: `UPDATE_README=1 cargo test --test readme`.
 
 use std::path::Path;
 
@@ -42,6 +42,6 @@ fn readme_tables_match_the_catalogue() {
     }
     assert!(
         stale.is_empty(),
-        "README.md tables {stale:?} differ from the catalogue; run `UPDATE_README=1 cargo test --all-features --test all readme::`"
+        "README.md tables {stale:?} differ from the catalogue; run `UPDATE_README=1 cargo test --test readme`"
     );
 }
