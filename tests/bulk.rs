@@ -1,9 +1,7 @@
 //! `check --jsonl`, run as the real binary: one report per line in input order, bad lines
 //! reported where they are, the summary, exit codes, and no progress bar off a terminal.
 
-mod common;
-
-use common::{run, TODAY};
+use crate::common::{run, TODAY};
 use serde_json::Value;
 
 const VALID: &str = r#"{"clientId": "c1", "firstName": "John"}"#;

@@ -1,8 +1,6 @@
 //! Integration tests that run the real `idenfy-preflight` binary.
 
-mod common;
-
-use common::{example, run, Out, BIN, TODAY};
+use crate::common::{example, run, Out, BIN, TODAY};
 
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::Code;

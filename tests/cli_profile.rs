@@ -2,9 +2,7 @@
 //! apply, a broken profile is reported (exit 2) and no request is checked, a profile with only
 //! warnings says so on standard error and changes nothing else.
 
-mod common;
-
-use common::{example, run, TODAY};
+use crate::common::{example, run, TODAY};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

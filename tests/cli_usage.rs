@@ -2,9 +2,7 @@
 //! summaries and totals, `--quiet`, `--strict`, `--print-request`, suggestions, escaping,
 //! colour, the filters of `rules` and `codes`, and every `--help`'s example.
 
-mod common;
-
-use common::{example, run, Out, BIN, TODAY};
+use crate::common::{example, run, Out, BIN, TODAY};
 use serde_json::Value;
 use std::process::Command;
 

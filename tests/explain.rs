@@ -1,9 +1,7 @@
 //! Effective settings: each provenance, each setting that decides others, the digit-string cap,
 //! what stays unknown without a profile, and the `explain` subcommand.
 
-mod common;
-
-use common::{example, run, TODAY};
+use crate::common::{example, run, TODAY};
 use idenfy_preflight::{explain, load_profile, Context, Engine, Profile, Provenance};
 use serde_json::{json, Value};
 

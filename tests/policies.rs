@@ -1,9 +1,7 @@
 //! Partner policies: the Rust API on an `Engine`, the declarative form in a profile file, both
 //! reporting into the same violation list under the partner's codes, at their boundaries.
 
-mod common;
-
-use common::{run, TODAY};
+use crate::common::{run, TODAY};
 use idenfy_preflight::spec::rules::{Country, Length};
 use idenfy_preflight::{
     load_profile, schema, Code, Context, Engine, Policy, PolicyError, PolicySpec, Severity,

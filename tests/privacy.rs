@@ -6,9 +6,7 @@
 //! nothing in the output can be derived from the value (not the value, not a suggestion, not a
 //! listed character). With `show_values` the outputs differ, so the test can fail.
 
-mod common;
-
-use common::{run, TODAY};
+use crate::common::{run, TODAY};
 use idenfy_preflight::interop::{idenfy_error, problem_details};
 use idenfy_preflight::render::Human;
 use idenfy_preflight::{catalogue, check, check_response, explain, Context, Date, Month};

@@ -2,7 +2,7 @@
 //! link in the README and `docs/` resolves (file and `#heading`), every file in `docs/` is linked
 //! from the README, the README stays short, and its quick start prints what it shows.
 //!
-//! Regenerate the tables with: `UPDATE_DOCS=1 cargo test --all-features --test readme`
+//! Regenerate the tables with: `UPDATE_DOCS=1 cargo test --all-features --test all readme::`
 //! (`UPDATE_README=1` does the same).
 
 use std::path::{Path, PathBuf};
@@ -64,7 +64,7 @@ fn docs_tables_match_the_catalogue() {
     }
     assert!(
         stale.is_empty(),
-        "tables {stale:?} differ from the catalogue; run `UPDATE_DOCS=1 cargo test --all-features --test readme`"
+        "tables {stale:?} differ from the catalogue; run `UPDATE_DOCS=1 cargo test --all-features --test all readme::`"
     );
 }
 

@@ -2,7 +2,7 @@
 //! docs' examples, and an independent validator (the `jsonschema` crate) agrees with the engine
 //! on every rule the schema can express.
 //!
-//! Regenerate the files with: `UPDATE_SCHEMAS=1 cargo test --test schema`.
+//! Regenerate the files with: `UPDATE_SCHEMAS=1 cargo test --all-features --test all schema::`.
 
 use idenfy_preflight::schema::{self, expresses};
 use idenfy_preflight::spec::catalogue::FIELDS;
@@ -37,7 +37,7 @@ fn committed_schemas_match_the_catalogue() {
     }
     assert!(
         stale.is_empty(),
-        "schema/{stale:?} differ from what the catalogue generates; run `UPDATE_SCHEMAS=1 cargo test --test schema`"
+        "schema/{stale:?} differ from what the catalogue generates; run `UPDATE_SCHEMAS=1 cargo test --all-features --test all schema::`"
     );
     // And nothing in schema/ that no longer is generated.
     let mut committed: Vec<String> = std::fs::read_dir(schema_dir())

@@ -380,7 +380,7 @@ fn typed_request_reads_integers_written_with_a_fraction() {
 // `first_name`), so the struct is generated from the values themselves and the file is held equal
 // to what they generate, as schema/ is: a member added to the catalogue, a value added to a set,
 // a changed doc line, all fail here until the file is regenerated with
-// `UPDATE_TYPED=1 cargo test --all-features --test typed`.
+// `UPDATE_TYPED=1 cargo test --all-features --test all typed::`.
 
 mod generate {
     use idenfy_preflight::spec::catalogue::{Choices, CHOICES, FIELDS};
@@ -475,7 +475,7 @@ mod generate {
     }
 
     const HEADER: &str = r#"//! Generated from the catalogue (`src/spec/catalogue.rs`) by `tests/typed.rs`: do not edit.
-//! After changing the catalogue: `UPDATE_TYPED=1 cargo test --all-features --test typed`.
+//! After changing the catalogue: `UPDATE_TYPED=1 cargo test --all-features --test all typed::`.
 
 use super::{date, de_date, number, present};
 use super::{CountrySelection, Questionnaire, RiskAssessmentProfile};
@@ -631,7 +631,7 @@ fn the_typed_request_is_generated_from_the_catalogue() {
         } else {
             panic!(
                 "src/typed/generated.rs differs from what the catalogue generates; run \
-                 `UPDATE_TYPED=1 cargo test --all-features --test typed`"
+                 `UPDATE_TYPED=1 cargo test --all-features --test all typed::`"
             );
         }
     }

@@ -2,7 +2,7 @@
 
 Usage: python_jsonschema.py CORPUS
 
-CORPUS is written by `SCHEMA_CORPUS=CORPUS cargo test --test schema corpus_for_other_validators`:
+CORPUS is written by `SCHEMA_CORPUS=CORPUS cargo test --all-features --test all schema::corpus_for_other_validators`:
 generated requests with the engine's verdict, kept only where the schema must reach the same one.
 Every schema must load and be valid 2020-12, the docs' examples must pass, and every corpus
 verdict must match.

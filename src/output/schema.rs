@@ -3,7 +3,7 @@
 //! The schemas say what JSON Schema can say exactly about the body as sent; they never reject
 //! what the engine accepts. What only the engine checks is listed in docs/SCHEMAS.md ("What
 //! only the engine checks"). The files in `schema/` are these functions' output; a test keeps them
-//! equal (`UPDATE_SCHEMAS=1 cargo test --test schema` rewrites them).
+//! equal (`UPDATE_SCHEMAS=1 cargo test --test all schema::` rewrites them).
 
 use crate::diag::Code;
 use crate::spec::catalogue::FIELDS;

@@ -1,5 +1,5 @@
 //! Generated from the catalogue (`src/spec/catalogue.rs`) by `tests/typed.rs`: do not edit.
-//! After changing the catalogue: `UPDATE_TYPED=1 cargo test --all-features --test typed`.
+//! After changing the catalogue: `UPDATE_TYPED=1 cargo test --all-features --test all typed::`.
 
 use super::{date, de_date, number, present};
 use super::{CountrySelection, Questionnaire, RiskAssessmentProfile};
