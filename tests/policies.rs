@@ -514,3 +514,132 @@ fn huge_lengths_are_refused_before_a_generator_sees_them() {
         .collect();
     assert_eq!(got, [("/policies/acme.x/maxLength", Code::TooLarge)]);
 }
+
+/// What a policy shows of itself: its code, and in `Debug` its code and how many tests of the
+/// partner's it holds (a closure has nothing else to show).
+#[test]
+fn a_policy_shows_its_code() {
+    let p = Policy::on("acme.eu", "country")
+        .expect("a member")
+        .one_of(["LT"])
+        .test(|_| true);
+    assert_eq!(p.code(), "acme.eu");
+    let shown = format!("{p:?}");
+    assert!(shown.starts_with("Policy {"), "{shown}");
+    assert!(
+        shown.contains(r#"code: "acme.eu""#) && shown.contains("tests: 1"),
+        "{shown}"
+    );
+}
+
+/// Bounds are compared with the member's own, at both edges: sessionLength is 60–3600, so a
+/// maximum of 60 or a minimum of 3600 leaves one value to pass, one step further none.
+#[test]
+fn bounds_at_the_member_s_own_edges() {
+    let part = |p: Result<Policy, PolicyError>| p.and_then(Policy::checked).err().map(|e| e.part);
+    let on = || Policy::on("acme.s", "sessionLength");
+    assert_eq!(part(on().map(|p| p.max(60))), None);
+    assert_eq!(part(on().map(|p| p.max(59))), Some("max"));
+    assert_eq!(part(on().map(|p| p.min(3600))), None);
+    assert_eq!(part(on().map(|p| p.min(3601))), Some("min"));
+    let e = engine(on().map(|p| p.max(60)));
+    assert!(e.check_str(r#"{"clientId": "c", "sessionLength": 60}"#).is_valid());
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "sessionLength": 61}"#)),
+        one("/sessionLength", "acme.s", Severity::Error)
+    );
+}
+
+/// The longest length a policy may name (4096) is still compared with the member's own
+/// maximum; one more is refused as longer than any value; a maximum length however large
+/// refuses nothing and costs nothing.
+#[test]
+fn lengths_at_the_longest_a_policy_may_name() {
+    let reason = |p: Result<Policy, PolicyError>| {
+        p.and_then(Policy::checked)
+            .err()
+            .map(|e| (e.part, e.reason))
+    };
+    let r = || Policy::on("acme.r", "externalRef");
+    assert_eq!(
+        reason(r().map(|p| p.min_length(4096))),
+        Some((
+            "minLength",
+            "above the member's own maximum length: no value can pass"
+        ))
+    );
+    assert_eq!(
+        reason(r().map(|p| p.min_length(4097))),
+        Some(("minLength", "longer than any member's value may be"))
+    );
+    assert_eq!(reason(r().map(|p| p.max_length(usize::MAX))), None);
+    let e = engine(r().map(|p| p.max_length(usize::MAX)));
+    assert!(e.check_str(r#"{"clientId": "c", "externalRef": "abc"}"#).is_valid());
+}
+
+/// riskAssessmentProfile is an ID (1 or more) or a UUID: a set's value is one if it is either.
+#[test]
+fn a_set_for_an_id_or_uuid_member_takes_either() {
+    let uuid = "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab";
+    let part = |p: Result<Policy, PolicyError>| p.and_then(Policy::checked).err().map(|e| e.part);
+    let on = |values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
+        Policy::on("acme.risk", "riskAssessmentProfile").map(|p| p.one_of(values))
+    };
+    assert_eq!(part(on(&["1", uuid])), None);
+    assert_eq!(part(on(&["0"])), Some("oneOf"), "below the member's minimum");
+    assert_eq!(part(on(&["-3"])), Some("oneOf"));
+    assert_eq!(part(on(&["not-a-uuid"])), Some("oneOf"));
+    let e = engine(on(&[uuid]));
+    let body = format!(r#"{{"clientId": "c", "riskAssessmentProfile": "{uuid}"}}"#);
+    assert_eq!(found(&e.check_str(&body)), []);
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 12}"#)),
+        one("/riskAssessmentProfile", "acme.risk", Severity::Error)
+    );
+}
+
+/// A policy applies to the value the session runs with: the profile's dashboard default where
+/// the request leaves the member out or sends `null`, but where `null` is a value of its own
+/// (`questionnaire`: none) the request's `null` is what runs.
+#[test]
+fn a_policy_checks_the_default_the_session_runs_with() {
+    let file = br#"{"defaults": {"country": "DE", "locale": "lt", "questionnaire": "kyc"},
+        "policies": {"acme.eu": {"member": "country", "oneOf": ["LT", "LV"]},
+                     "acme.q": {"require": ["questionnaire"]},
+                     "acme.loc": {"require": ["locale"]}}}"#;
+    let report = load_profile(file, &Context::new());
+    assert_eq!(
+        report.violations().len(),
+        1,
+        "the default breaks acme.eu: {report}"
+    );
+    let ctx = Context::new().with_profile(report.into_result().expect("loads"));
+    let eu = one("/country", "acme.eu", Severity::Error);
+    assert_eq!(found(&check_str(r#"{"clientId": "c"}"#, &ctx)), eu);
+    assert_eq!(
+        found(&check_str(r#"{"clientId": "c", "country": null}"#, &ctx)),
+        eu
+    );
+    let v = &check_str(r#"{"clientId": "c"}"#, &ctx).violations()[0].clone();
+    assert!(v.message().contains("default"), "{}", v.message());
+    let ok = r#"{"clientId": "c", "country": "LT", "locale": null}"#;
+    assert_eq!(found(&check_str(ok, &ctx)), []);
+    let none = r#"{"clientId": "c", "country": "LT", "questionnaire": null}"#;
+    assert_eq!(
+        found(&check_str(none, &ctx)),
+        one("/questionnaire", "acme.q", Severity::Error)
+    );
+    // Without the default, the same request misses the required member.
+    let bare = load_profile(
+        br#"{"policies": {"acme.loc": {"require": ["locale"]}}}"#,
+        &Context::new(),
+    )
+    .into_result()
+    .expect("loads");
+    let bare = Context::new().with_profile(bare);
+    assert_eq!(
+        found(&check_str(r#"{"clientId": "c", "locale": null}"#, &bare)),
+        one("/locale", "acme.loc", Severity::Error)
+    );
+}
