@@ -733,6 +733,10 @@ mod generators {
                 // so some requests leave it out, and those that send it vary.
                 assert!(all.iter().all(|r| r.get("lastName").is_some_and(|v| !v.is_null())));
                 assert!(all.iter().any(|r| !r.contains_key("locale")));
+                // For questionnaire `null` is "none", not the default: acme.q has it sent.
+                assert!(all
+                    .iter()
+                    .all(|r| r.get("questionnaire").is_none_or(|q| !q.is_null())));
                 let countries: BTreeSet<String> =
                     all.iter().filter_map(|r| r.get("country")).map(Value::to_string).collect();
                 assert!(countries.len() > 1, "{countries:?}");
