@@ -544,7 +544,9 @@ fn bounds_at_the_member_s_own_edges() {
     assert_eq!(part(on().map(|p| p.min(3600))), None);
     assert_eq!(part(on().map(|p| p.min(3601))), Some("min"));
     let e = engine(on().map(|p| p.max(60)));
-    assert!(e.check_str(r#"{"clientId": "c", "sessionLength": 60}"#).is_valid());
+    assert!(e
+        .check_str(r#"{"clientId": "c", "sessionLength": 60}"#)
+        .is_valid());
     assert_eq!(
         found(&e.check_str(r#"{"clientId": "c", "sessionLength": 61}"#)),
         one("/sessionLength", "acme.s", Severity::Error)
@@ -575,7 +577,9 @@ fn lengths_at_the_longest_a_policy_may_name() {
     );
     assert_eq!(reason(r().map(|p| p.max_length(usize::MAX))), None);
     let e = engine(r().map(|p| p.max_length(usize::MAX)));
-    assert!(e.check_str(r#"{"clientId": "c", "externalRef": "abc"}"#).is_valid());
+    assert!(e
+        .check_str(r#"{"clientId": "c", "externalRef": "abc"}"#)
+        .is_valid());
 }
 
 /// riskAssessmentProfile is an ID (1 or more) or a UUID: a set's value is one if it is either.
@@ -588,7 +592,11 @@ fn a_set_for_an_id_or_uuid_member_takes_either() {
         Policy::on("acme.risk", "riskAssessmentProfile").map(|p| p.one_of(values))
     };
     assert_eq!(part(on(&["1", uuid])), None);
-    assert_eq!(part(on(&["0"])), Some("oneOf"), "below the member's minimum");
+    assert_eq!(
+        part(on(&["0"])),
+        Some("oneOf"),
+        "below the member's minimum"
+    );
     assert_eq!(part(on(&["-3"])), Some("oneOf"));
     assert_eq!(part(on(&["not-a-uuid"])), Some("oneOf"));
     let e = engine(on(&[uuid]));
@@ -654,7 +662,8 @@ mod generators {
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::{Config, TestRng, TestRunner};
 
-    const DEFAULTS: &[u8] = br#"{"defaults": {"locale": "lt", "country": "DE", "questionnaire": "kyc"},
+    const DEFAULTS: &[u8] =
+        br#"{"defaults": {"locale": "lt", "country": "DE", "questionnaire": "kyc"},
         "questionnaires": ["kyc"], "locales": ["lt", "en", "lv"],
         "policies": {
             "acme.names": {"require": ["lastName"]},
@@ -731,21 +740,32 @@ mod generators {
             if file == DEFAULTS {
                 // lastName has no default: always sent; locale's default satisfies acme.loc,
                 // so some requests leave it out, and those that send it vary.
-                assert!(all.iter().all(|r| r.get("lastName").is_some_and(|v| !v.is_null())));
+                assert!(all
+                    .iter()
+                    .all(|r| r.get("lastName").is_some_and(|v| !v.is_null())));
                 assert!(all.iter().any(|r| !r.contains_key("locale")));
                 // For questionnaire `null` is "none", not the default: acme.q has it sent.
                 assert!(all
                     .iter()
                     .all(|r| r.get("questionnaire").is_none_or(|q| !q.is_null())));
-                let countries: BTreeSet<String> =
-                    all.iter().filter_map(|r| r.get("country")).map(Value::to_string).collect();
+                let countries: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("country"))
+                    .map(Value::to_string)
+                    .collect();
                 assert!(countries.len() > 1, "{countries:?}");
-                let refs: BTreeSet<String> =
-                    all.iter().filter_map(|r| r.get("externalRef")).map(Value::to_string).collect();
+                let refs: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("externalRef"))
+                    .map(Value::to_string)
+                    .collect();
                 assert!(refs.len() > 1, "{refs:?}");
             } else {
-                let docs: BTreeSet<String> =
-                    all.iter().filter_map(|r| r.get("documents")).map(Value::to_string).collect();
+                let docs: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("documents"))
+                    .map(Value::to_string)
+                    .collect();
                 assert!(docs.len() > 1, "{docs:?}");
             }
         }
@@ -769,7 +789,11 @@ mod generators {
                 let name = m.label.pointer.trim_start_matches('/').to_owned();
                 let body: Value = serde_json::from_slice(&m.body).expect("JSON");
                 let value = body[name.as_str()].clone();
-                (m.label.policy.clone().unwrap_or_default(), m.label.pointer, value)
+                (
+                    m.label.policy.clone().unwrap_or_default(),
+                    m.label.pointer,
+                    value,
+                )
             })
             .collect();
         let of = |code: &str| -> Vec<(String, Value)> {
@@ -798,7 +822,11 @@ mod generators {
         };
         assert_eq!(length("acme.ref"), [("/externalRef".to_owned(), Some(2))]);
         assert_eq!(length("acme.long"), [("/firstName".to_owned(), Some(100))]);
-        assert_eq!(of("acme.huge"), [], "no length misses a 0–4096 policy alone");
+        assert_eq!(
+            of("acme.huge"),
+            [],
+            "no length misses a 0–4096 policy alone"
+        );
         assert_eq!(of("acme.eu").len(), 1);
         assert_eq!(of("acme.risk").len(), 1);
         assert_eq!(of("acme.ui").len(), 1);

@@ -548,14 +548,20 @@ fn findings_after_the_walk_keep_the_file_s_order() {
             "policies": {"acme.b": {"member": "country", "max": 3}}}"#,
     );
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!((got[0].0.as_str(), got[1].clone()), ("/locales/2", policy()));
+    assert_eq!(
+        (got[0].0.as_str(), got[1].clone()),
+        ("/locales/2", policy())
+    );
     let got = found(
         br#"{"policies": {"acme.a": {"require": ["firstName"]},
                           "acme.b": {"member": "country", "max": 3}},
              "locales": ["xx"]}"#,
     );
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!((got[0].clone(), got[1].0.as_str()), (policy(), "/locales/0"));
+    assert_eq!(
+        (got[0].clone(), got[1].0.as_str()),
+        (policy(), "/locales/0")
+    );
 }
 
 /// NFC required by default with one default country NFC cannot read: a warning at it; one it
@@ -585,13 +591,13 @@ fn a_profile_built_in_rust_may_spell_codes_in_either_case() {
     let ctx = Context::new().with_profile(profile);
     assert!(check_str(r#"{"clientId": "c", "checkAml": true}"#, &ctx).is_valid());
     let lacked = check_str(r#"{"clientId": "c", "verifyBank": true}"#, &ctx);
-    assert_eq!(
-        lacked.violations()[0].code(),
-        Code::FeatureNotInEnvironment
-    );
+    assert_eq!(lacked.violations()[0].code(), Code::FeatureNotInEnvironment);
     let e = idenfy_preflight::explain(br#"{"clientId": "c"}"#, &ctx);
     let source = |m: &str| e.setting(m).map(|s| s.provenance);
-    assert_eq!(source("checkAml"), Some(idenfy_preflight::Provenance::Unknown));
+    assert_eq!(
+        source("checkAml"),
+        Some(idenfy_preflight::Provenance::Unknown)
+    );
     assert_eq!(
         source("verifyBank"),
         Some(idenfy_preflight::Provenance::NotInEnvironment)
