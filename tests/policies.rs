@@ -785,6 +785,12 @@ mod generators {
             }
         }
         let ctx = ctx(DEFAULTS);
+        // Where a value breaks the policy and nothing else, that is the near miss: for
+        // acme.ui, a locale the account offers (no unsupported_locale beside the policy's).
+        for miss in policy_misses(&ctx) {
+            let report = idenfy_preflight::check(&miss.body, &ctx);
+            assert_eq!(report.violations().len(), 1, "{miss:?}: {report}");
+        }
         let got: Vec<(String, String, Value)> = policy_misses(&ctx)
             .into_iter()
             .map(|m| {
