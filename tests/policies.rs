@@ -7,6 +7,7 @@ use idenfy_preflight::{
     load_profile, schema, Code, Context, Engine, Policy, PolicyError, PolicySpec, Severity,
 };
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 
 fn found(report: &idenfy_preflight::Report<'_>) -> Vec<(String, String, Severity)> {
     report
@@ -548,4 +549,364 @@ fn huge_lengths_are_refused_before_a_generator_sees_them() {
         .map(|v| (v.pointer(), v.code()))
         .collect();
     assert_eq!(got, [("/policies/acme.x/maxLength", Code::TooLarge)]);
+}
+
+/// What a policy shows of itself: its code, and in `Debug` its code and how many tests of the
+/// partner's it holds (a closure has nothing else to show).
+#[test]
+fn a_policy_shows_its_code() {
+    let p = Policy::on("acme.eu", "country")
+        .expect("a member")
+        .one_of(["LT"])
+        .test(|_| true);
+    assert_eq!(p.code(), "acme.eu");
+    let shown = format!("{p:?}");
+    assert!(shown.starts_with("Policy {"), "{shown}");
+    assert!(
+        shown.contains(r#"code: "acme.eu""#) && shown.contains("tests: 1"),
+        "{shown}"
+    );
+}
+
+/// Bounds are compared with the member's own, at both edges: sessionLength is 60–3600, so a
+/// maximum of 60 or a minimum of 3600 leaves one value to pass, one step further none.
+#[test]
+fn bounds_at_the_member_s_own_edges() {
+    let part = |p: Result<Policy, PolicyError>| p.and_then(Policy::checked).err().map(|e| e.part);
+    let on = || Policy::on("acme.s", "sessionLength");
+    assert_eq!(part(on().map(|p| p.max(60))), None);
+    assert_eq!(part(on().map(|p| p.max(59))), Some("max"));
+    assert_eq!(part(on().map(|p| p.min(3600))), None);
+    assert_eq!(part(on().map(|p| p.min(3601))), Some("min"));
+    let e = engine(on().map(|p| p.max(60)));
+    assert!(e
+        .check_str(r#"{"clientId": "c", "sessionLength": 60}"#, &Context::new())
+        .is_valid());
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "sessionLength": 61}"#, &Context::new())),
+        one("/sessionLength", "acme.s", Severity::Error)
+    );
+}
+
+/// The longest length a policy may name (4096) is still compared with the member's own
+/// maximum; one more is refused as longer than any value; a maximum length however large
+/// refuses nothing and costs nothing.
+#[test]
+fn lengths_at_the_longest_a_policy_may_name() {
+    let reason = |p: Result<Policy, PolicyError>| {
+        p.and_then(Policy::checked)
+            .err()
+            .map(|e| (e.part, e.reason))
+    };
+    let r = || Policy::on("acme.r", "externalRef");
+    assert_eq!(
+        reason(r().map(|p| p.min_length(4096))),
+        Some((
+            "minLength",
+            "above the member's own maximum length: no value can pass"
+        ))
+    );
+    assert_eq!(
+        reason(r().map(|p| p.min_length(4097))),
+        Some(("minLength", "longer than any member's value may be"))
+    );
+    assert_eq!(reason(r().map(|p| p.max_length(usize::MAX))), None);
+    let e = engine(r().map(|p| p.max_length(usize::MAX)));
+    assert!(e
+        .check_str(r#"{"clientId": "c", "externalRef": "abc"}"#, &Context::new())
+        .is_valid());
+}
+
+/// riskAssessmentProfile is an ID (1 or more) or a UUID: a set's value is one if it is either.
+#[test]
+fn a_set_for_an_id_or_uuid_member_takes_either() {
+    let uuid = "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab";
+    let part = |p: Result<Policy, PolicyError>| p.and_then(Policy::checked).err().map(|e| e.part);
+    let on = |values: &[&str]| {
+        let values: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
+        Policy::on("acme.risk", "riskAssessmentProfile").map(|p| p.one_of(values))
+    };
+    assert_eq!(part(on(&["1", uuid])), None);
+    assert_eq!(
+        part(on(&["0"])),
+        Some("oneOf"),
+        "below the member's minimum"
+    );
+    assert_eq!(part(on(&["-3"])), Some("oneOf"));
+    assert_eq!(part(on(&["not-a-uuid"])), Some("oneOf"));
+    let e = engine(on(&[uuid]));
+    let body = format!(r#"{{"clientId": "c", "riskAssessmentProfile": "{uuid}"}}"#);
+    assert_eq!(found(&e.check_str(&body, &Context::new())), []);
+    assert_eq!(
+        found(&e.check_str(r#"{"clientId": "c", "riskAssessmentProfile": 12}"#, &Context::new())),
+        one("/riskAssessmentProfile", "acme.risk", Severity::Error)
+    );
+}
+
+/// A policy applies to the value the session runs with: the profile's dashboard default where
+/// the request leaves the member out or sends `null`, but where `null` is a value of its own
+/// (`questionnaire`: none) the request's `null` is what runs.
+#[test]
+fn a_policy_checks_the_default_the_session_runs_with() {
+    let file = br#"{"defaults": {"country": "DE", "locale": "lt", "questionnaire": "kyc"},
+        "policies": {"acme.eu": {"member": "country", "oneOf": ["LT", "LV"]},
+                     "acme.q": {"require": ["questionnaire"]},
+                     "acme.loc": {"require": ["locale"]}}}"#;
+    let report = load_profile(file, &Context::new());
+    assert_eq!(
+        report.violations().len(),
+        1,
+        "the default breaks acme.eu: {report}"
+    );
+    let engine = Engine::builder()
+        .profile(report.into_result().expect("loads"))
+        .build()
+        .expect("its policies apply");
+    let ctx = Context::new();
+    let eu = one("/country", "acme.eu", Severity::Error);
+    assert_eq!(found(&engine.check_str(r#"{"clientId": "c"}"#, &ctx)), eu);
+    assert_eq!(
+        found(&engine.check_str(r#"{"clientId": "c", "country": null}"#, &ctx)),
+        eu
+    );
+    let v = &engine.check_str(r#"{"clientId": "c"}"#, &ctx).violations()[0].clone();
+    assert!(v.message().contains("default"), "{}", v.message());
+    let ok = r#"{"clientId": "c", "country": "LT", "locale": null}"#;
+    assert_eq!(found(&engine.check_str(ok, &ctx)), []);
+    let none = r#"{"clientId": "c", "country": "LT", "questionnaire": null}"#;
+    assert_eq!(
+        found(&engine.check_str(none, &ctx)),
+        one("/questionnaire", "acme.q", Severity::Error)
+    );
+    // Without the default, the same request misses the required member.
+    let bare = load_profile(
+        br#"{"policies": {"acme.loc": {"require": ["locale"]}}}"#,
+        &Context::new(),
+    )
+    .into_result()
+    .expect("loads");
+    let bare = Engine::builder().profile(bare).build().expect("applies");
+    assert_eq!(
+        found(&bare.check_str(r#"{"clientId": "c", "locale": null}"#, &ctx)),
+        one("/locale", "acme.loc", Severity::Error)
+    );
+}
+
+/// Generators under a profile's policies (feature `proptest`): an account whose defaults meet
+/// its policies (one breaks a policy, one satisfies a requirement), with checks of each kind.
+#[cfg(feature = "proptest")]
+mod generators {
+    use super::*;
+    use idenfy_preflight::strategies::{near_misses, valid_request, NearMiss};
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+
+    const DEFAULTS: &[u8] =
+        br#"{"defaults": {"locale": "lt", "country": "DE", "questionnaire": "kyc"},
+        "questionnaires": ["kyc"], "locales": ["lt", "en", "lv"],
+        "policies": {
+            "acme.names": {"require": ["lastName"]},
+            "acme.loc": {"require": ["locale"]},
+            "acme.q": {"require": ["questionnaire"]},
+            "acme.eu": {"member": "country", "oneOf": ["LT", "LV"]},
+            "acme.ref": {"member": "externalRef", "minLength": 3, "maxLength": 5},
+            "acme.long": {"member": "firstName", "maxLength": 99},
+            "acme.huge": {"member": "lastName", "minLength": 0, "maxLength": 4096},
+            "acme.short": {"member": "expiryTime", "min": 60, "max": 3600},
+            "acme.risk": {"member": "riskAssessmentProfile", "oneOf": ["12", "13"]},
+            "acme.ui": {"member": "locale", "oneOf": ["lt", "en"]}
+        }}"#;
+
+    /// A list member's policy (no default of `country` here: a near miss on `documents` sends
+    /// no country, see the report of issue 17), and the longest maximum a policy may name on
+    /// a member that has none of its own (no value is one past it: no near miss).
+    const LISTS: &[u8] = br#"{"policies": {
+            "acme.docs": {"member": "documents", "oneOf": ["PASSPORT", "ID_CARD"]},
+            "acme.ref": {"member": "externalRef", "maxLength": 39},
+            "acme.qlen": {"member": "questionnaire", "maxLength": 4096}
+        }}"#;
+
+    /// An account: its engine and the per-call context.
+    struct Acct {
+        engine: Engine,
+        ctx: Context,
+    }
+
+    fn ctx(file: &[u8]) -> Acct {
+        let engine = Engine::builder()
+            .profile_file(file, &Context::new())
+            .expect("the profile loads")
+            .build()
+            .expect("its policies apply");
+        Acct {
+            engine,
+            ctx: Context::new().with_today(today()),
+        }
+    }
+
+    fn today() -> idenfy_preflight::Date {
+        idenfy_preflight::Date::from_calendar_date(2026, idenfy_preflight::Month::November, 25)
+            .expect("a date")
+    }
+
+    /// 64 valid requests, from a fixed seed.
+    fn valid(ctx: &Acct) -> Vec<serde_json::Map<String, Value>> {
+        let config = Config {
+            cases: 64,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let rng = TestRng::deterministic_rng(config.rng_algorithm);
+        let mut runner = TestRunner::new_with_rng(config, rng);
+        let strategy = valid_request(&ctx.engine, &ctx.ctx);
+        (0..64)
+            .map(|_| {
+                let v = strategy.new_tree(&mut runner).expect("generates").current();
+                match v {
+                    Value::Object(m) => m,
+                    other => panic!("not an object: {other}"),
+                }
+            })
+            .collect()
+    }
+
+    fn policy_misses(ctx: &Acct) -> Vec<NearMiss> {
+        near_misses(&ctx.engine, &ctx.ctx)
+            .into_iter()
+            .filter(|m| m.label.code == Code::Policy)
+            .collect()
+    }
+
+    #[test]
+    fn valid_requests_keep_the_policies_and_lean_on_the_defaults() {
+        for file in [DEFAULTS, LISTS] {
+            let ctx = ctx(file);
+            let all = valid(&ctx);
+            for request in &all {
+                let body = Value::Object(request.clone()).to_string();
+                let report = ctx.engine.check_str(&body, &ctx.ctx);
+                assert_eq!(report.error_count(), 0, "{report}");
+                let policy = report.violations().iter().find(|v| v.policy().is_some());
+                assert!(policy.is_none(), "{report}");
+            }
+            if file == DEFAULTS {
+                // lastName has no default: always sent; locale's default satisfies acme.loc,
+                // so some requests leave it out, and those that send it vary.
+                assert!(all
+                    .iter()
+                    .all(|r| r.get("lastName").is_some_and(|v| !v.is_null())));
+                assert!(all.iter().any(|r| !r.contains_key("locale")));
+                // For questionnaire `null` is "none", not the default: acme.q has it sent.
+                assert!(all
+                    .iter()
+                    .all(|r| r.get("questionnaire").is_none_or(|q| !q.is_null())));
+                let countries: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("country"))
+                    .map(Value::to_string)
+                    .collect();
+                assert!(countries.len() > 1, "{countries:?}");
+                let refs: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("externalRef"))
+                    .map(Value::to_string)
+                    .collect();
+                assert!(refs.len() > 1, "{refs:?}");
+            } else {
+                let docs: BTreeSet<String> = all
+                    .iter()
+                    .filter_map(|r| r.get("documents"))
+                    .map(Value::to_string)
+                    .collect();
+                assert!(docs.len() > 1, "{docs:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_policy_s_near_misses_earn_its_label() {
+        for file in [DEFAULTS, LISTS] {
+            let ctx = ctx(file);
+            for miss in policy_misses(&ctx) {
+                assert!(
+                    miss.label.holds(&ctx.engine.check(&miss.body, &ctx.ctx)),
+                    "{miss:?}"
+                );
+            }
+        }
+        let ctx = ctx(DEFAULTS);
+        // Where a value breaks the policy and nothing else, that is the near miss: for
+        // acme.ui, a locale the account offers (no unsupported_locale beside the policy's).
+        for miss in policy_misses(&ctx) {
+            let report = ctx.engine.check(&miss.body, &ctx.ctx);
+            assert_eq!(report.violations().len(), 1, "{miss:?}: {report}");
+        }
+        let got: Vec<(String, String, Value)> = policy_misses(&ctx)
+            .into_iter()
+            .map(|m| {
+                let name = m.label.pointer.trim_start_matches('/').to_owned();
+                let body: Value = serde_json::from_slice(&m.body).expect("JSON");
+                let value = body[name.as_str()].clone();
+                (
+                    m.label.policy.clone().unwrap_or_default(),
+                    m.label.pointer,
+                    value,
+                )
+            })
+            .collect();
+        let of = |code: &str| -> Vec<(String, Value)> {
+            got.iter()
+                .filter(|(c, _, _)| c == code)
+                .map(|(_, p, v)| (p.clone(), v.clone()))
+                .collect()
+        };
+        assert_eq!(of("acme.names"), [("/lastName".to_owned(), Value::Null)]);
+        // `null` is "none" for questionnaire, so the default does not stand in.
+        assert_eq!(of("acme.q"), [("/questionnaire".to_owned(), Value::Null)]);
+        assert_eq!(of("acme.loc"), [], "the default sets locale");
+        assert_eq!(
+            of("acme.short"),
+            [
+                ("/expiryTime".to_owned(), json!(59)),
+                ("/expiryTime".to_owned(), json!(3601))
+            ]
+        );
+        // One character short of the minimum, one past the maximum.
+        let length = |code: &str| -> Vec<(String, Option<usize>)> {
+            of(code)
+                .into_iter()
+                .map(|(p, v)| (p, v.as_str().map(|s| s.chars().count())))
+                .collect()
+        };
+        assert_eq!(length("acme.ref"), [("/externalRef".to_owned(), Some(2))]);
+        assert_eq!(length("acme.long"), [("/firstName".to_owned(), Some(100))]);
+        assert_eq!(
+            of("acme.huge"),
+            [],
+            "no length misses a 0–4096 policy alone"
+        );
+        assert_eq!(of("acme.eu").len(), 1);
+        assert_eq!(of("acme.risk").len(), 1);
+        assert_eq!(of("acme.ui").len(), 1);
+        let severities: BTreeSet<Severity> = policy_misses(&ctx)
+            .iter()
+            .map(|m| m.label.severity)
+            .collect();
+        assert_eq!(severities, [Severity::Error].into());
+        let lists_ctx = super::generators::ctx(LISTS);
+        let lists = policy_misses(&lists_ctx);
+        let pointers: Vec<(&str, Option<&str>)> = lists
+            .iter()
+            .map(|m| (m.label.pointer.as_str(), m.label.policy.as_deref()))
+            .collect();
+        assert_eq!(
+            pointers,
+            [
+                ("/documents/0", Some("acme.docs")),
+                ("/externalRef", Some("acme.ref"))
+            ]
+        );
+        let long: Value = serde_json::from_slice(&lists[1].body).expect("JSON");
+        assert_eq!(long["externalRef"].as_str().map(str::len), Some(40));
+    }
 }

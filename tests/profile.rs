@@ -644,3 +644,78 @@ fn each_permission_is_one_row() {
         assert_eq!(refused, declared, "{}", m.name());
     }
 }
+
+/// What the loader finds after walking the file (a policy that cannot apply) is ordered among
+/// the rest by its place in the file, whichever member comes first.
+#[test]
+fn findings_after_the_walk_keep_the_file_s_order() {
+    let policy = || {
+        (
+            "/policies/acme.b/max".to_owned(),
+            Code::InvalidPolicy,
+            Severity::Error,
+        )
+    };
+    let got = found(
+        br#"{"locales": ["lt", "en", "xx"],
+            "policies": {"acme.b": {"member": "country", "max": 3}}}"#,
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[1].clone()),
+        ("/locales/2", policy())
+    );
+    let got = found(
+        br#"{"policies": {"acme.a": {"require": ["firstName"]},
+                          "acme.b": {"member": "country", "max": 3}},
+             "locales": ["xx"]}"#,
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        (got[0].clone(), got[1].0.as_str()),
+        (policy(), "/locales/0")
+    );
+}
+
+/// NFC required by default with one default country NFC cannot read: a warning at it; one it
+/// reads, none.
+#[test]
+fn a_single_default_country_nfc_cannot_read_is_warned_of() {
+    assert_eq!(
+        found(br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": "US"}}"#),
+        [(
+            "/defaults/country".to_owned(),
+            Code::NfcCountryUnsupported,
+            Severity::Warning
+        )]
+    );
+    assert_eq!(
+        found(br#"{"nfcCountries": ["LT"], "defaults": {"nfcRequired": true, "country": "lt"}}"#),
+        []
+    );
+}
+
+/// A profile built in Rust may spell the codes of its sets in either case: `CHECKAML` among
+/// the features is checkAml, offered.
+#[test]
+fn a_profile_built_in_rust_may_spell_codes_in_either_case() {
+    let mut profile = Profile::default();
+    profile.features = Some(["CHECKAML".to_owned()].into());
+    let engine = Engine::builder().profile(profile).build().expect("no policy");
+    let ctx = Context::new();
+    assert!(engine
+        .check_str(r#"{"clientId": "c", "checkAml": true}"#, &ctx)
+        .is_valid());
+    let lacked = engine.check_str(r#"{"clientId": "c", "verifyBank": true}"#, &ctx);
+    assert_eq!(lacked.violations()[0].code(), Code::FeatureNotInEnvironment);
+    let e = engine.explain(br#"{"clientId": "c"}"#, &ctx);
+    let source = |m: &str| e.setting(m).map(|s| s.provenance);
+    assert_eq!(
+        source("checkAml"),
+        Some(idenfy_preflight::Provenance::Unknown)
+    );
+    assert_eq!(
+        source("verifyBank"),
+        Some(idenfy_preflight::Provenance::NotInEnvironment)
+    );
+}
