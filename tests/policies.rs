@@ -823,6 +823,27 @@ mod generators {
         }
     }
 
+    /// A dashboard default that breaks one policy (country DE, against acme.eu) and a policy on
+    /// a member entangled with it (documents, whose rule reads the country): a near miss on
+    /// documents goes out without a country, so the default would stand in and earn acme.eu
+    /// too. No near miss may carry an error its label does not name.
+    const TANGLED: &[u8] = br#"{"defaults": {"country": "DE"},
+        "policies": {
+            "acme.eu": {"member": "country", "oneOf": ["LT", "LV"]},
+            "acme.docs": {"member": "documents", "oneOf": ["PASSPORT"]}
+        }}"#;
+
+    #[test]
+    fn a_near_miss_never_lets_a_refused_default_stand_in() {
+        let ctx = ctx(TANGLED);
+        let misses = near_misses(&ctx.engine, &ctx.ctx);
+        assert!(!misses.is_empty());
+        for miss in &misses {
+            let report = ctx.engine.check(&miss.body, &ctx.ctx);
+            assert!(miss.label.holds(&report), "{miss:?}: {report}");
+        }
+    }
+
     #[test]
     fn each_policy_s_near_misses_earn_its_label() {
         for file in [DEFAULTS, LISTS] {

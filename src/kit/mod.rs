@@ -300,9 +300,10 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
     out.extend(policies::misses(ctx));
     if ctx.account().known() {
         // A partner profile can make a member's miss moot (a document type the account never
-        // allows, a legacy name included): a miss is kept only where its members, set on the
-        // smallest request that keeps the profile's policies, earn its label and no other
-        // error under the profile.
+        // allows, a legacy name included): a miss is kept only where it, applied to the
+        // smallest request that keeps the profile's policies as it is applied to any valid
+        // request (the members entangled with it removed, so a default may stand in for one),
+        // earns its label and no other error under the profile.
         //
         // Of the misses with one label, those with the fewest violations beside it are kept: a
         // default can bring a warning of a rule between members to one value that another
@@ -311,10 +312,8 @@ pub(crate) fn recipes(ctx: &Context) -> Vec<Recipe> {
         let counts: Vec<Option<usize>> = out
             .iter()
             .map(|r| match r {
-                Recipe::Members { set, label } => {
-                    let mut members = smallest.clone();
-                    members.extend(set.iter().cloned());
-                    let body = serde_json::to_vec(&Value::Object(members)).unwrap_or_default();
+                Recipe::Members { label, .. } => {
+                    let body = r.apply(&smallest, ctx).body;
                     let report = crate::check(&body, ctx);
                     label.holds(&report).then(|| report.violations().len())
                 }
