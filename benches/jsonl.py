@@ -1,5 +1,5 @@
 """Writes N lines of the docs' request example, compact, one per line: the input of the bulk
-mode's measurement in the README (`python3 benches/jsonl.py 1000000 > docs-1m.jsonl`)."""
+mode's measurement in docs/PERFORMANCE.md (`python3 benches/jsonl.py 1000000 > docs-1m.jsonl`)."""
 
 import json
 import pathlib

@@ -12,7 +12,7 @@ static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 const DOCS: &[u8] = include_bytes!("../examples/docs-request.json");
 const MINIMAL: &[u8] = br#"{"clientId": "100000", "firstName": "John Tom", "lastName": "Smith"}"#;
 /// Empty containers own no block. (Step content is left out: the rules between steps and data
-/// copy what they read, README "Performance".)
+/// copy what they read, docs/PERFORMANCE.md, "Allocations".)
 const CONTAINERS: &[u8] = br#"{"clientId": "c", "additionalData": {}, "documents": []}"#;
 
 /// Allocations made by one check of `body` (after a first check built the lazy tables).

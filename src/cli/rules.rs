@@ -8,7 +8,7 @@ use idenfy_preflight::render::rules_markdown_for;
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:
-  idenfy-preflight rules                  # the whole table, as in the README
+  idenfy-preflight rules                  # the whole table, as in docs/RULES.md
   idenfy-preflight rules firstName        # one member (its name or an alias, exactly)
   idenfy-preflight rules url              # every member whose name contains \"url\"
   idenfy-preflight rules --format json | jq '.[] | select(.personal) | .name'

@@ -149,7 +149,7 @@ mod tests {
     }
 }
 
-/// The handler tested the way the README's "Testing your service with generated requests"
+/// The handler tested the way the README's "Generated requests for your tests"
 /// shows: it must forward every valid request and refuse every near miss that has an error,
 /// naming the reason; under the service's own context (today's date) too.
 #[cfg(test)]
