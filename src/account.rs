@@ -309,6 +309,21 @@ impl Account {
         self.profile()?.default_session_length
     }
 
+    /// The account with its profile's policies already compiled (by an engine, when it is
+    /// built), so that no check compiles them.
+    pub(crate) fn with_policies(self, policies: Vec<CompiledPolicy>) -> Self {
+        Account {
+            policies: OnceLock::from(policies),
+            ..self
+        }
+    }
+
+    /// The policies compiled so far, if they are.
+    #[cfg(test)]
+    pub(crate) fn compiled_policies(&self) -> Option<&[CompiledPolicy]> {
+        self.policies.get().map(Vec::as_slice)
+    }
+
     /// The profile's policies that can apply, compiled by `compile` on the first call (once per
     /// account).
     pub(crate) fn policies(

@@ -10,7 +10,7 @@
 
 use crate::account::Account;
 use crate::context::{Context, UnknownFields, DEFAULT_EXPIRY_TIME};
-use crate::cross::policy::{Policy, PolicyError};
+use crate::cross::policy::{compile_profile, Policy, PolicyError};
 use crate::profile::Profile;
 use crate::report::{Explanation, ProfileReport, Report, ResponseReport, ValidRequest};
 use std::sync::Arc;
@@ -217,14 +217,16 @@ impl EngineBuilder {
             .into_iter()
             .map(Policy::checked)
             .collect::<Result<Vec<_>, _>>()?;
-        if let Some(profile) = &self.profile {
-            for (code, spec) in &profile.policies {
-                Policy::from_spec(code, spec)?;
+        let account = match self.profile {
+            Some(profile) => {
+                let compiled = compile_profile(&profile)?;
+                Some(Arc::new(Account::compile(profile).with_policies(compiled)))
             }
-        }
+            None => None,
+        };
         Ok(Engine {
             plan: Arc::new(Plan {
-                account: self.profile.map(|p| Arc::new(Account::compile(p))),
+                account,
                 unknown_fields: self.unknown_fields,
                 default_expiry_time: self.default_expiry_time,
                 policies,
@@ -547,6 +549,32 @@ mod tests {
         let refused = Engine::builder().profile_file(br#"{"flow": "iframe"}"#, &small);
         let report = refused.expect_err("too large under the context's limits");
         assert_eq!(report.violations()[0].code(), Code::DocumentTooLarge);
+    }
+
+    /// Building compiles the profile's policies once: they are there before the first check,
+    /// the same as a context carrying the profile compiles on its first.
+    #[test]
+    fn the_profile_policies_are_compiled_when_the_engine_is_built() {
+        let profile = crate::load_profile(EXAMPLE, &Context::new())
+            .into_result()
+            .expect("loads");
+        assert!(
+            !profile.policies.is_empty(),
+            "the example declares policies"
+        );
+        let engine = Engine::builder()
+            .profile(profile.clone())
+            .build()
+            .expect("applies");
+        let account = engine.plan.account.as_deref().expect("has a profile");
+        let built = account.compiled_policies().expect("compiled by build()");
+        let lazy = Context::new().with_profile(profile);
+        assert_eq!(lazy.account().compiled_policies(), None);
+        assert_eq!(crate::cross::policy::profile_policies(&lazy), built);
+        assert_eq!(
+            built.len(),
+            engine.profile().map_or(0, |p| p.policies.len())
+        );
     }
 
     /// Every entry point of the engine is the free function's with the engine's account: the

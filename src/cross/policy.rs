@@ -11,7 +11,7 @@ use crate::diag::loc::Place;
 use crate::diag::sink::Sink;
 use crate::diag::{Finding, Kind, PolicyFailure, Subject};
 use crate::json::Value;
-use crate::profile::PolicySpec;
+use crate::profile::{PolicySpec, Profile};
 use crate::spec::catalogue::{self, MemberId};
 use crate::spec::profile::MAX_POLICY_LENGTH;
 use crate::spec::rules::partner_code::{is_partner_code, NOT_A_PARTNER_CODE};
@@ -486,8 +486,23 @@ pub(crate) fn run_profile(facts: &Facts<'_>, ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// The policies of the partner profile in `ctx` that can apply, compiled once per account (a
-/// loaded profile's were validated when it was read; one built in Rust is validated here).
+/// The policies of `profile`, each validated as [`Policy::from_spec`] does and compiled: what an
+/// [`Engine`](crate::Engine) compiles once when it is built (the first that cannot apply is the
+/// error).
+pub(crate) fn compile_profile(profile: &Profile) -> Result<Vec<CompiledPolicy>, PolicyError> {
+    profile
+        .policies
+        .iter()
+        .map(|(code, spec)| {
+            validate(code, spec, false)?;
+            Ok(compile(&Arc::from(code.as_str()), spec))
+        })
+        .collect()
+}
+
+/// The policies of the partner profile in `ctx` that can apply, compiled once per account (an
+/// engine's were compiled when it was built; a profile put in a context by the crate itself is
+/// validated and compiled here, on its first check).
 pub(crate) fn profile_policies(ctx: &Context) -> &[CompiledPolicy] {
     ctx.account().policies(|profile| {
         profile
