@@ -255,9 +255,9 @@ impl Account {
             .filter_map(|(i, v)| v.as_ref().map(|v| (MemberId::at(i), v)))
     }
 
-    /// Whether the profile lists the environment's features and `m` is a feature not among them.
+    /// Whether the profile lists the features and `m` is one it lacks (any index fits the bits).
     pub(crate) fn lacks_feature(&self, m: MemberId) -> bool {
-        m.index() < 128 && self.lacks_feature & (1 << m.index()) != 0
+        self.lacks_feature & (1 << m.index()) != 0
     }
 
     /// The features the environment offers, where the profile lists them.

@@ -849,3 +849,41 @@ fn knowing_less_of_the_account_never_adds_an_error() {
         })
         .expect("a valid request stays valid with less known");
 }
+
+/// Under an account that requires NFC, the documents' near misses choose countries NFC can
+/// read: one it cannot would earn `nfc_country_not_supported` beside the label. EE comes first
+/// in the profile's lists and is the one NFC cannot read; LT and LV give both near misses (a
+/// type allowed nowhere chosen, a type allowed in one of two countries only).
+#[test]
+fn documents_near_misses_keep_to_countries_nfc_can_read() {
+    let file = br#"{"allowedDocuments": {"EE": ["PASSPORT"], "LT": ["PASSPORT", "ID_CARD"], "LV": ["PASSPORT"]},
+        "nfcCountries": ["LT", "LV"], "defaults": {"nfcRequired": true}}"#;
+    let profile = idenfy_preflight::load_profile(file, &Context::new())
+        .into_result()
+        .expect("the profile loads");
+    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    let mut codes = BTreeSet::new();
+    for miss in near_misses(&engine, &ctx) {
+        let code = miss.label.code;
+        if !matches!(
+            code,
+            Code::DocumentNotAllowed | Code::DocumentNotAllowedInCountry
+        ) {
+            continue;
+        }
+        let report = engine.check(&miss.body, &ctx);
+        assert!(miss.label.holds(&report), "{miss:?}: {report}");
+        assert_eq!(report.violations().len(), 1, "{miss:?}: {report}");
+        let body: serde_json::Value = serde_json::from_slice(&miss.body).expect("JSON");
+        let countries = match &body["country"] {
+            serde_json::Value::Array(items) => items.clone(),
+            one => vec![one.clone()],
+        };
+        assert!(
+            countries.iter().all(|c| c == "LT" || c == "LV"),
+            "{miss:?}"
+        );
+        codes.insert(code);
+    }
+    assert_eq!(codes.len(), 2, "both documents near misses: {codes:?}");
+}

@@ -703,11 +703,30 @@ fn failures(
         }
         _ => {}
     }
-    if !tests.is_empty() && *value != Value::Null {
+    // Never `null` here: `run` skips a request's `null`, and no default in effect is `null`.
+    if !tests.is_empty() {
         let json = value.to_serde();
         if tests.iter().any(|t| !t(&json)) {
             failures.push((None, PolicyFailure::Test));
         }
     }
     failures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A checked policy carries its compiled form (members looked up, set normalized), so no
+    /// check compiles it again.
+    #[test]
+    fn a_checked_policy_is_compiled_once() {
+        let policy = Policy::on("acme.locale", "locale")
+            .map(|p| p.one_of(["LT", "en"]))
+            .and_then(Policy::checked)
+            .expect("applies");
+        let compiled = policy.compiled.as_deref().expect("compiled by checked()");
+        assert_eq!(*compiled, compile(&policy.code, &policy.spec));
+        assert!(compiled.set.as_ref().is_some_and(|s| s.contains("lt")));
+    }
 }
