@@ -719,3 +719,23 @@ fn a_profile_built_in_rust_may_spell_codes_in_either_case() {
         Some(idenfy_preflight::Provenance::NotInEnvironment)
     );
 }
+
+/// A profile's report reads as a summary line and one indented line per finding (what the CLI
+/// and a service's log print).
+#[test]
+fn a_profile_report_displays_its_counts_and_findings() {
+    let report = load_profile(br#"{"flow": "popup", "locales": ["lt", "lt"]}"#, &Context::new());
+    let text = report.to_string();
+    let (errors, warnings) = (report.errors().count(), report.warnings().count());
+    assert!(errors >= 1, "{text}");
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("partner profile: {errors} error(s), {warnings} warning(s)").as_str())
+    );
+    let rest: Vec<&str> = lines.collect();
+    assert_eq!(rest.len(), report.violations().len(), "{text}");
+    for (line, v) in rest.iter().zip(report.violations()) {
+        assert_eq!(*line, format!("  {v}"));
+    }
+}

@@ -887,3 +887,85 @@ fn documents_near_misses_keep_to_countries_nfc_can_read() {
     }
     assert_eq!(codes.len(), 2, "both documents near misses: {codes:?}");
 }
+
+/// Under an account that requires NFC by default and reads only some countries, generated
+/// valid requests keep to those countries, or leave NFC optional where the session would run
+/// with the account's default country (EE, which NFC cannot read); each near miss of the NFC
+/// rule names a country NFC cannot read, and earns its label.
+#[test]
+fn generators_keep_to_the_countries_nfc_can_read() {
+    let file = br#"{"nfcCountries": ["LT", "LV"], "defaults": {"nfcRequired": true, "country": "EE"},
+        "allowedDocuments": {"EE": ["PASSPORT"], "LT": ["PASSPORT"]}}"#;
+    let profile = idenfy_preflight::load_profile(file, &Context::new())
+        .into_result()
+        .expect("the profile loads");
+    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    runner()
+        .run(&valid_body(&engine, &ctx), |body| {
+            let report = engine.check(&body, &ctx);
+            prop_assert!(
+                report.is_valid()
+                    && !report
+                        .violations()
+                        .iter()
+                        .any(|v| v.code() == Code::NfcCountryUnsupported),
+                "{}\n{report}",
+                String::from_utf8_lossy(&body)
+            );
+            Ok(())
+        })
+        .expect("generated valid requests keep NFC's countries");
+    let mut nfc = 0;
+    for miss in near_misses(&engine, &ctx) {
+        if miss.label.code != Code::NfcCountryUnsupported {
+            continue;
+        }
+        nfc += 1;
+        let report = engine.check(&miss.body, &ctx);
+        assert!(miss.label.holds(&report), "{miss:?}: {report}");
+        let body: serde_json::Value = serde_json::from_slice(&miss.body).expect("JSON");
+        let country = body["country"].as_str().expect("one country");
+        assert!(!["LT", "LV", "ALL"].contains(&country), "{miss:?}");
+    }
+    assert!(nfc > 0, "the NFC rule has near misses");
+}
+
+/// An account that restricts what the example profile leaves open or masks with a policy: UI
+/// languages with no locale policy, one questionnaire, one risk profile by its integer ID, one
+/// registry country, every permission withheld, two features, and defaults that put `ageMax`
+/// at `ageLimit`. Generated valid requests are clean under it (each set, gate and order is
+/// repaired, and nothing else is), and its near misses earn their labels.
+#[test]
+fn valid_requests_are_clean_under_an_account_that_restricts_everything() {
+    let file = br#"{"permissions": {"reviewFailedEdit": false, "reviewSuccessfulEdit": false,
+            "bankPacket": false, "digitString": false, "callbackOverride": false,
+            "additionalSteps": false},
+        "features": ["verifyEmail", "checkLiveness"],
+        "defaults": {"ageLimit": 18, "ageMax": 18},
+        "questionnaires": ["kyc-basic"], "riskAssessmentProfiles": ["12"],
+        "registryCenterCountries": ["LT"], "locales": ["lt", "en"]}"#;
+    let profile = idenfy_preflight::load_profile(file, &Context::new())
+        .into_result()
+        .expect("the profile loads");
+    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    runner()
+        .run(&valid_body(&engine, &ctx), |body| {
+            let report = engine.check(&body, &ctx);
+            let found: Vec<_> = report
+                .violations()
+                .iter()
+                .filter(|v| v.code() != Code::LegacyField)
+                .collect();
+            prop_assert!(
+                found.is_empty(),
+                "{}\n{found:?}",
+                String::from_utf8_lossy(&body)
+            );
+            Ok(())
+        })
+        .expect("generated valid requests are clean");
+    for miss in near_misses(&engine, &ctx) {
+        let report = engine.check(&miss.body, &ctx);
+        assert!(miss.label.holds(&report), "{miss:?}: {report}");
+    }
+}

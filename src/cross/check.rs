@@ -2,7 +2,7 @@
 
 use super::resolve::{resolve, Effective, Provenance};
 use super::vocab::{Cap, Forcing, Gate, Ignored, Listed, Needs, Order, Read, Requirement, Rule};
-use super::{report_at, Facts, Said};
+use super::{report_at, Facts};
 use crate::context::Context;
 use crate::diag::sink::Sink;
 use crate::diag::Subject;
@@ -56,12 +56,12 @@ fn forces(f: &Forcing, facts: &Facts, ctx: &Context, out: &mut Sink) {
 /// `on` left out (or `null`) is the partner profile's default where it states one, and unknown
 /// (the `unknown` finding) where not.
 fn requires(r: &Requirement, facts: &Facts, ctx: &Context, out: &mut Sink) {
+    // The resolver finds no value only where `on` is left out (or `null`) with no default.
     let on = effective(facts, r.on, ctx);
-    let unset = matches!(facts.said(r.on), Said::Absent | Said::Null);
     facts.each_true(r.members, |m, fact| {
         let finding = match on.map(|e| (e.value.as_bool(), e.from)) {
             Some((Some(false), from)) => (r.finding)(from.by_default()),
-            None if unset => (r.unknown)(),
+            None => (r.unknown)(),
             _ => return,
         };
         report_at(out, m, fact, finding);

@@ -211,3 +211,22 @@ fn ignored(i: &Ignored, members: &mut Members, ctx: &Context) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repair changes only what breaks its rule: the smallest request breaks none, and every
+    /// rule leaves it as it is.
+    #[test]
+    fn every_rule_leaves_the_smallest_request_as_it_is() {
+        let ctx = Context::new();
+        for (i, rule) in super::super::RULES.iter().enumerate() {
+            let mut members = super::super::Members::new();
+            members.insert("clientId".into(), "c1".into());
+            let before = members.clone();
+            keep(rule, &mut members, &ctx);
+            assert_eq!(members, before, "rule {i} of cross::RULES");
+        }
+    }
+}
