@@ -34,6 +34,14 @@ fn engine_of(profile: idenfy_preflight::Profile) -> Engine {
         .expect("the profile's policies apply")
 }
 
+/// The engine of a profile file, and the context the generators' tests check under.
+fn setup_of_file(file: &[u8]) -> Setup {
+    let profile = idenfy_preflight::load_profile(file, &Context::new())
+        .into_result()
+        .expect("the profile loads");
+    (engine_of(profile), Context::new().with_today(today()))
+}
+
 /// The example partner profile (examples/profile.json), and the same account in an iFrame
 /// flow: with them, valid requests keep the account's rules and near misses reach its codes.
 fn profiles() -> Vec<Setup> {
@@ -858,10 +866,7 @@ fn knowing_less_of_the_account_never_adds_an_error() {
 fn documents_near_misses_keep_to_countries_nfc_can_read() {
     let file = br#"{"allowedDocuments": {"EE": ["PASSPORT"], "LT": ["PASSPORT", "ID_CARD"], "LV": ["PASSPORT"]},
         "nfcCountries": ["LT", "LV"], "defaults": {"nfcRequired": true}}"#;
-    let profile = idenfy_preflight::load_profile(file, &Context::new())
-        .into_result()
-        .expect("the profile loads");
-    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    let (engine, ctx) = setup_of_file(file);
     let mut codes = BTreeSet::new();
     for miss in near_misses(&engine, &ctx) {
         let code = miss.label.code;
@@ -896,10 +901,7 @@ fn documents_near_misses_keep_to_countries_nfc_can_read() {
 fn generators_keep_to_the_countries_nfc_can_read() {
     let file = br#"{"nfcCountries": ["LT", "LV"], "defaults": {"nfcRequired": true, "country": "EE"},
         "allowedDocuments": {"EE": ["PASSPORT"], "LT": ["PASSPORT"]}}"#;
-    let profile = idenfy_preflight::load_profile(file, &Context::new())
-        .into_result()
-        .expect("the profile loads");
-    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    let (engine, ctx) = setup_of_file(file);
     runner()
         .run(&valid_body(&engine, &ctx), |body| {
             let report = engine.check(&body, &ctx);
@@ -944,10 +946,7 @@ fn valid_requests_are_clean_under_an_account_that_restricts_everything() {
         "defaults": {"ageLimit": 18, "ageMax": 18},
         "questionnaires": ["kyc-basic"], "riskAssessmentProfiles": ["12"],
         "registryCenterCountries": ["LT"], "locales": ["lt", "en"]}"#;
-    let profile = idenfy_preflight::load_profile(file, &Context::new())
-        .into_result()
-        .expect("the profile loads");
-    let (engine, ctx) = (engine_of(profile), Context::new().with_today(today()));
+    let (engine, ctx) = setup_of_file(file);
     runner()
         .run(&valid_body(&engine, &ctx), |body| {
             let report = engine.check(&body, &ctx);
