@@ -231,9 +231,12 @@ fn osa(a: &[char], b: &[char]) -> usize {
 }
 
 /// [`osa`] where it is at most `limit`, else some value above `limit`: the classifier only
-/// tells distances up to its "near" apart, so a candidate stops being computed as soon as two
-/// rows in a row are beyond it (no later cell can come back below: each takes from the two
-/// rows before it, or from its left, plus at least one past the first column).
+/// tells distances up to its "near" apart, so a candidate stops being computed as soon as one
+/// row is beyond it. No later cell can come back below: a cell takes from the row before it or
+/// from its left plus one, from the diagonal plus at most one, or across a swap from two rows
+/// back plus one; and a row beyond the limit has every diagonal cell of the row before it at
+/// least the limit (each cell is at most its diagonal plus one). The first column is the row's
+/// index, which only grows.
 fn osa_within(a: &[char], b: &[char], limit: usize) -> usize {
     // Three rows of the classic table, on the stack for names of up to 63 characters (all the
     // documented ones), rotated by reference rather than copied. Only candidates no bound
@@ -249,7 +252,6 @@ fn osa_within(a: &[char], b: &[char], limit: usize) -> usize {
         *slot = j as u8;
     }
     let limit = u8::try_from(limit).unwrap_or(u8::MAX);
-    let mut previous_beyond = false;
     for i in 1..=a.len() {
         let (ai, a_prev) = (a[i - 1], i.checked_sub(2).map(|k| a[k]));
         current[0] = i as u8;
@@ -265,11 +267,9 @@ fn osa_within(a: &[char], b: &[char], limit: usize) -> usize {
             current[j] = d;
             row_min = row_min.min(d);
         }
-        let beyond = row_min > limit;
-        if beyond && previous_beyond {
+        if row_min > limit {
             return usize::from(limit) + 1;
         }
-        previous_beyond = beyond;
         // The current row becomes the one before; the oldest is overwritten next.
         std::mem::swap(&mut two_back, &mut one_back);
         std::mem::swap(&mut one_back, &mut current);

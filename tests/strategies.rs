@@ -354,6 +354,36 @@ fn every_request_code_has_a_near_miss() {
     assert!(missing.is_empty(), "no near miss for {missing:?}");
 }
 
+/// An account that withholds a permission has a near miss for each member the permission gates:
+/// set to a value that member's own rules accept, it earns the missing permission alone. The
+/// bank sub-checks are the exception: alone they also need `verifyBank`, which the account may not
+/// turn on, so the bank packet is asked for through `verifyBank`.
+#[test]
+fn every_withheld_permission_has_a_near_miss_at_each_member_it_gates() {
+    let sub_checks = [
+        "verifyBankAccounts",
+        "verifyBankBalances",
+        "verifyBankTransactions",
+    ];
+    for permission in idenfy_preflight::Permission::ALL {
+        let file = serde_json::json!({"permissions": {permission.member(): false}}).to_string();
+        let (engine, ctx) = setup_of_file(file.as_bytes());
+        let misses = near_misses(&engine, &ctx);
+        for member in permission.gates() {
+            let at = format!("/{member}");
+            let found = misses
+                .iter()
+                .any(|m| m.label.code == Code::MissingPermission && m.label.pointer == at);
+            assert_eq!(
+                found,
+                !sub_checks.contains(member),
+                "{} withheld, {member}",
+                permission.as_str()
+            );
+        }
+    }
+}
+
 #[test]
 fn generated_valid_requests_are_valid_and_cover_every_member() {
     for (engine, ctx) in contexts() {

@@ -149,3 +149,35 @@ fn misses(ctx: &Context) -> Vec<CrossMiss> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// With NFC required, the repair drops only the countries NFC cannot read: one it reads,
+    /// and `ALL`, stay as sent, in either case and in a list.
+    #[test]
+    fn the_repair_keeps_what_nfc_reads() {
+        let mut profile = crate::Profile::default();
+        profile.nfc_countries = Some(["LT".to_owned()].into());
+        let ctx = Context::new().with_profile(profile);
+        let cases = [
+            (json!("LT"), Some(json!("LT"))),
+            (json!("lt"), Some(json!("lt"))),
+            (json!("ALL"), Some(json!("ALL"))),
+            (json!("LV"), None),
+            (json!(["LV", "LT"]), Some(json!(["LT"]))),
+            (json!(["ALL", "EE"]), Some(json!(["ALL"]))),
+            (json!(["LV"]), None),
+        ];
+        for (sent, kept) in cases {
+            let mut members = Members::new();
+            members.insert("nfcRequired".into(), true.into());
+            members.insert("country".into(), sent.clone());
+            keep(&mut members, &ctx);
+            assert_eq!(members.get("country"), kept.as_ref(), "{sent}");
+            assert_eq!(members.get("nfcRequired"), Some(&json!(true)), "{sent}");
+        }
+    }
+}

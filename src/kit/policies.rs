@@ -230,3 +230,26 @@ pub(crate) fn misses(ctx: &Context) -> Vec<Recipe> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value the policy accepts is kept as sent; only one it refuses is replaced (by the
+    /// set's first value), so generated requests reach every value the policy allows.
+    #[test]
+    fn a_value_the_policy_accepts_is_kept() {
+        let file =
+            br#"{"policies": {"acme.baltics": {"member": "country", "oneOf": ["LT", "LV"]}}}"#;
+        let profile = crate::load_profile(file, &Context::new())
+            .into_result()
+            .expect("the profile loads");
+        let ctx = Context::new().with_profile(profile);
+        for (sent, kept) in [("LV", "LV"), ("LT", "LT"), ("EE", "LT")] {
+            let mut members = Members::new();
+            members.insert("country".into(), sent.into());
+            keep(&mut members, &ctx);
+            assert_eq!(members.get("country"), Some(&Value::from(kept)), "{sent}");
+        }
+    }
+}
