@@ -384,6 +384,27 @@ fn every_withheld_permission_has_a_near_miss_at_each_member_it_gates() {
     }
 }
 
+/// An account that withholds one permission alone: generated valid requests leave out (or keep
+/// off) exactly the members that permission gates, whichever it is.
+#[test]
+fn valid_requests_are_clean_under_an_account_that_withholds_one_permission() {
+    for permission in idenfy_preflight::Permission::ALL {
+        let file = serde_json::json!({"permissions": {permission.member(): false}}).to_string();
+        let (engine, ctx) = setup_of_file(file.as_bytes());
+        let mut runner = TestRunner::new(Config {
+            cases: cases() / 4,
+            ..runner().config().clone()
+        });
+        runner
+            .run(&valid_body(&engine, &ctx), |body| {
+                let report = engine.check(&body, &ctx);
+                prop_assert!(report.is_valid(), "{}: {report}", permission.as_str());
+                Ok(())
+            })
+            .expect("generated valid requests are valid");
+    }
+}
+
 #[test]
 fn generated_valid_requests_are_valid_and_cover_every_member() {
     for (engine, ctx) in contexts() {

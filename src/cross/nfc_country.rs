@@ -180,4 +180,45 @@ mod tests {
             assert_eq!(members.get("nfcRequired"), Some(&json!(true)), "{sent}");
         }
     }
+
+    /// Where the session runs with a default country NFC cannot read, only a request that leaves
+    /// the country out has NFC made optional; one that sends a country NFC reads keeps it.
+    #[test]
+    fn a_refused_default_country_turns_nfc_off_only_when_it_is_in_effect() {
+        let mut profile = crate::Profile::default();
+        profile.nfc_countries = Some(["LT".to_owned()].into());
+        profile.defaults.insert("country".into(), json!("LV"));
+        let ctx = Context::new().with_profile(profile);
+        for (sent, nfc) in [(Some(json!("LT")), true), (None, false)] {
+            let mut members = Members::new();
+            members.insert("nfcRequired".into(), true.into());
+            if let Some(c) = &sent {
+                members.insert("country".into(), c.clone());
+            }
+            keep(&mut members, &ctx);
+            assert_eq!(members.get("nfcRequired"), Some(&json!(nfc)), "{sent:?}");
+        }
+    }
+
+    /// The near misses ask for NFC with each country the account works with that NFC cannot
+    /// read, and with the first country code NFC cannot read; never with one it reads.
+    #[test]
+    fn the_near_misses_name_countries_nfc_cannot_read() {
+        let mut profile = crate::Profile::default();
+        profile.nfc_countries = Some(["AF".to_owned(), "LT".to_owned()].into());
+        profile.allowed_documents = Some(
+            [("LT", "PASSPORT"), ("LV", "PASSPORT")]
+                .map(|(c, d)| (c.to_owned(), [d.to_owned()].into()))
+                .into(),
+        );
+        let ctx = Context::new().with_profile(profile);
+        let countries: Vec<serde_json::Value> = misses(&ctx)
+            .into_iter()
+            .flat_map(|m| m.set)
+            .filter(|(name, _)| *name == "country")
+            .map(|(_, v)| v)
+            .collect();
+        // The codes in the order the country rule lists them: AF first, then AX.
+        assert_eq!(countries, [json!("LV"), json!("AX")]);
+    }
 }

@@ -235,4 +235,71 @@ mod tests {
             }
         }
     }
+
+    /// The rule of `member` among the account's sets.
+    fn listed_rule(member: &str) -> &'static Rule {
+        super::super::RULES
+            .iter()
+            .find(|r| matches!(r, Rule::InSet(l) if l.member.name() == member))
+            .expect("a set rule of the member")
+    }
+
+    /// Each set's repair keeps what the account lists as sent and replaces, drops or thins out
+    /// only what it does not.
+    #[test]
+    fn a_set_repair_changes_only_what_the_account_does_not_list() {
+        let file = br#"{"riskAssessmentProfiles": ["12", "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab"],
+            "locales": ["lt", "en"], "registryCenterCountries": ["LT"],
+            "questionnaires": ["kyc-basic"]}"#;
+        let profile = crate::load_profile(file, &Context::new())
+            .into_result()
+            .expect("the profile loads");
+        let ctx = Context::new().with_profile(profile);
+        let uuid = "e8cadb52-d429-4dc2-b788-99dfbbe8a4ab";
+        let cases: [(&str, Value, Option<Value>); 11] = [
+            ("riskAssessmentProfile", 12.into(), Some(12.into())),
+            ("riskAssessmentProfile", "12".into(), Some("12".into())),
+            ("riskAssessmentProfile", uuid.into(), Some(uuid.into())),
+            // Replaced by the first listed, written as the request writes an integer ID.
+            ("riskAssessmentProfile", 99.into(), Some(12.into())),
+            ("locale", "en".into(), Some("en".into())),
+            ("locale", "EN".into(), Some("EN".into())),
+            // One iDenfy offers but the account does not, and one iDenfy does not offer at all
+            // (which has its own warning, not this rule's).
+            ("locale", "lv".into(), None),
+            ("locale", "xx".into(), Some("xx".into())),
+            (
+                "registryCentersCountries",
+                serde_json::json!(["LV", "LT"]),
+                Some(serde_json::json!(["LT"])),
+            ),
+            (
+                "questionnaire",
+                "kyc-basic".into(),
+                Some("kyc-basic".into()),
+            ),
+            ("questionnaire", "other".into(), Some("kyc-basic".into())),
+        ];
+        for (member, sent, kept) in cases {
+            let mut members = super::super::Members::new();
+            members.insert(member.into(), sent.clone());
+            keep(listed_rule(member), &mut members, &ctx);
+            assert_eq!(members.get(member), kept.as_ref(), "{member}: {sent}");
+        }
+    }
+
+    /// An age limit above the age maximum is swapped with it, each where the request set it.
+    #[test]
+    fn an_age_limit_above_the_maximum_is_swapped() {
+        let rule = super::super::RULES
+            .iter()
+            .find(|r| matches!(r, Rule::AtMost(_)))
+            .expect("the order rule");
+        let mut members = super::super::Members::new();
+        members.insert("ageLimit".into(), 30.into());
+        members.insert("ageMax".into(), 20.into());
+        keep(rule, &mut members, &Context::new());
+        assert_eq!(members.get("ageLimit"), Some(&20.into()));
+        assert_eq!(members.get("ageMax"), Some(&30.into()));
+    }
 }

@@ -195,6 +195,18 @@ impl Place {
 mod tests {
     use super::*;
 
+    /// A pointer without escapes is allocated once, at its length: its length is counted before
+    /// it is written (indexes of one digit and of several).
+    #[test]
+    fn a_pointer_is_allocated_at_its_length() {
+        let root = Loc::ROOT;
+        let list = root.key("list", 0);
+        for i in [0, 9, 10, 123, 1_234_567] {
+            let p = list.index(i).key("name", 1).pointer();
+            assert_eq!(p.capacity(), p.len(), "{p}");
+        }
+    }
+
     #[test]
     fn pointer_escapes_per_rfc6901() {
         let root = Loc::ROOT;

@@ -204,6 +204,26 @@ mod tests {
             .collect()
     }
 
+    /// The list makes room for a typical report at its first violation, so it is not copied as
+    /// it grows to that size.
+    #[test]
+    fn the_first_violation_makes_room_for_a_typical_report() {
+        let mut sink = Sink::new(false, 100);
+        sink.report(
+            &ROOT.key("x", 0),
+            Finding::error(Kind::NullNotAllowed),
+            None,
+        );
+        assert_eq!(sink.list.capacity(), FIRST_ROOM);
+        let mut small = Sink::new(false, 4);
+        small.report(
+            &ROOT.key("x", 0),
+            Finding::error(Kind::NullNotAllowed),
+            None,
+        );
+        assert_eq!(small.list.capacity(), 4);
+    }
+
     /// Among violations at one place, arrival decides: an error displaces the latest warning,
     /// not the first.
     #[test]
