@@ -164,17 +164,24 @@ pub mod response {
 pub const PROFILE_ONLY_CODES: &[Code] = &[Code::InvalidPolicy];
 
 /// Answers for an HTTP API in front of iDenfy: RFC 9457 problem details, or iDenfy's own error
-/// body, built from an invalid report.
+/// body, built from an invalid report; the answers given before the engine runs (credentials,
+/// content type, method) and the warnings header, as `schema/openapi.json` states them.
 pub mod interop {
     pub use crate::output::idenfy::{idenfy_error, identifier as idenfy_identifier, IdenfyError};
+    pub use crate::output::openapi::{
+        method_not_allowed, unauthorized, unsupported_media_type, warnings_header, TOKEN_PATH,
+        WARNINGS_HEADER,
+    };
     pub use crate::output::problem::{
         fragment_pointer, problem_details, ProblemDetails, ProblemError, PROBLEM_JSON,
     };
 }
 
 /// The JSON Schemas (2020-12) of the request, the response and the report, generated from the
-/// catalogue (the files in `schema/` are their output), and what only the engine can check.
+/// catalogue, the OpenAPI 3.1 document that embeds them (the files in `schema/` are their
+/// output), and what only the engine can check.
 pub mod schema {
+    pub use crate::output::openapi::openapi;
     pub use crate::output::schema::{
         all, engine_only, expresses, profile_schema, report_schema, request_schema,
         response_schema, EngineOnly, Scope,

@@ -18,13 +18,35 @@ fn schema_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schema")
 }
 
+/// JSON text with the characters escaped (`\u0085`) that a YAML reader would not take raw or
+/// would read as a line break: the same JSON, and openapi-spec-validator (which reads JSON as
+/// YAML) reads it too. All of them are in the BMP, where YAML's `\u` escape is JSON's.
+fn yaml_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every file of `schema/`: the JSON Schemas and the OpenAPI document that embeds them.
+fn published() -> Vec<(&'static str, Value)> {
+    let mut files = schema::all();
+    files.push(("openapi.json", schema::openapi()));
+    files
+}
+
 #[test]
 fn committed_schemas_match_the_catalogue() {
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
     let mut stale = Vec::new();
-    for (name, generated) in schema::all() {
+    for (name, generated) in published() {
         let path = schema_dir().join(name);
-        let text = serde_json::to_string_pretty(&generated).expect("schema serializes") + "\n";
+        let text = yaml_safe(&serde_json::to_string_pretty(&generated).expect("schema serializes")) + "\n";
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         if committed != text {
             if update {
@@ -46,12 +68,70 @@ fn committed_schemas_match_the_catalogue() {
         .filter(|n| n.ends_with(".json"))
         .collect();
     committed.sort();
-    let mut generated: Vec<String> = schema::all().into_iter().map(|(n, _)| n.into()).collect();
+    let mut generated: Vec<String> = published().into_iter().map(|(n, _)| n.into()).collect();
     generated.sort();
     assert_eq!(
         committed, generated,
         "schema/ holds exactly the generated schemas"
     );
+}
+
+/// The OpenAPI document embeds the published schemas as they are, and its examples hold: the
+/// docs' request and response validate, and each error example is what its schema says and, for
+/// 400, what the engine answers to the example's request.
+#[test]
+fn the_openapi_document_embeds_the_schemas_and_its_examples_hold() {
+    let doc = schema::openapi();
+    let components = &doc["components"];
+    let component = |name: &str| {
+        let mut root = json!({"$ref": format!("#/components/schemas/{name}")});
+        root["components"] = components.clone();
+        jsonschema::validator_for(&root).expect("the component compiles")
+    };
+    for (name, mut published) in [
+        ("TokenRequest", schema::request_schema()),
+        ("TokenResponse", schema::response_schema()),
+    ] {
+        let published = published.as_object_mut().expect("an object");
+        published.remove("$schema");
+        published.remove("$id");
+        assert_eq!(components["schemas"][name], json!(published), "{name}");
+    }
+    let post = &doc["paths"]["/api/v2/token"]["post"];
+    for (name, example) in post["requestBody"]["content"]["application/json"]["examples"]
+        .as_object()
+        .expect("examples")
+    {
+        assert!(component("TokenRequest").is_valid(&example["value"]), "{name}");
+        assert!(
+            check_value(&example["value"], &Context::new()).is_valid(),
+            "{name}"
+        );
+    }
+    let responses = &post["responses"];
+    let created = &responses["201"]["content"]["application/json"]["example"];
+    assert!(component("TokenResponse").is_valid(created));
+    let bad = &responses["400"]["content"];
+    assert_eq!(bad["application/json"]["example"]["identifier"], "BAD_VALUE");
+    assert!(component("IdenfyError").is_valid(&bad["application/json"]["example"]));
+    let problem = &bad[idenfy_preflight::interop::PROBLEM_JSON]["example"];
+    assert!(component("ProblemDetails").is_valid(problem));
+    let codes: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["invalid_country_code", "url_not_https"]);
+    for (status, e) in [
+        ("401", idenfy_preflight::interop::unauthorized()),
+        ("415", idenfy_preflight::interop::unsupported_media_type()),
+    ] {
+        let example = &responses[status]["content"]["application/json"]["example"];
+        assert!(component("IdenfyError").is_valid(example), "{status}");
+        assert_eq!(example["identifier"], e.identifier, "{status}");
+        assert_eq!(status, e.status.to_string());
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 pub(crate) mod catalogue;
 pub(crate) mod human;
 pub(crate) mod idenfy;
+pub(crate) mod openapi;
 pub(crate) mod problem;
 pub(crate) mod schema;
 pub(crate) mod table;
