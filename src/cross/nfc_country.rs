@@ -159,8 +159,10 @@ mod tests {
     /// and `ALL`, stay as sent, in either case and in a list.
     #[test]
     fn the_repair_keeps_what_nfc_reads() {
-        let mut profile = crate::Profile::default();
-        profile.nfc_countries = Some(["LT".to_owned()].into());
+        let profile = crate::Profile {
+            nfc_countries: Some(["LT".to_owned()].into()),
+            ..Default::default()
+        };
         let ctx = Context::new().with_profile(profile);
         let cases = [
             (json!("LT"), Some(json!("LT"))),
@@ -185,8 +187,10 @@ mod tests {
     /// the country out has NFC made optional; one that sends a country NFC reads keeps it.
     #[test]
     fn a_refused_default_country_turns_nfc_off_only_when_it_is_in_effect() {
-        let mut profile = crate::Profile::default();
-        profile.nfc_countries = Some(["LT".to_owned()].into());
+        let mut profile = crate::Profile {
+            nfc_countries: Some(["LT".to_owned()].into()),
+            ..Default::default()
+        };
         profile.defaults.insert("country".into(), json!("LV"));
         let ctx = Context::new().with_profile(profile);
         for (sent, nfc) in [(Some(json!("LT")), true), (None, false)] {
@@ -204,13 +208,15 @@ mod tests {
     /// read, and with the first country code NFC cannot read; never with one it reads.
     #[test]
     fn the_near_misses_name_countries_nfc_cannot_read() {
-        let mut profile = crate::Profile::default();
-        profile.nfc_countries = Some(["AF".to_owned(), "LT".to_owned()].into());
-        profile.allowed_documents = Some(
-            [("LT", "PASSPORT"), ("LV", "PASSPORT")]
-                .map(|(c, d)| (c.to_owned(), [d.to_owned()].into()))
-                .into(),
-        );
+        let profile = crate::Profile {
+            nfc_countries: Some(["AF".to_owned(), "LT".to_owned()].into()),
+            allowed_documents: Some(
+                [("LT", "PASSPORT"), ("LV", "PASSPORT")]
+                    .map(|(c, d)| (c.to_owned(), [d.to_owned()].into()))
+                    .into(),
+            ),
+            ..Default::default()
+        };
         let ctx = Context::new().with_profile(profile);
         let countries: Vec<serde_json::Value> = misses(&ctx)
             .into_iter()

@@ -302,4 +302,36 @@ mod tests {
         assert_eq!(members.get("ageLimit"), Some(&20.into()));
         assert_eq!(members.get("ageMax"), Some(&30.into()));
     }
+
+    /// A member the account may not set is left out, each by its own permission: with only one
+    /// withheld, only its members go.
+    #[test]
+    fn a_withheld_permission_drops_only_its_own_members() {
+        let rule = super::super::RULES
+            .iter()
+            .find(|r| matches!(r, Rule::Gated(Gate::Permissions(_))))
+            .expect("the permissions rule");
+        for permission in crate::Permission::ALL {
+            let file = serde_json::json!({"permissions": {permission.member(): false}}).to_string();
+            let profile = crate::load_profile(file.as_bytes(), &Context::new())
+                .into_result()
+                .expect("the profile loads");
+            let ctx = Context::new().with_profile(profile);
+            let mut members = super::super::Members::new();
+            for &(m, _, _) in super::super::PERMISSION_GATES.iter() {
+                members.insert(m.name().into(), true.into());
+            }
+            keep(rule, &mut members, &ctx);
+            for &(m, p, _) in super::super::PERMISSION_GATES.iter() {
+                let kept = members.contains_key(m.name());
+                assert_eq!(
+                    kept,
+                    p != permission,
+                    "{} withheld, {}",
+                    permission.as_str(),
+                    m.name()
+                );
+            }
+        }
+    }
 }
