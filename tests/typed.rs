@@ -456,13 +456,15 @@ mod generate {
                 "Date".into(),
                 Some("serialize_with = \"date\", deserialize_with = \"de_date\", default"),
             ),
+            // Unsigned: no member takes a negative number. A member without a maximum takes
+            // any integer the engine reads, up to 64 bits (past them it keeps the literal as
+            // written, which no integer type holds).
             Shape::Int(b) => {
-                assert!(
-                    b.min >= 0 && b.max.is_none_or(|max| max <= i64::from(u32::MAX)),
-                    "{}: bounds a u32 cannot hold",
-                    m.name
-                );
-                ("u32".into(), None)
+                assert!(b.min >= 0, "{}: a negative minimum", m.name);
+                match b.max {
+                    Some(max) if max <= i64::from(u32::MAX) => ("u32".into(), None),
+                    _ => ("u64".into(), None),
+                }
             }
             // NaN and the infinities go out as strings, so the check sees them.
             Shape::Number(_) => ("f64".into(), Some("serialize_with = \"number\"")),

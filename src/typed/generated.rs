@@ -198,10 +198,10 @@ pub struct TokenRequest {
     pub check_driver_license: Option<bool>,
     /// Minimum age.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub age_limit: Option<u32>,
+    pub age_limit: Option<u64>,
     /// Maximum age.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub age_max: Option<u32>,
+    pub age_max: Option<u64>,
     /// Passive face liveness.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_live_face_validation: Option<bool>,
