@@ -92,6 +92,9 @@ mod kit;
 mod output;
 mod profile;
 mod report;
+#[cfg(feature = "server")]
+#[cfg_attr(docsrs, doc(cfg(feature = "server")))]
+pub mod server;
 #[doc(hidden)]
 pub mod spec;
 #[cfg(feature = "proptest")]

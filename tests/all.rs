@@ -37,6 +37,7 @@ files! {
     readme,
     response,
     schema,
+    serve,
     strategies,
     typed,
     validator,

@@ -17,6 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["output", "typed", "validate"],
     &["kit"],
     &["strategies", "arbitrary"],
+    // The edge a service links: reads bodies (and the clock) around the checks.
+    &["server"],
     &["cli"],
 ];
 

@@ -9,6 +9,7 @@ mod explain;
 mod input;
 mod output;
 mod rules;
+mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use idenfy_preflight::{
@@ -47,6 +48,7 @@ impl From<Status> for ExitCode {
   idenfy-preflight explain request.json --profile profile.json
   idenfy-preflight rules firstName
   idenfy-preflight codes --format json
+  idenfy-preflight serve --port 8080
 
 Exit status: 0 valid (warnings allowed unless --strict), 1 invalid, 2 usage or read errors."
 )]
@@ -80,6 +82,9 @@ enum Command {
     Rules(rules::Args),
     /// Print every violation code with its meaning, or the codes matching CODE.
     Codes(codes::Args),
+    /// Serve a local stand-in for POST /api/v2/token on 127.0.0.1: it answers like iDenfy
+    /// (401, 400 with iDenfy's error body, 201 with a token) with the same checks.
+    Serve(serve::Args),
 }
 
 /// How much to print and what fails the run, one definition for `check` and `check-response`.
@@ -278,6 +283,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Explain(args) => explain::run(args, &out),
         Command::Rules(args) => rules::run(args, &out),
         Command::Codes(args) => codes::run(args, &out),
+        Command::Serve(args) => serve::run(args, &out),
     };
     status.into()
 }

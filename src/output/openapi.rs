@@ -10,8 +10,7 @@
 use super::idenfy::{idenfy_error, IdenfyError};
 use super::problem::{problem_details, PROBLEM_JSON};
 use super::schema::{request_schema, response_schema};
-use crate::diag::{Code, Severity};
-use crate::report::Report;
+use crate::diag::{Code, Severity, Violation};
 use serde_json::{json, Value};
 
 /// The token endpoint's path.
@@ -95,18 +94,18 @@ pub fn method_not_allowed() -> IdenfyError {
     )
 }
 
-/// The value of the [`WARNINGS_HEADER`] for `report`; `None` when it has no warnings. Only codes
-/// and pointers: no value the caller sent.
+/// The value of the [`WARNINGS_HEADER`] for a report's violations; `None` when there is no
+/// warning among them. Only codes and pointers: no value the caller sent.
 ///
 /// ```
 /// use idenfy_preflight::{check_str, interop::warnings_header, Context};
 ///
-/// let report = check_str(r#"{"clientId": "c", "personScanRef": "p"}"#, &Context::new());
-/// assert_eq!(warnings_header(&report).as_deref(), Some("legacy_field #/personScanRef"));
+/// let report = check_str(r#"{"clientId": "c", "firstNme": "Jo"}"#, &Context::new());
+/// let header = warnings_header(report.violations());
+/// assert_eq!(header.as_deref(), Some("unknown_field #/firstNme"));
 /// ```
-pub fn warnings_header(report: &Report<'_>) -> Option<String> {
-    let entries: Vec<String> = report
-        .violations()
+pub fn warnings_header(violations: &[Violation]) -> Option<String> {
+    let entries: Vec<String> = violations
         .iter()
         .filter(|v| v.severity() == Severity::Warning)
         .map(|v| {
