@@ -384,6 +384,23 @@ fn every_withheld_permission_has_a_near_miss_at_each_member_it_gates() {
     }
 }
 
+/// A member whose feature the environment lacks keeps its value near misses: only `true` needs
+/// the feature, so a wrong type there earns that error alone.
+#[test]
+fn members_of_a_lacking_feature_keep_their_value_near_misses() {
+    let (engine, ctx) = setup_of_file(br#"{"features": []}"#);
+    let misses = near_misses(&engine, &ctx);
+    for member in ["verifyBank", "checkAml", "nfcRequired", "utilityBill", "checkLid"] {
+        let at = format!("/{member}");
+        assert!(
+            misses
+                .iter()
+                .any(|m| m.label.code == Code::WrongType && m.label.pointer == at),
+            "{member}"
+        );
+    }
+}
+
 /// An account that withholds one permission alone: generated valid requests leave out (or keep
 /// off) exactly the members that permission gates, whichever it is.
 #[test]
