@@ -498,6 +498,12 @@ impl<'a> Explanation<'a> {
         Explanation { report, settings }
     }
 
+    /// The report and the settings, owned (for the server's extractor).
+    #[cfg(feature = "server")]
+    pub(crate) fn into_parts(self) -> (Report<'a>, Vec<Setting>) {
+        (self.report, self.settings)
+    }
+
     /// The request's report, as [`check`](crate::check) gives it.
     pub fn report(&self) -> &Report<'a> {
         &self.report

@@ -495,6 +495,28 @@ mod in_a_service {
         assert!(body.contains("JSON_ERROR"), "{body}");
     }
 
+    /// The settings the session runs with come along only when asked for.
+    #[test]
+    fn settings_come_with_the_checked_request_when_asked_for() {
+        for (preflight, expected) in [(preflight(), "unknown"), (preflight().with_settings(), "86400")] {
+            let app = Router::new()
+                .route(
+                    "/api/v2/token",
+                    post(|checked: Checked| async move {
+                        let expiry = checked
+                            .settings()
+                            .iter()
+                            .find(|s| s.member == "expiryTime")
+                            .and_then(|s| s.value.clone());
+                        expiry.map_or("unknown".to_owned(), |v| v.to_string())
+                    }),
+                )
+                .with_state(preflight);
+            let (status, body) = call(&app, "/api/v2/token", r#"{"clientId": "c1"}"#);
+            assert_eq!((status, body.as_str()), (StatusCode::OK, expected));
+        }
+    }
+
     /// Without the layer, the extractor checks with the router's state.
     #[test]
     fn the_extractor_checks_on_its_own() {

@@ -117,7 +117,7 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
         Ok(setup) => setup,
         Err(status) => return status,
     };
-    let mut preflight = Preflight::new(engine).with_context(ctx);
+    let mut preflight = Preflight::new(engine).with_context(ctx).with_settings();
     if let Some(today) = args.context.today {
         preflight = preflight.today(today);
     }
@@ -354,16 +354,10 @@ async fn create_token(State(stand): State<Shared>, checked: Checked) -> Response
     if let Value::Object(members) = checked.request().to_serde_value() {
         body.extend(members);
     }
-    let normalized = checked.request().to_json_string();
-    let ctx = stand.preflight.context();
-    let explanation = stand
-        .preflight
-        .engine()
-        .explain(normalized.as_bytes(), &ctx);
     // A setting nobody here knows (no profile presets it) runs with the API's documented
     // default: this account has no dashboard to preset another. An empty list (no country
     // chosen) is no setting to echo.
-    for setting in explanation.settings() {
+    for setting in checked.settings() {
         match setting.value.as_ref().or(setting.api_default.as_ref()) {
             Some(Value::Array(items)) if items.is_empty() => {}
             Some(value) => {

@@ -1,7 +1,7 @@
 //! The checked request, as an axum extractor.
 
 use super::Preflight;
-use crate::{Report, TokenRequest, ValidRequest, Violation};
+use crate::{Report, Setting, TokenRequest, ValidRequest, Violation};
 use axum::extract::{FromRef, FromRequest, Request};
 use axum::response::Response;
 
@@ -29,20 +29,22 @@ use axum::response::Response;
 #[derive(Clone, Debug)]
 pub struct Checked {
     request: ValidRequest<'static>,
-    typed: Option<TokenRequest>,
+    /// Built on first use: a service that forwards the body never pays for it.
+    typed: std::sync::OnceLock<Option<TokenRequest>>,
     warnings: Vec<Violation>,
+    settings: Vec<Setting>,
 }
 
 impl Checked {
     /// The checked request of a valid report; `None` for an invalid one.
-    pub(crate) fn new(report: Report<'_>) -> Option<Self> {
+    pub(crate) fn new(report: Report<'_>, settings: Vec<Setting>) -> Option<Self> {
         let warnings = report.warnings().cloned().collect();
         let request = report.into_result().ok()?.into_owned();
-        let typed = TokenRequest::try_from(&request).ok();
         Some(Checked {
             request,
-            typed,
+            typed: std::sync::OnceLock::new(),
             warnings,
+            settings,
         })
     }
 
@@ -55,7 +57,9 @@ impl Checked {
     /// number past 64 bits (valid, with the warning `integer_written_as_float`: the request
     /// keeps it as written, which no integer type holds).
     pub fn typed(&self) -> Option<&TokenRequest> {
-        self.typed.as_ref()
+        self.typed
+            .get_or_init(|| TokenRequest::try_from(&self.request).ok())
+            .as_ref()
     }
 
     /// The warnings the check found (the request is sent with them).
@@ -63,9 +67,19 @@ impl Checked {
         &self.warnings
     }
 
+    /// Every setting the session runs with, in catalogue order, as [`explain`](crate::explain)
+    /// gives them; empty unless the [`Preflight`] was built
+    /// [`with_settings`](Preflight::with_settings).
+    pub fn settings(&self) -> &[Setting] {
+        &self.settings
+    }
+
     /// The typed request, owned (see [`typed`](Self::typed)).
     pub fn into_typed(self) -> Option<TokenRequest> {
-        self.typed
+        match self.typed.into_inner() {
+            Some(typed) => typed,
+            None => TokenRequest::try_from(&self.request).ok(),
+        }
     }
 }
 

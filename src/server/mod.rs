@@ -58,6 +58,7 @@ pub struct Preflight {
     ctx: Context,
     clock: bool,
     path: Arc<str>,
+    settings: bool,
 }
 
 impl Preflight {
@@ -69,7 +70,16 @@ impl Preflight {
             ctx: Context::new(),
             clock: true,
             path: TOKEN_PATH.into(),
+            settings: false,
         }
+    }
+
+    /// Also resolves the settings the session runs with (as [`explain`](crate::explain) does),
+    /// for [`Checked::settings`]: one check that also resolves, cheaper than checking and then
+    /// explaining.
+    pub fn with_settings(mut self) -> Self {
+        self.settings = true;
+        self
     }
 
     /// Pins today's date instead of reading the clock (reproducible answers).
@@ -118,9 +128,13 @@ impl Preflight {
             Ok(bytes) => bytes,
             Err(e) => return Err(unreadable(&e)),
         };
-        let report = self.engine.check(&bytes, &ctx);
+        let (report, settings) = if self.settings {
+            self.engine.explain(&bytes, &ctx).into_parts()
+        } else {
+            (self.engine.check(&bytes, &ctx), Vec::new())
+        };
         if report.is_valid() {
-            Checked::new(report).ok_or_else(|| {
+            Checked::new(report, settings).ok_or_else(|| {
                 // A valid report always holds its request.
                 idenfy(&internal(), None)
             })
