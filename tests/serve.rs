@@ -296,13 +296,10 @@ fn an_invalid_body_gets_idenfys_error_body_or_problem_details() {
     assert_eq!(answer.status, 400);
     assert_eq!(answer.header("content-type"), Some("application/problem+json"));
     let problem = answer.json();
-    let codes: Vec<&str> = problem["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .filter_map(|e| e["code"].as_str())
-        .collect();
-    assert_eq!(codes, ["invalid_country_code", "url_not_https"]);
+    assert_eq!(
+        crate::common::error_codes(&problem),
+        ["invalid_country_code", "url_not_https"]
+    );
     assert_eq!(problem["warnings"][0]["code"], "unknown_field");
     // Not JSON at all, and not UTF-8.
     assert_eq!(post(&server, "{").json()["identifier"], "JSON_ERROR");

@@ -10,7 +10,7 @@
 use super::idenfy::{idenfy_error, IdenfyError};
 use super::problem::{problem_details, PROBLEM_JSON};
 use super::schema::{request_schema, response_schema};
-use crate::diag::{Code, Severity, Violation};
+use crate::diag::{Severity, Violation};
 use serde_json::{json, Value};
 
 /// The token endpoint's path.
@@ -146,20 +146,13 @@ fn idenfy_error_schema() -> Value {
 }
 
 fn problem_error_schema() -> Value {
-    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     json!({
         "type": "object",
         "required": ["pointer", "detail", "code", "severity"],
         "properties": {
             "pointer": {"type": "string", "description": "The JSON Pointer in URI-fragment form (`#/firstName`)."},
             "detail": {"type": "string"},
-            "code": {
-                "description": "One of idenfy-preflight's codes, or a partner policy's own.",
-                "anyOf": [
-                    {"enum": codes},
-                    {"type": "string", "pattern": crate::spec::rules::partner_code::PARTNER_CODE_PATTERN}
-                ]
-            },
+            "code": super::schema::code_schema(),
             "severity": {"enum": ["error", "warning"]},
             "params": {"type": "object"}
         }

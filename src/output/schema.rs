@@ -187,11 +187,23 @@ pub fn request_schema() -> Value {
     })
 }
 
+/// A violation's `code`: one of this crate's codes, or a partner policy's own (the report's and
+/// problem details' alike).
+pub(crate) fn code_schema() -> Value {
+    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    json!({
+        "description": "One of this crate's codes, or a partner policy's own (namespaced: acme.eu_only).",
+        "anyOf": [
+            {"enum": codes},
+            {"type": "string", "pattern": crate::spec::rules::partner_code::PARTNER_CODE_PATTERN}
+        ]
+    })
+}
+
 /// The violation report the CLI (`--format json`) and [`Report`](crate::Report) emit; a partner
 /// profile file's report ([`ProfileReport`](crate::ProfileReport)) has the same shape, with
 /// `profile` in place of `request`.
 pub fn report_schema() -> Value {
-    let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
     json!({
         "$schema": DRAFT,
         "$id": "https://idenfy-preflight.invalid/schema/report.schema.json",
@@ -212,13 +224,7 @@ pub fn report_schema() -> Value {
                     "additionalProperties": false,
                     "properties": {
                         "pointer": {"type": "string", "description": "RFC 6901 JSON Pointer into the input."},
-                        "code": {
-                            "description": "One of this crate's codes, or a partner policy's own (namespaced: acme.eu_only).",
-                            "anyOf": [
-                                {"enum": codes},
-                                {"type": "string", "pattern": crate::spec::rules::partner_code::PARTNER_CODE_PATTERN}
-                            ]
-                        },
+                        "code": code_schema(),
                         "severity": {"enum": ["error", "warning"]},
                         "message": {"type": "string"},
                         "params": {"type": "object"},

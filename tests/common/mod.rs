@@ -48,3 +48,13 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
 pub fn example(name: &str) -> String {
     format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }
+
+/// The codes of problem details' `errors`, in order.
+pub fn error_codes(problem: &serde_json::Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect()
+}
