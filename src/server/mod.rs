@@ -1,6 +1,7 @@
-//! For services that receive Generate token bodies (feature `server`): a tower [`Layer`] that
-//! checks the token route's body with an [`Engine`] and answers an invalid one with 400 as
-//! iDenfy does, and an axum extractor, [`Checked`], of the checked, typed request.
+//! For services that receive Generate token bodies (feature `server`): a tower
+//! [`Layer`](tower::Layer) that checks the token route's body with an [`Engine`] and answers an
+//! invalid one with 400 as iDenfy does, and an axum extractor, [`Checked`], of the checked, typed
+//! request.
 //!
 //! `idenfy-preflight serve` is built on both. The library's checks stay pure: this module is
 //! the edge that reads the body and, unless a date is pinned, the clock.
