@@ -146,12 +146,12 @@ pub(crate) fn run(args: Args, out: &Output) -> Status {
 /// preflight layer; a log line around everything.
 fn app(stand: Shared) -> Router {
     let token = post(create_token)
-        .fallback(|| async { idenfy(&method_not_allowed()) })
+        .fallback(|| async { method_not_allowed().into_response() })
         .layer(stand.preflight.clone())
         .layer(middleware::from_fn_with_state(stand.clone(), credentials));
     Router::new()
         .route(TOKEN_PATH, token)
-        .fallback(|| async { idenfy(&not_found()) })
+        .fallback(|| async { not_found().into_response() })
         .layer(middleware::from_fn_with_state(stand.clone(), deadline))
         .layer(middleware::from_fn_with_state(stand.clone(), log))
         .with_state(stand)
@@ -237,24 +237,6 @@ async fn shutdown_signal() {
     }
 }
 
-/// iDenfy's error body with its status.
-fn idenfy(e: &IdenfyError) -> Response {
-    let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST);
-    let mut response = (status, axum::Json(e)).into_response();
-    if status == StatusCode::METHOD_NOT_ALLOWED {
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("POST"));
-    }
-    if status == StatusCode::UNAUTHORIZED {
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Basic realm=\"iDenfy\""),
-        );
-    }
-    response
-}
-
 fn not_found() -> IdenfyError {
     IdenfyError {
         identifier: "NOT_FOUND",
@@ -275,7 +257,7 @@ async fn credentials(State(stand): State<Shared>, request: Request, next: Next) 
         {
             next.run(request).await
         }
-        _ => idenfy(&unauthorized()),
+        _ => unauthorized().into_response(),
     }
 }
 
@@ -300,11 +282,12 @@ async fn deadline(State(stand): State<Shared>, request: Request, next: Next) -> 
     match tokio::time::timeout(stand.timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => {
-            let mut response = idenfy(&IdenfyError {
+            let mut response = IdenfyError {
                 identifier: "VALIDATION_ERROR",
                 message: "Request timeout: the request did not arrive in time.".into(),
                 status: 408,
-            });
+            }
+            .into_response();
             response
                 .headers_mut()
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));

@@ -121,7 +121,7 @@ impl Preflight {
     /// Reads and checks a request's body: the checked request, or the answer to send.
     pub(crate) async fn check(&self, headers: &HeaderMap, body: Body) -> Result<Checked, Response> {
         if !is_json(headers) {
-            return Err(idenfy(&unsupported_media_type(), None));
+            return Err(unsupported_media_type().into_response());
         }
         let problem = wants_problem(headers);
         let ctx = self.context();
@@ -137,7 +137,7 @@ impl Preflight {
         if report.is_valid() {
             Checked::new(report, settings).ok_or_else(|| {
                 // A valid report always holds its request.
-                idenfy(&internal(), None)
+                internal().into_response()
             })
         } else {
             Err(invalid(&report, problem))
@@ -193,14 +193,24 @@ fn wants_problem(headers: &HeaderMap) -> bool {
         })
 }
 
-/// iDenfy's error body with its status, and the warnings header when there are warnings.
-pub(crate) fn idenfy(e: &IdenfyError, warnings: Option<HeaderValue>) -> Response {
-    let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST);
-    let mut response = (status, axum::Json(e)).into_response();
-    if let Some(w) = warnings {
-        response.headers_mut().insert(WARNINGS_HEADER, w);
+/// iDenfy's error body with its status, and the headers that status needs: `Allow` for 405
+/// (the token endpoint takes `POST`), `WWW-Authenticate` for 401 (HTTP Basic, as iDenfy).
+impl IntoResponse for IdenfyError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        let mut response = (status, axum::Json(&self)).into_response();
+        let headers = response.headers_mut();
+        if status == StatusCode::METHOD_NOT_ALLOWED {
+            headers.insert(header::ALLOW, HeaderValue::from_static("POST"));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"iDenfy\""),
+            );
+        }
+        response
     }
-    response
 }
 
 /// The warnings header of `violations`, if there are warnings among them.
@@ -219,8 +229,8 @@ fn invalid(report: &Report<'_>, problem: bool) -> Response {
             r
         }
         _ => match idenfy_error(report) {
-            Some(e) => idenfy(&e, None),
-            None => idenfy(&internal(), None),
+            Some(e) => e.into_response(),
+            None => internal().into_response(),
         },
     };
     if let Some(w) = warnings {
@@ -231,14 +241,12 @@ fn invalid(report: &Report<'_>, problem: bool) -> Response {
 
 /// A body that could not be read to its end (the client went away, or sent a broken chunk).
 fn unreadable(e: &body::Unreadable) -> Response {
-    idenfy(
-        &IdenfyError {
-            identifier: "JSON_ERROR",
-            message: format!("The request body could not be read: {e}."),
-            status: 400,
-        },
-        None,
-    )
+    IdenfyError {
+        identifier: "JSON_ERROR",
+        message: format!("The request body could not be read: {e}."),
+        status: 400,
+    }
+    .into_response()
 }
 
 fn internal() -> IdenfyError {
