@@ -424,3 +424,25 @@ pub fn engine_only_markdown() -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date pattern takes exactly the dates the engine reads: every month and day around
+    /// the edges, in years that are leap (4, 2000, 2024), not leap (1900, 2023, 2100) and at the
+    /// ends (0000, 0001, 9999).
+    #[test]
+    fn the_date_pattern_is_the_engines_calendar() {
+        let pattern = regex::Regex::new(CALENDAR_DATE).expect("the pattern compiles");
+        for year in [0, 1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let date = format!("{year:04}-{month:02}-{day:02}");
+                    let engine = crate::spec::rules::date::parse(&date).is_ok();
+                    assert_eq!(pattern.is_match(&date), engine, "{date}");
+                }
+            }
+        }
+    }
+}
