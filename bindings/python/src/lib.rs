@@ -1,0 +1,1 @@
+//! Skeleton: the Python module is being built (issue 19).

@@ -1,0 +1,1 @@
+//! Skeleton: the WebAssembly module is being built (issue 19).
