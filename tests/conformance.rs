@@ -39,6 +39,11 @@
 //! a case file reaches the engine as a raw `é`, which is the same JSON string); use `"body_text"`
 //! when the exact bytes matter.
 //!
+//! With `CONFORMANCE_EXPORT=<file>` the run also writes every case for the bindings' own suites
+//! (Python, JavaScript): its exact body bytes (`body_hex`), its context and expectations as
+//! written, and the Rust engine's whole report (`report`, the `--format json` shape, compact), so
+//! each binding proves it reports what this crate reports (`.ci/run` passes it on).
+//!
 //! Further tests check the suite itself: every `Code` is expected by at least one case, every
 //! catalogue member appears in at least one case body, case names are unique within a file, and
 //! every code a case expects as an error has a reason (`Code::reason`) citing its source.
@@ -46,8 +51,9 @@
 use idenfy_preflight::spec::catalogue::FIELDS;
 use idenfy_preflight::{check, Code, Context, Engine, Limits, Report, UnknownFields};
 use libtest_mimic::{Arguments, Failed, Trial};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -69,28 +75,38 @@ struct RawCase {
     request: Option<Box<RawValue>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawContext {
+    #[serde(skip_serializing_if = "Option::is_none")]
     today: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     max_bytes: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     max_depth: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     max_violations: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     unknown_fields: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     default_expiry_time: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     show_values: Option<bool>,
     /// A partner profile file; the case is broken if it does not load.
+    #[serde(skip_serializing_if = "Option::is_none")]
     profile: Option<serde_json::Value>,
 }
 
 /// One expected violation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct Expected {
     pointer: String,
     code: String,
     severity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     params: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
 }
 
@@ -535,13 +551,72 @@ fn main() {
             }
         },
     ));
+    let export_to = std::env::var_os("CONFORMANCE_EXPORT");
+    let mut export = Vec::new();
     for (file, raw) in all {
         let name = format!("{file}::{}", raw.name);
+        let written = export_to.as_ref().map(|_| Written::of(&raw));
         let prepared = prepare(raw);
+        if let Some(written) = written {
+            export.push(written.with_report(&name, &prepared));
+        }
         trials.push(Trial::test(name, move || {
             let case = prepared.map_err(|e| format!("malformed case: {e}"))?;
             run_case(&case).map_err(Failed::from)
         }));
     }
+    if let Some(path) = export_to {
+        let written = write_export(Path::new(&path), export);
+        trials.push(Trial::test("suite::export_for_the_bindings", move || {
+            written.map_err(Failed::from)
+        }));
+    }
     libtest_mimic::run(&args, trials).exit();
+}
+
+/// What a case file says of a case, kept for the export before [`prepare`] consumes it.
+struct Written {
+    context: RawContext,
+    valid: bool,
+    violations: Vec<Expected>,
+}
+
+impl Written {
+    fn of(raw: &RawCase) -> Self {
+        Written {
+            context: raw.context.clone().unwrap_or_default(),
+            valid: raw.valid,
+            violations: raw.violations.clone(),
+        }
+    }
+
+    /// The exported case: the bytes the engine checks and its report, beside what is expected.
+    fn with_report(self, name: &str, prepared: &Result<Case, String>) -> Result<Value, String> {
+        let case = prepared
+            .as_ref()
+            .map_err(|e| format!("{name}: malformed case: {e}"))?;
+        let report = match &case.engine {
+            Some(engine) => engine.check(&case.body, &case.ctx),
+            None => check(&case.body, &case.ctx),
+        };
+        let report = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+        let hex: String = case.body.iter().map(|b| format!("{b:02x}")).collect();
+        Ok(serde_json::json!({
+            "name": name,
+            "body_hex": hex,
+            "context": self.context,
+            "valid": self.valid,
+            "violations": self.violations,
+            "request": case.request,
+            "report": report,
+        }))
+    }
+}
+
+/// Writes `{"cases": [...]}` to `path`: every case, or an error naming the first that is not.
+fn write_export(path: &Path, cases: Vec<Result<Value, String>>) -> Result<(), String> {
+    let cases = cases.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let text =
+        serde_json::to_string(&serde_json::json!({ "cases": cases })).map_err(|e| e.to_string())?;
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
